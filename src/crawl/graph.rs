@@ -1,0 +1,291 @@
+//! The site graph: what the crawl saw, kept compactly (URLs and anchor texts interned,
+//! bodies dropped after extraction) and saved beside the report so checks can be re-run
+//! offline (`site-graph.json`).
+
+use crate::extract::{Crumb, DatedItem, LinkKind, MediaKind, Markers, Phone};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use url::Url;
+
+/// Index into [`SiteGraph::urls`].
+pub type UrlId = u32;
+/// Index into [`SiteGraph::texts`].
+pub type TextId = u32;
+
+/// A link edge from a page.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Edge {
+    pub to: UrlId,
+    pub text: TextId,
+    pub kind: LinkKind,
+}
+
+/// A media/attachment reference from a page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MediaEdge {
+    pub to: UrlId,
+    pub kind: MediaKind,
+    pub element: String,
+    pub context: TextId,
+}
+
+/// How the page's bytes were decoded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Charset {
+    /// encoding_rs name (UTF-8, GBK, gb18030 …)
+    pub encoding: String,
+    /// where it came from: `bom`, `header`, `meta`, `detected`, `default`
+    pub source: String,
+    /// malformed sequences were replaced
+    pub had_errors: bool,
+}
+
+/// An HTML page that was fetched and parsed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// The URL as linked (requested).
+    pub url: UrlId,
+    /// The URL after redirects (same as `url` when none).
+    pub final_url: UrlId,
+    pub status: u16,
+    /// Click depth from the start page (0 = home page).
+    pub depth: u32,
+    /// The page it was first discovered from, and the anchor text used.
+    pub parent: Option<UrlId>,
+    pub via_text: Option<TextId>,
+    /// Redirect hops between `url` and `final_url`.
+    pub redirects: Vec<UrlId>,
+    pub title: Option<String>,
+    pub breadcrumb: Vec<Crumb>,
+    pub links: Vec<Edge>,
+    pub frames: Vec<UrlId>,
+    pub media: Vec<MediaEdge>,
+    pub meta: BTreeMap<String, String>,
+    pub published: Option<Date>,
+    pub items: Vec<DatedItem>,
+    pub phones: Vec<Phone>,
+    pub markers: Markers,
+    pub headings: Vec<String>,
+    pub labels: Vec<String>,
+    pub empty_note: bool,
+    pub needs_js: bool,
+    pub text_chars: usize,
+    pub text_hash: u64,
+    pub charset: Charset,
+    /// body was cut at the size cap
+    pub truncated: bool,
+    /// HTTP validators, for conditional re-crawls
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub bytes: u64,
+    pub elapsed_ms: u64,
+    /// This page was loaded as a frame of another page (its parent), not by a click.
+    pub is_frame: bool,
+}
+
+/// A non-HTML response met while crawling (an attachment linked as a page, an image …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Resource {
+    pub url: UrlId,
+    pub status: u16,
+    pub content_type: Option<String>,
+    pub bytes: u64,
+}
+
+/// Error classes a user can act on. Never "page missing" for a firewall or TLS problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorClass {
+    /// HTTP 404/410
+    NotFound,
+    /// other 4xx
+    ClientError,
+    /// 5xx
+    ServerError,
+    Timeout,
+    Dns,
+    Connect,
+    Tls,
+    RedirectLoop,
+    TooManyRedirects,
+    /// WAF / anti-bot challenge (瑞数 412 `$_ts`, 加速乐 521, 403 challenge pages)
+    Blocked,
+    /// 429 still after retries
+    RateLimited,
+    /// disallowed by robots.txt (not fetched)
+    Robots,
+    /// body over the size cap (page still parsed up to the cap)
+    TooLarge,
+    /// response could not be decoded/parsed
+    Decode,
+    /// anything else (protocol errors, invalid responses)
+    Other,
+}
+
+/// A URL that could not be fetched (or was fetched with an error status).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CrawlError {
+    pub url: UrlId,
+    pub class: ErrorClass,
+    pub status: Option<u16>,
+    /// Human-readable detail (Chinese or English, per `--lang`).
+    pub message: String,
+    /// The page that linked to it and the anchor text, if known.
+    pub parent: Option<UrlId>,
+    pub via_text: Option<TextId>,
+    pub depth: u32,
+}
+
+/// Why the crawl ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StopReason {
+    /// every reachable page in scope was visited
+    Completed,
+    /// `--max-pages` reached; some pages were not visited
+    PageBudget,
+    /// `--max-duration` reached
+    TimeBudget,
+    /// interrupted (Ctrl-C)
+    Interrupted,
+    /// the start page itself could not be fetched
+    StartFailed,
+}
+
+/// Counters for the report's `stats`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CrawlStats {
+    pub pages: usize,
+    pub links: usize,
+    pub media: usize,
+    pub errors: usize,
+    pub requests: u64,
+    pub retries: u64,
+    pub bytes: u64,
+    /// URLs skipped by trap guards (repeated segments, calendar pages, query explosion, URL length)
+    pub trap_skipped: u64,
+    /// links out of scope (other hosts), not crawled
+    pub out_of_scope: u64,
+    /// links at depth > max-depth, not crawled
+    pub depth_skipped: u64,
+    /// URLs still queued when the crawl stopped
+    pub unvisited: u64,
+    pub robots_disallowed: u64,
+    pub elapsed_ms: u64,
+}
+
+/// The crawl's result: pages, resources, errors, with interned URLs and texts.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SiteGraph {
+    pub start_url: String,
+    pub urls: Vec<String>,
+    pub texts: Vec<String>,
+    pub pages: Vec<Page>,
+    pub resources: Vec<Resource>,
+    pub errors: Vec<CrawlError>,
+    pub stop_reason: Option<StopReason>,
+    pub stats: CrawlStats,
+    #[serde(skip)]
+    url_index: HashMap<String, UrlId>,
+    #[serde(skip)]
+    text_index: HashMap<String, TextId>,
+    #[serde(skip)]
+    page_index: HashMap<UrlId, usize>,
+}
+
+impl SiteGraph {
+    pub fn new(start: &Url) -> Self {
+        SiteGraph {
+            start_url: start.to_string(),
+            ..Default::default()
+        }
+    }
+
+    /// Intern a URL.
+    pub fn url_id(&mut self, url: &str) -> UrlId {
+        if let Some(id) = self.url_index.get(url) {
+            return *id;
+        }
+        let id = self.urls.len() as UrlId;
+        self.urls.push(url.to_string());
+        self.url_index.insert(url.to_string(), id);
+        id
+    }
+
+    /// Look up an interned URL without adding it.
+    pub fn find_url(&self, url: &str) -> Option<UrlId> {
+        self.url_index.get(url).copied()
+    }
+
+    /// Intern a text.
+    pub fn text_id(&mut self, text: &str) -> TextId {
+        if let Some(id) = self.text_index.get(text) {
+            return *id;
+        }
+        let id = self.texts.len() as TextId;
+        self.texts.push(text.to_string());
+        self.text_index.insert(text.to_string(), id);
+        id
+    }
+
+    pub fn url(&self, id: UrlId) -> &str {
+        &self.urls[id as usize]
+    }
+
+    pub fn text(&self, id: TextId) -> &str {
+        &self.texts[id as usize]
+    }
+
+    /// Add a page; later lookups by its requested or final URL find it.
+    pub fn add_page(&mut self, page: Page) -> usize {
+        let idx = self.pages.len();
+        self.page_index.entry(page.url).or_insert(idx);
+        self.page_index.entry(page.final_url).or_insert(idx);
+        self.pages.push(page);
+        idx
+    }
+
+    /// The page fetched at this URL (requested or final), if any.
+    pub fn page_by_url(&self, id: UrlId) -> Option<&Page> {
+        self.page_index.get(&id).map(|i| &self.pages[*i])
+    }
+
+    /// The page whose requested or final URL is `url`.
+    pub fn page(&self, url: &str) -> Option<&Page> {
+        self.find_url(url).and_then(|id| self.page_by_url(id))
+    }
+
+    /// The home page (depth 0), if it was fetched.
+    pub fn home(&self) -> Option<&Page> {
+        self.pages.iter().find(|p| p.depth == 0 && !p.is_frame)
+    }
+
+    /// Rebuild the lookup indexes after deserialising a saved graph.
+    pub fn reindex(&mut self) {
+        self.url_index = self
+            .urls
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.clone(), i as UrlId))
+            .collect();
+        self.text_index = self
+            .texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.clone(), i as TextId))
+            .collect();
+        self.page_index.clear();
+        for (idx, p) in self.pages.iter().enumerate() {
+            self.page_index.entry(p.url).or_insert(idx);
+            self.page_index.entry(p.final_url).or_insert(idx);
+        }
+    }
+
+    /// Load a saved graph (`site-graph.json`).
+    pub fn from_json(s: &str) -> Result<Self, serde_json::Error> {
+        let mut g: SiteGraph = serde_json::from_str(s)?;
+        g.reindex();
+        Ok(g)
+    }
+}

@@ -1,0 +1,19 @@
+//! zwgk: a polite crawler that checks Chinese government websites against their
+//! 政务公开 (government-affairs openness) duties.
+//!
+//! Pipeline, one module per stage:
+//! `fetch` (HTTP, politeness, robots, retries) → `decode` (bytes → text) →
+//! `extract` (text → [`extract::PageFacts`]) → `crawl` (frontier → [`crawl::SiteGraph`]) →
+//! `rules` (rule packs × graph → check results) → `report` (report.json, terminal summary).
+//! `testsite` serves fixture/demo sites on loopback; `run` wires the stages for the CLI.
+
+pub mod config;
+pub mod crawl;
+pub mod decode;
+pub mod extract;
+pub mod fetch;
+pub mod i18n;
+pub mod report;
+pub mod rules;
+pub mod run;
+pub mod testsite;

@@ -1,0 +1,53 @@
+//! Rule packs and the check engine: packs (`rules/*.toml`) instantiate generic check
+//! kinds; each check is evaluated on the crawled [`SiteGraph`](crate::crawl::SiteGraph)
+//! and yields exactly one [`CheckResult`]. Rules never fetch.
+
+use serde::{Deserialize, Serialize};
+
+/// Outcome of one check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Pass,
+    Fail,
+    Warn,
+    NotApplicable,
+}
+
+/// Severity of a check (from its pack).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+}
+
+/// One step of a clicked path (text as seen, URL).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PathStep {
+    pub text: String,
+    pub url: String,
+}
+
+/// A piece of evidence a person can click.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub url: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub path: Vec<PathStep>,
+}
+
+/// The result of one check, as written to `report.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckResult {
+    pub id: String,
+    pub title: String,
+    pub office: String,
+    pub severity: Severity,
+    pub status: Status,
+    pub message: String,
+    pub requirement: String,
+    pub evidence: Vec<Evidence>,
+}
