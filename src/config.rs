@@ -1,1 +1,126 @@
-//! TODO
+//! Configuration file (`--config zwgk.toml`): the same settings as the command line, so a
+//! monthly cron job or an assessor's batch keeps its politeness and limits in one place.
+//! Command-line flags override the file.
+//!
+//! ```toml
+//! [crawl]
+//! rate = 2.0           # requests per second per host (0 = unlimited)
+//! per_host = 2         # concurrent requests per host
+//! concurrency = 8      # requests in flight overall
+//! max_pages = 5000
+//! max_depth = 10
+//! timeout = 30         # seconds per request
+//! retries = 2
+//! max_body_mb = 10
+//! ignore_robots = false
+//! user_agent = "zwgk/0.1 (…)"
+//! hosts = ["xxgk.example.gov.cn"]   # extra hosts in scope
+//! resolve = ["www.example.gov.cn:80:10.0.0.5"]
+//!
+//! [check]
+//! rules = ["cq-wlw-2021", "gov-2019"]
+//! overrides = "site-overrides.toml"
+//! ```
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("config file {path} is invalid: {message}")]
+    Parse { path: PathBuf, message: String },
+}
+
+/// `[crawl]` section.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrawlSection {
+    pub rate: Option<f64>,
+    pub per_host: Option<usize>,
+    pub concurrency: Option<usize>,
+    pub max_pages: Option<usize>,
+    pub max_depth: Option<u32>,
+    pub timeout: Option<f64>,
+    pub retries: Option<u32>,
+    pub max_body_mb: Option<f64>,
+    pub max_duration: Option<f64>,
+    pub ignore_robots: Option<bool>,
+    pub user_agent: Option<String>,
+    #[serde(default)]
+    pub hosts: Vec<String>,
+    #[serde(default)]
+    pub resolve: Vec<String>,
+}
+
+/// `[check]` section.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckSection {
+    #[serde(default)]
+    pub rules: Vec<String>,
+    pub overrides: Option<PathBuf>,
+}
+
+/// The whole file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    #[serde(default)]
+    pub crawl: CrawlSection,
+    #[serde(default)]
+    pub check: CheckSection,
+}
+
+impl FileConfig {
+    /// Load and validate a config file; errors name the file, line and column.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::parse(&text, path)
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
+        toml::from_str(text).map_err(|e| {
+            let message = match e.span() {
+                Some(span) => {
+                    let line = text[..span.start].matches('\n').count() + 1;
+                    let col = span.start - text[..span.start].rfind('\n').map_or(0, |i| i + 1) + 1;
+                    format!("line {line}, column {col}: {}", e.message())
+                }
+                None => e.message().to_string(),
+            };
+            ConfigError::Parse {
+                path: path.to_path_buf(),
+                message,
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_reports_line_of_errors() {
+        let ok = FileConfig::parse(
+            "[crawl]\nrate = 1.5\nresolve = [\"a:80:127.0.0.1\"]\n",
+            Path::new("z.toml"),
+        )
+        .unwrap();
+        assert_eq!(ok.crawl.rate, Some(1.5));
+        assert_eq!(ok.crawl.resolve.len(), 1);
+        let err =
+            FileConfig::parse("[crawl]\nrate = 1\nspeed = 3\n", Path::new("z.toml")).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("z.toml") && msg.contains("line 3"), "{msg}");
+    }
+}

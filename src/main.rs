@@ -1,1 +1,420 @@
-fn main(){}
+//! `zwgk` command line: argument parsing, progress display, exit codes. Nothing else.
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+use zwgk::config::FileConfig;
+use zwgk::crawl::{CrawlConfig, CrawlProgress};
+use zwgk::fetch::{FetchConfig, ResolveEntry};
+use zwgk::i18n::Lang;
+use zwgk::report::summary;
+use zwgk::run::{self, CheckOptions};
+
+#[derive(Parser)]
+#[command(
+    name = "zwgk",
+    version,
+    about = "政务公开合规检查爬虫 / government-openness compliance crawler for Chinese government websites"
+)]
+struct Cli {
+    /// More log output (-v info, -vv debug); RUST_LOG overrides.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Crawl sites and check them; writes report.json and site-graph.json per site.
+    Check(CheckArgs),
+    /// Serve the bundled demo site on 127.0.0.1 and check it (no network needed).
+    Demo(DemoArgs),
+    /// Serve fixture sites (one folder per host name) on 127.0.0.1 until Ctrl-C.
+    Serve(ServeArgs),
+}
+
+#[derive(Args, Clone)]
+struct CrawlArgs {
+    /// Map HOST:PORT to ADDR like curl --resolve (repeatable), e.g. www.x.gov.cn:80:10.0.0.5
+    #[arg(long, value_name = "HOST:PORT:ADDR")]
+    resolve: Vec<String>,
+    /// Refuse DNS lookups: only hosts given with --resolve are reachable.
+    #[arg(long)]
+    no_dns: bool,
+    /// Config file (TOML) with [crawl] and [check] sections; flags override it.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Most pages to fetch per site [default: 5000]
+    #[arg(long)]
+    max_pages: Option<usize>,
+    /// Most clicks from the home page [default: 10]
+    #[arg(long)]
+    max_depth: Option<u32>,
+    /// Requests per second per host, 0 = unlimited [default: 3]
+    #[arg(long)]
+    rate: Option<f64>,
+    /// Concurrent requests per host [default: 2]
+    #[arg(long)]
+    per_host: Option<usize>,
+    /// Requests in flight overall [default: 8]
+    #[arg(long)]
+    concurrency: Option<usize>,
+    /// Seconds per request [default: 30]
+    #[arg(long)]
+    timeout: Option<f64>,
+    /// Retries of transient failures [default: 2]
+    #[arg(long)]
+    retries: Option<u32>,
+    /// HTML body cap in MiB [default: 10]
+    #[arg(long)]
+    max_body_mb: Option<f64>,
+    /// Stop crawling a site after this many seconds
+    #[arg(long)]
+    max_duration: Option<f64>,
+    /// Extra host in scope besides the start host (repeatable)
+    #[arg(long = "host", value_name = "HOST")]
+    hosts: Vec<String>,
+    /// User-Agent header [default: zwgk/VERSION (…)]
+    #[arg(long)]
+    user_agent: Option<String>,
+    /// Ignore robots.txt (for a site team checking its own site)
+    #[arg(long)]
+    ignore_robots: bool,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Start URL(s): each site's home page
+    #[arg(required = true)]
+    urls: Vec<String>,
+    #[command(flatten)]
+    crawl: CrawlArgs,
+    /// Output folder [default: reports/<host>/<YYYY-MM-DD>/]; with several URLs, one sub-folder per host
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Rule pack name or rule file (repeatable) [default: cq-wlw-2021 and gov-2019]
+    #[arg(long = "rules", value_name = "PACK|FILE")]
+    rules: Vec<String>,
+    /// Per-site overrides file (pinned column URLs, not-applicable checks)
+    #[arg(long, value_name = "FILE")]
+    overrides: Option<PathBuf>,
+    /// Site name for the report
+    #[arg(long)]
+    name: Option<String>,
+    /// Site kind: 区县, 部门 or 门户
+    #[arg(long)]
+    kind: Option<String>,
+    /// Evaluate date-based rules as of this date (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<String>,
+    /// Language of messages and reports
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
+}
+
+#[derive(Args)]
+struct DemoArgs {
+    /// Output folder
+    #[arg(long, default_value = "reports/demo")]
+    out: PathBuf,
+    /// Port to serve the demo site on (0 = any free port)
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    /// Keep serving the demo site after the check (browse it at the printed address)
+    #[arg(long)]
+    keep_serving: bool,
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Folder with one sub-folder per host name; default: the bundled demo site
+    #[arg(long)]
+    dir: Option<PathBuf>,
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+}
+
+fn init_tracing(verbose: u8) {
+    let default = match verbose {
+        0 => "warn",
+        1 => "zwgk=info",
+        _ => "zwgk=debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+/// Merge config file and flags into fetch and crawl settings.
+fn settings(args: &CrawlArgs) -> Result<(FetchConfig, CrawlConfig, FileConfig)> {
+    let file = match &args.config {
+        Some(p) => FileConfig::load(p)?,
+        None => FileConfig::default(),
+    };
+    let c = &file.crawl;
+    let mut fetch = FetchConfig::default();
+    let mut crawl = CrawlConfig::default();
+    if let Some(v) = args.rate.or(c.rate) {
+        if v < 0.0 || !v.is_finite() {
+            bail!("--rate must be a number ≥ 0 (requests per second per host; 0 = unlimited)");
+        }
+        fetch.rate = v;
+    }
+    if let Some(v) = args.per_host.or(c.per_host) {
+        fetch.per_host = v.max(1);
+    }
+    if let Some(v) = args.timeout.or(c.timeout) {
+        if v <= 0.0 || !v.is_finite() {
+            bail!("--timeout must be a positive number of seconds");
+        }
+        fetch.timeout = Duration::from_secs_f64(v);
+        fetch.connect_timeout = fetch.connect_timeout.min(fetch.timeout);
+    }
+    if let Some(v) = args.retries.or(c.retries) {
+        fetch.retries = v;
+    }
+    if let Some(v) = args.user_agent.clone().or(c.user_agent.clone()) {
+        fetch.user_agent = v;
+    }
+    fetch.respect_robots = !(args.ignore_robots || c.ignore_robots.unwrap_or(false));
+    fetch.no_dns = args.no_dns;
+    for r in c.resolve.iter().chain(args.resolve.iter()) {
+        fetch.resolve.push(r.parse::<ResolveEntry>()?);
+    }
+    if let Some(v) = args.max_pages.or(c.max_pages) {
+        crawl.max_pages = v;
+    }
+    if let Some(v) = args.max_depth.or(c.max_depth) {
+        crawl.max_depth = v;
+    }
+    if let Some(v) = args.concurrency.or(c.concurrency) {
+        crawl.concurrency = v.max(1);
+    }
+    if let Some(v) = args.max_body_mb.or(c.max_body_mb) {
+        crawl.max_body = (v * 1024.0 * 1024.0) as u64;
+    }
+    if let Some(v) = args.max_duration.or(c.max_duration).filter(|v| *v > 0.0) {
+        crawl.max_duration = Some(Duration::from_secs_f64(v));
+    }
+    crawl.extra_hosts = c.hosts.iter().chain(args.hosts.iter()).cloned().collect();
+    Ok((fetch, crawl, file))
+}
+
+/// Show progress: a bar on a terminal, a log line every 5 s otherwise.
+fn spawn_progress(p: Arc<CrawlProgress>, label: String) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let tty = std::io::stderr().is_terminal();
+        let bar = tty.then(|| {
+            let b = ProgressBar::new_spinner();
+            b.set_style(
+                ProgressStyle::with_template("{spinner} {prefix} {msg} [{elapsed}]")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            b.set_prefix(label.clone());
+            b
+        });
+        let start = std::time::Instant::now();
+        let mut tick = 0u64;
+        loop {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            tick += 1;
+            let pages = p.pages.load(Ordering::Relaxed);
+            let rate = pages as f64 / start.elapsed().as_secs_f64().max(0.001);
+            let msg = format!(
+                "页面 {pages} | 队列 {} | 进行中 {} | 错误 {} | {rate:.1} 页/秒",
+                p.queued.load(Ordering::Relaxed),
+                p.in_flight.load(Ordering::Relaxed),
+                p.errors.load(Ordering::Relaxed)
+            );
+            match &bar {
+                Some(b) => {
+                    b.set_message(msg);
+                    b.tick();
+                }
+                None if tick % 25 == 0 => eprintln!("[zwgk] {label} {msg}"),
+                None => {}
+            }
+        }
+    })
+}
+
+fn cancel_on_ctrl_c() -> tokio::sync::watch::Receiver<bool> {
+    let (tx, rx) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            eprintln!(
+                "\n[zwgk] 收到中断信号，正在写出部分报告… / interrupted, writing a partial report…"
+            );
+            let _ = tx.send(true);
+        }
+    });
+    rx
+}
+
+async fn check(args: CheckArgs) -> Result<i32> {
+    let (fetch, crawl, file) = settings(&args.crawl)?;
+    let as_of = match &args.as_of {
+        Some(d) => Some(
+            d.parse::<jiff::civil::Date>()
+                .with_context(|| format!("--as-of {d:?} is not a date like 2026-11-27"))?,
+        ),
+        None => None,
+    };
+    let mut packs = args.rules.clone();
+    if packs.is_empty() {
+        packs = file.check.rules.clone();
+    }
+    let overrides = args.overrides.clone().or(file.check.overrides.clone());
+    let many = args.urls.len() > 1;
+    let cancel = cancel_on_ctrl_c();
+    for raw in &args.urls {
+        let url = url::Url::parse(raw)
+            .or_else(|_| url::Url::parse(&format!("http://{raw}")))
+            .with_context(|| format!("{raw:?} is not a URL"))?;
+        if !matches!(url.scheme(), "http" | "https") {
+            bail!("{raw:?}: only http and https URLs can be checked");
+        }
+        let out = args.out.as_ref().map(|o| {
+            if many {
+                o.join(url.host_str().unwrap_or("site"))
+            } else {
+                o.clone()
+            }
+        });
+        let opts = CheckOptions {
+            url: url.clone(),
+            name: args.name.clone(),
+            kind: args.kind.clone(),
+            fetch: fetch.clone(),
+            crawl: crawl.clone(),
+            out,
+            packs: packs.clone(),
+            overrides: overrides.clone(),
+            lang: args.lang,
+            as_of,
+        };
+        let progress = Arc::new(CrawlProgress::default());
+        let ticker = spawn_progress(progress.clone(), url.host_str().unwrap_or("").to_string());
+        let outcome = run::check_site(&opts, progress, Some(cancel.clone())).await;
+        ticker.abort();
+        let outcome = outcome?;
+        print!(
+            "{}",
+            summary::render(&outcome.report, &outcome.out_dir.display().to_string())
+        );
+        if *cancel.borrow() {
+            return Ok(130);
+        }
+    }
+    Ok(0)
+}
+
+async fn demo(args: DemoArgs) -> Result<i32> {
+    let demo = run::start_demo(args.port).await?;
+    eprintln!(
+        "[zwgk] 演示站点已在 {} 提供服务（{} 映射到 {}）",
+        demo.server.addr(),
+        run::DEMO_HOST,
+        demo.resolve.addr
+    );
+    let fetch = FetchConfig {
+        resolve: vec![demo.resolve.clone()],
+        no_dns: true,
+        rate: 0.0,
+        per_host: 4,
+        timeout: Duration::from_secs(10),
+        retries: 1,
+        backoff_base: Duration::from_millis(100),
+        ..FetchConfig::default()
+    };
+    let opts = CheckOptions {
+        url: demo.url.clone(),
+        name: Some("秀水区人民政府（演示站点）".into()),
+        kind: Some("区县".into()),
+        fetch,
+        crawl: CrawlConfig::default(),
+        out: Some(args.out.clone()),
+        packs: Vec::new(),
+        overrides: None,
+        lang: args.lang,
+        as_of: None,
+    };
+    let progress = Arc::new(CrawlProgress::default());
+    let ticker = spawn_progress(progress.clone(), run::DEMO_HOST.to_string());
+    let outcome = run::check_site(&opts, progress, Some(cancel_on_ctrl_c())).await;
+    ticker.abort();
+    let outcome = outcome?;
+    print!(
+        "{}",
+        summary::render(&outcome.report, &outcome.out_dir.display().to_string())
+    );
+    if args.keep_serving {
+        eprintln!(
+            "[zwgk] 继续提供服务：curl --resolve {}:{}:127.0.0.1 {} （Ctrl-C 结束）",
+            run::DEMO_HOST,
+            demo.server.addr().port(),
+            demo.url
+        );
+        tokio::signal::ctrl_c().await.ok();
+    }
+    demo.server.shutdown().await;
+    Ok(0)
+}
+
+async fn serve(args: ServeArgs) -> Result<i32> {
+    use zwgk::testsite::{DEMO_SITES, SiteServer, SiteSource};
+    let source = match args.dir {
+        Some(d) => SiteSource::Disk(d),
+        None => SiteSource::Embedded(&DEMO_SITES),
+    };
+    let server = SiteServer::start(source, ([127, 0, 0, 1], args.port).into()).await?;
+    for host in server.hosts() {
+        eprintln!(
+            "[zwgk] serving http://{host}:{port}/  (--resolve {host}:{port}:127.0.0.1)",
+            port = server.addr().port()
+        );
+    }
+    tokio::signal::ctrl_c().await.ok();
+    server.shutdown().await;
+    Ok(0)
+}
+
+fn main() {
+    let cli = Cli::parse();
+    init_tracing(cli.verbose);
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("zwgk: cannot start the async runtime: {e}");
+            std::process::exit(1);
+        }
+    };
+    let result = rt.block_on(async move {
+        match cli.cmd {
+            Cmd::Check(a) => check(a).await,
+            Cmd::Demo(a) => demo(a).await,
+            Cmd::Serve(a) => serve(a).await,
+        }
+    });
+    match result {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            eprintln!("zwgk: 错误 / error: {e:#}");
+            std::process::exit(1);
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! bodies dropped after extraction) and saved beside the report so checks can be re-run
 //! offline (`site-graph.json`).
 
-use crate::extract::{Crumb, DatedItem, LinkKind, MediaKind, Markers, Phone};
+use crate::extract::{Crumb, DatedItem, LinkKind, Markers, MediaKind, Phone};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -137,6 +137,45 @@ pub struct CrawlError {
     pub depth: u32,
 }
 
+/// Verdict of the verification stage for one media/attachment/link target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerifyOutcome {
+    /// loads and matches its declared kind
+    Ok,
+    /// 404/410 or a soft 404 (HTML error page / redirect to home where a file was expected)
+    Broken,
+    ServerError,
+    Timeout,
+    Dns,
+    Tls,
+    /// WAF challenge (403/412/521): could not verify, not counted as broken
+    Blocked,
+    /// bytes do not match the declared kind (e.g. HTML served as .jpg)
+    WrongType,
+    /// zero-byte body
+    Empty,
+    /// header does not decode (truncated image, garbage container)
+    Undecodable,
+    /// Flash: unplayable in modern browsers
+    Flash,
+    RedirectLoop,
+    /// not requested (external host with `--external skip`, robots)
+    Skipped,
+}
+
+/// One verified resource (deduplicated across pages; referrers are in the pages' edges).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Verified {
+    pub url: UrlId,
+    pub outcome: VerifyOutcome,
+    pub status: Option<u16>,
+    pub content_type: Option<String>,
+    /// what was found (detected type, first bytes, redirect chain …)
+    pub detail: String,
+    pub bytes_read: u64,
+}
+
 /// Why the crawl ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -184,6 +223,12 @@ pub struct SiteGraph {
     pub pages: Vec<Page>,
     pub resources: Vec<Resource>,
     pub errors: Vec<CrawlError>,
+    /// URLs that redirected to a page already in the graph: (requested, page's final URL).
+    #[serde(default)]
+    pub aliases: Vec<(UrlId, UrlId)>,
+    /// Results of the verification stage (media, attachments, links); empty when it did not run.
+    #[serde(default)]
+    pub verified: Vec<Verified>,
     pub stop_reason: Option<StopReason>,
     pub stats: CrawlStats,
     #[serde(skip)]
@@ -246,6 +291,14 @@ impl SiteGraph {
         idx
     }
 
+    /// Record that `from` redirected to the already-known page at `to`.
+    pub fn add_alias(&mut self, from: UrlId, to: UrlId) {
+        if let Some(idx) = self.page_index.get(&to).copied() {
+            self.page_index.entry(from).or_insert(idx);
+            self.aliases.push((from, to));
+        }
+    }
+
     /// The page fetched at this URL (requested or final), if any.
     pub fn page_by_url(&self, id: UrlId) -> Option<&Page> {
         self.page_index.get(&id).map(|i| &self.pages[*i])
@@ -279,6 +332,11 @@ impl SiteGraph {
         for (idx, p) in self.pages.iter().enumerate() {
             self.page_index.entry(p.url).or_insert(idx);
             self.page_index.entry(p.final_url).or_insert(idx);
+        }
+        for (from, to) in self.aliases.clone() {
+            if let Some(idx) = self.page_index.get(&to).copied() {
+                self.page_index.entry(from).or_insert(idx);
+            }
         }
     }
 

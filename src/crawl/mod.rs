@@ -1,2 +1,487 @@
-//! TODO
-pub mod graph; pub use graph::*;
+//! Crawl stage: frontier, scope, dedup and trap guards over the fetcher, producing the
+//! [`SiteGraph`].
+//!
+//! Breadth-first by click depth (so the depth recorded for a page is the fewest clicks a
+//! person needs from the home page); frames are loaded as part of their page (same depth);
+//! pagination keeps the list's depth. Fetch + decode + extract run in spawned tasks (both
+//! cores); the graph is updated by the loop alone. The crawl always ends with a
+//! [`StopReason`], also when interrupted or out of budget.
+
+pub mod graph;
+pub mod scope;
+
+pub use graph::*;
+
+use crate::decode::decode_html;
+use crate::extract::{self, LinkKind, PageFacts};
+use crate::fetch::{FetchError, FetchOpts, Fetched, Fetcher, detect_waf};
+use scope::{Scope, TrapGuard, TrapLimits};
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+use tokio::task::JoinSet;
+use url::Url;
+
+/// Limits of one site crawl.
+#[derive(Debug, Clone)]
+pub struct CrawlConfig {
+    pub max_pages: usize,
+    pub max_depth: u32,
+    /// Requests in flight across all hosts.
+    pub concurrency: usize,
+    /// HTML body cap in bytes.
+    pub max_body: u64,
+    /// Hosts crawled besides the start host.
+    pub extra_hosts: Vec<String>,
+    pub max_duration: Option<Duration>,
+    pub traps: TrapLimits,
+}
+
+impl Default for CrawlConfig {
+    fn default() -> Self {
+        CrawlConfig {
+            max_pages: 5000,
+            max_depth: 10,
+            concurrency: 8,
+            max_body: 10 * 1024 * 1024,
+            extra_hosts: Vec::new(),
+            max_duration: None,
+            traps: TrapLimits::default(),
+        }
+    }
+}
+
+/// Live counters for a progress display.
+#[derive(Debug, Default)]
+pub struct CrawlProgress {
+    pub pages: AtomicU64,
+    pub queued: AtomicU64,
+    pub errors: AtomicU64,
+    pub in_flight: AtomicU64,
+}
+
+#[derive(Debug, Clone)]
+struct QueueItem {
+    url: Url,
+    id: UrlId,
+    depth: u32,
+    parent: Option<UrlId>,
+    via_text: Option<TextId>,
+    is_frame: bool,
+}
+
+struct Parsed {
+    facts: PageFacts,
+    charset: Charset,
+}
+
+struct JobResult {
+    item: QueueItem,
+    outcome: Result<Fetched, FetchError>,
+    parsed: Option<Parsed>,
+}
+
+fn is_html(content_type: Option<&str>, body: &[u8]) -> bool {
+    match content_type {
+        Some(ct) => {
+            let ct = ct.to_ascii_lowercase();
+            ct.contains("html") || (ct.starts_with("text/plain") && looks_like_html(body))
+        }
+        None => looks_like_html(body),
+    }
+}
+
+fn looks_like_html(body: &[u8]) -> bool {
+    let head = &body[..body.len().min(512)];
+    let s = String::from_utf8_lossy(head).to_ascii_lowercase();
+    s.contains("<html")
+        || s.contains("<!doctype html")
+        || s.contains("<head")
+        || s.contains("<body")
+}
+
+const PAGER_TEXTS: &[&str] = &[
+    "下一页",
+    "下页",
+    "上一页",
+    "上页",
+    "尾页",
+    "末页",
+    "next",
+    "prev",
+];
+
+fn is_pager(kind: LinkKind, text: &str) -> bool {
+    kind == LinkKind::Pagination
+        || PAGER_TEXTS.iter().any(|t| text.eq_ignore_ascii_case(t))
+        || (!text.is_empty() && text.len() <= 4 && text.chars().all(|c| c.is_ascii_digit()))
+}
+
+async fn run_job(fetcher: Arc<Fetcher>, item: QueueItem, max_body: u64) -> JobResult {
+    let opts = FetchOpts {
+        max_body,
+        html_only: true,
+        ..Default::default()
+    };
+    let outcome = fetcher.fetch(&item.url, &opts).await;
+    let parsed = match &outcome {
+        Ok(f)
+            if (200..300).contains(&f.status)
+                && is_html(f.content_type.as_deref(), &f.body)
+                && detect_waf(f.status, &f.body).is_none() =>
+        {
+            let body = f.body.clone();
+            let ct = f.content_type.clone();
+            let url = f.final_url.clone();
+            // parsing is CPU work: keep it off the async workers' hot path
+            tokio::task::spawn_blocking(move || {
+                let decoded = decode_html(&body, ct.as_deref());
+                let facts = extract::extract(&decoded.text, &url);
+                Parsed {
+                    facts,
+                    charset: Charset {
+                        encoding: decoded.encoding.name().to_string(),
+                        source: decoded.source.as_str().to_string(),
+                        had_errors: decoded.had_errors,
+                    },
+                }
+            })
+            .await
+            .ok()
+        }
+        _ => None,
+    };
+    JobResult {
+        item,
+        outcome,
+        parsed,
+    }
+}
+
+/// The crawler's mutable state while the loop runs.
+struct State {
+    graph: SiteGraph,
+    queue: BTreeMap<(u32, u64), QueueItem>,
+    seq: u64,
+    seen: HashSet<UrlId>,
+    scope: Scope,
+    traps: TrapGuard,
+    cfg: CrawlConfig,
+}
+
+impl State {
+    fn push(&mut self, item: QueueItem) {
+        self.seq += 1;
+        self.queue.insert((item.depth, self.seq), item);
+    }
+
+    /// Consider a discovered URL for the frontier.
+    fn discover(
+        &mut self,
+        url: &Url,
+        depth: u32,
+        parent: UrlId,
+        via_text: TextId,
+        is_frame: bool,
+    ) -> UrlId {
+        let id = self.graph.url_id(url.as_str());
+        if !self.seen.insert(id) {
+            return id;
+        }
+        if !self.scope.contains(url) {
+            self.graph.stats.out_of_scope += 1;
+            return id;
+        }
+        if depth > self.cfg.max_depth {
+            self.graph.stats.depth_skipped += 1;
+            return id;
+        }
+        if let Err(reason) = self.traps.admit(url) {
+            tracing::debug!(%url, ?reason, "trap guard");
+            self.graph.stats.trap_skipped += 1;
+            return id;
+        }
+        self.push(QueueItem {
+            url: url.clone(),
+            id,
+            depth,
+            parent: Some(parent),
+            via_text: Some(via_text),
+            is_frame,
+        });
+        id
+    }
+
+    fn record_error(
+        &mut self,
+        item: &QueueItem,
+        class: ErrorClass,
+        status: Option<u16>,
+        message: String,
+    ) {
+        if class == ErrorClass::Robots {
+            self.graph.stats.robots_disallowed += 1;
+        } else {
+            self.graph.stats.errors += 1;
+        }
+        self.graph.errors.push(CrawlError {
+            url: item.id,
+            class,
+            status,
+            message,
+            parent: item.parent,
+            via_text: item.via_text,
+            depth: item.depth,
+        });
+    }
+
+    fn handle(&mut self, res: JobResult) {
+        let JobResult {
+            item,
+            outcome,
+            parsed,
+        } = res;
+        let fetched = match outcome {
+            Err(e) => {
+                self.record_error(&item, e.class, e.status, e.message);
+                return;
+            }
+            Ok(f) => f,
+        };
+        let redirects: Vec<UrlId> = fetched
+            .redirects
+            .iter()
+            .map(|u| self.graph.url_id(u.as_str()))
+            .collect();
+        let final_id = redirects.last().copied().unwrap_or(item.id);
+        if item.depth == 0 && !item.is_frame && final_id != item.id {
+            self.scope.add(&fetched.final_url);
+        }
+        self.seen.insert(final_id);
+        let status = fetched.status;
+        if !(200..300).contains(&status) {
+            let waf = detect_waf(status, &fetched.body);
+            let (class, msg) = match (status, waf) {
+                (_, Some(w)) => (ErrorClass::Blocked, format!("HTTP {status}: {w}")),
+                (404 | 410, _) => (ErrorClass::NotFound, format!("HTTP {status}")),
+                (429, _) => (ErrorClass::RateLimited, format!("HTTP {status}")),
+                (400..=499, _) => (ErrorClass::ClientError, format!("HTTP {status}")),
+                (500..=599, _) => (ErrorClass::ServerError, format!("HTTP {status}")),
+                _ => (ErrorClass::Other, format!("HTTP {status}")),
+            };
+            self.record_error(&item, class, Some(status), msg);
+            return;
+        }
+        let Some(parsed) = parsed else {
+            if let Some(w) = detect_waf(status, &fetched.body) {
+                self.record_error(
+                    &item,
+                    ErrorClass::Blocked,
+                    Some(status),
+                    format!("HTTP {status}: {w}"),
+                );
+            } else {
+                self.graph.resources.push(Resource {
+                    url: final_id,
+                    status,
+                    content_type: fetched.content_type.clone(),
+                    bytes: fetched.body.len() as u64,
+                });
+            }
+            return;
+        };
+        if self.graph.page_by_url(final_id).is_some() {
+            // reached again through a redirect: the page is already in the graph
+            self.graph.add_alias(item.id, final_id);
+            return;
+        }
+        if fetched.truncated {
+            self.record_error(
+                &item,
+                ErrorClass::TooLarge,
+                Some(status),
+                format!(
+                    "body larger than {} bytes; parsed up to the cap",
+                    self.cfg.max_body
+                ),
+            );
+        }
+        let Parsed { facts, charset } = parsed;
+        let page_depth = item.depth;
+        let mut links = Vec::with_capacity(facts.links.len());
+        for l in &facts.links {
+            let text = self.graph.text_id(&l.text);
+            let d = if is_pager(l.kind, &l.text) {
+                page_depth
+            } else {
+                page_depth + 1
+            };
+            let to = self.discover(&l.url, d, final_id, text, false);
+            links.push(Edge {
+                to,
+                text,
+                kind: l.kind,
+            });
+        }
+        let mut frames = Vec::with_capacity(facts.frames.len());
+        for f in &facts.frames {
+            let text = self.graph.text_id("");
+            frames.push(self.discover(f, page_depth, final_id, text, true));
+        }
+        let media = facts
+            .media
+            .iter()
+            .map(|m| MediaEdge {
+                to: self.graph.url_id(m.url.as_str()),
+                kind: m.kind,
+                element: m.element.clone(),
+                context: self.graph.text_id(&m.context),
+            })
+            .collect::<Vec<_>>();
+        self.graph.stats.links += links.len();
+        self.graph.stats.media += media.len();
+        let page = Page {
+            url: item.id,
+            final_url: final_id,
+            status,
+            depth: page_depth,
+            parent: item.parent,
+            via_text: item.via_text,
+            redirects,
+            title: facts.title,
+            breadcrumb: facts.breadcrumb,
+            links,
+            frames,
+            media,
+            meta: facts.meta,
+            published: facts.published,
+            items: facts.items,
+            phones: facts.phones,
+            markers: facts.markers,
+            headings: facts.headings,
+            labels: facts.labels,
+            empty_note: facts.empty_note,
+            needs_js: facts.needs_js,
+            text_chars: facts.text_chars,
+            text_hash: facts.text_hash,
+            charset,
+            truncated: fetched.truncated,
+            etag: fetched.etag,
+            last_modified: fetched.last_modified,
+            bytes: fetched.body.len() as u64,
+            elapsed_ms: fetched.elapsed.as_millis() as u64,
+            is_frame: item.is_frame,
+        };
+        self.graph.add_page(page);
+        self.graph.stats.pages += 1;
+    }
+}
+
+/// Crawl one site from `start`. Always returns a graph; `stop_reason` says how it ended.
+/// `cancel` flips to `true` on Ctrl-C.
+pub async fn crawl(
+    fetcher: Arc<Fetcher>,
+    start: Url,
+    cfg: CrawlConfig,
+    progress: Arc<CrawlProgress>,
+    mut cancel: Option<tokio::sync::watch::Receiver<bool>>,
+) -> SiteGraph {
+    let started = Instant::now();
+    let deadline = cfg.max_duration.map(|d| tokio::time::Instant::now() + d);
+    let mut st = State {
+        graph: SiteGraph::new(&start),
+        queue: BTreeMap::new(),
+        seq: 0,
+        seen: HashSet::new(),
+        scope: Scope::new(&start, &cfg.extra_hosts),
+        traps: TrapGuard::new(cfg.traps.clone()),
+        cfg: cfg.clone(),
+    };
+    let start_id = st.graph.url_id(start.as_str());
+    st.seen.insert(start_id);
+    st.push(QueueItem {
+        url: start.clone(),
+        id: start_id,
+        depth: 0,
+        parent: None,
+        via_text: None,
+        is_frame: false,
+    });
+    let mut jobs: JoinSet<JobResult> = JoinSet::new();
+    let mut scheduled = 0usize;
+    let mut stop: Option<StopReason> = None;
+    loop {
+        if stop.is_none() {
+            while jobs.len() < cfg.concurrency.max(1) {
+                if scheduled >= cfg.max_pages {
+                    if !st.queue.is_empty() {
+                        stop = Some(StopReason::PageBudget);
+                    }
+                    break;
+                }
+                let Some((_, item)) = st.queue.pop_first() else {
+                    break;
+                };
+                scheduled += 1;
+                jobs.spawn(run_job(fetcher.clone(), item, cfg.max_body));
+            }
+        }
+        progress
+            .queued
+            .store(st.queue.len() as u64, Ordering::Relaxed);
+        progress
+            .in_flight
+            .store(jobs.len() as u64, Ordering::Relaxed);
+        if jobs.is_empty() {
+            break;
+        }
+        let cancelled = async {
+            match cancel.as_mut() {
+                Some(rx) => {
+                    while !*rx.borrow() {
+                        if rx.changed().await.is_err() {
+                            std::future::pending::<()>().await;
+                        }
+                    }
+                }
+                None => std::future::pending::<()>().await,
+            }
+        };
+        let timeout = async {
+            match deadline {
+                Some(d) => tokio::time::sleep_until(d).await,
+                None => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            res = jobs.join_next() => {
+                if let Some(Ok(res)) = res {
+                    st.handle(res);
+                    progress.pages.store(st.graph.stats.pages as u64, Ordering::Relaxed);
+                    progress.errors.store(st.graph.stats.errors as u64, Ordering::Relaxed);
+                }
+            }
+            _ = cancelled, if stop != Some(StopReason::Interrupted) => {
+                stop = Some(StopReason::Interrupted);
+                jobs.abort_all();
+            }
+            _ = timeout, if stop.is_none() => {
+                stop = Some(StopReason::TimeBudget);
+                jobs.abort_all();
+            }
+        }
+    }
+    let mut graph = st.graph;
+    graph.stats.unvisited = st.queue.len() as u64;
+    graph.stats.requests = fetcher.counters.requests.load(Ordering::Relaxed);
+    graph.stats.retries = fetcher.counters.retries.load(Ordering::Relaxed);
+    graph.stats.bytes = fetcher.counters.bytes.load(Ordering::Relaxed);
+    graph.stats.elapsed_ms = started.elapsed().as_millis() as u64;
+    graph.stop_reason = Some(if graph.home().is_none() {
+        StopReason::StartFailed
+    } else {
+        stop.unwrap_or(StopReason::Completed)
+    });
+    graph
+}

@@ -8,6 +8,7 @@
 
 pub mod breadcrumb;
 pub mod dates;
+pub mod items;
 pub mod links;
 pub mod markers;
 pub mod media;
@@ -15,9 +16,12 @@ pub mod pagination;
 pub mod phones;
 pub mod text;
 
+use ego_tree::iter::Edge;
 use jiff::civil::Date;
+use scraper::{ElementRef, Html, Node};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use unicode_normalization::UnicodeNormalization;
 use url::Url;
 
 /// How a link was found on the page.
@@ -159,12 +163,348 @@ pub struct PageFacts {
     pub text_hash: u64,
 }
 
+/// Elements and text gathered in one walk over the document, shared by the submodules.
+pub(crate) struct PageIndex<'a> {
+    pub anchors: Vec<ElementRef<'a>>,
+    /// a, area, select and any element with `onclick`, in document order
+    pub linkish: Vec<ElementRef<'a>>,
+    /// img, video, audio, source, embed, object, iframe, frame (media candidates), in order
+    pub media: Vec<ElementRef<'a>>,
+    pub frames: Vec<ElementRef<'a>>,
+    pub scripts: Vec<ElementRef<'a>>,
+    pub metas: Vec<ElementRef<'a>>,
+    pub forms: Vec<ElementRef<'a>>,
+    pub inputs: Vec<ElementRef<'a>>,
+    pub headings: Vec<ElementRef<'a>>,
+    pub bolds: Vec<ElementRef<'a>>,
+    pub ths: Vec<ElementRef<'a>>,
+    pub tables: Vec<ElementRef<'a>>,
+    pub dts: Vec<ElementRef<'a>>,
+    /// li, tr, dd
+    pub rows: Vec<ElementRef<'a>>,
+    /// p, div (row candidates inside lists)
+    pub blocks: Vec<ElementRef<'a>>,
+    /// ul, ol, tbody
+    pub lists: Vec<ElementRef<'a>>,
+    /// elements whose class/id looks like a breadcrumb container
+    pub crumb_boxes: Vec<ElementRef<'a>>,
+    /// text nodes containing 位置 (breadcrumb labels)
+    pub position_texts: Vec<ego_tree::NodeRef<'a, Node>>,
+    pub title: Option<ElementRef<'a>>,
+    pub base: Option<ElementRef<'a>>,
+    /// an element id/class mentions conac (`_ideConac`)
+    pub conac_id: bool,
+    /// an element id mentions jiucuo (`_jiucuo_`, `_span_jiucuo`)
+    pub jiucuo_id: bool,
+    /// Visible text (no script/style/head), block boundaries as `\n`, cells as `\t`.
+    pub text: String,
+}
+
+const CRUMB_TOKENS: &[&str] = &[
+    "crumb", "position", "location", "dqwz", "bread", "weizhi", "curpos", "current-pos", "nav-path",
+    "navpath",
+];
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "li"
+            | "tr"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dd"
+            | "dt"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "br"
+            | "hr"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "main"
+            | "form"
+            | "blockquote"
+            | "pre"
+            | "address"
+            | "center"
+            | "option"
+            | "fieldset"
+            | "figure"
+            | "figcaption"
+            | "caption"
+            | "marquee"
+    )
+}
+
+impl<'a> PageIndex<'a> {
+    pub fn build(html: &'a Html) -> Self {
+        let mut ix = PageIndex {
+            anchors: Vec::new(),
+            linkish: Vec::new(),
+            media: Vec::new(),
+            frames: Vec::new(),
+            scripts: Vec::new(),
+            metas: Vec::new(),
+            forms: Vec::new(),
+            inputs: Vec::new(),
+            headings: Vec::new(),
+            bolds: Vec::new(),
+            ths: Vec::new(),
+            tables: Vec::new(),
+            dts: Vec::new(),
+            rows: Vec::new(),
+            blocks: Vec::new(),
+            lists: Vec::new(),
+            crumb_boxes: Vec::new(),
+            position_texts: Vec::new(),
+            title: None,
+            base: None,
+            conac_id: false,
+            jiucuo_id: false,
+            text: String::new(),
+        };
+        // depth of elements whose text is not visible (script, style, head …)
+        let mut hidden = 0usize;
+        for edge in html.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(e) => {
+                        let name = e.name();
+                        if matches!(
+                            name,
+                            "script" | "style" | "template" | "noscript" | "head" | "title"
+                        ) {
+                            hidden += 1;
+                        }
+                        let Some(el) = ElementRef::wrap(node) else {
+                            continue;
+                        };
+                        match name {
+                            "a" => {
+                                ix.anchors.push(el);
+                                ix.linkish.push(el);
+                            }
+                            "area" | "select" => ix.linkish.push(el),
+                            "img" | "video" | "audio" | "source" | "embed" | "object" => {
+                                ix.media.push(el)
+                            }
+                            "iframe" | "frame" => {
+                                ix.media.push(el);
+                                ix.frames.push(el);
+                            }
+                            "script" => ix.scripts.push(el),
+                            "meta" => ix.metas.push(el),
+                            "form" => ix.forms.push(el),
+                            "input" | "button" => ix.inputs.push(el),
+                            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => ix.headings.push(el),
+                            "strong" | "b" => ix.bolds.push(el),
+                            "th" => ix.ths.push(el),
+                            "table" => ix.tables.push(el),
+                            "dt" => ix.dts.push(el),
+                            "li" | "tr" | "dd" => ix.rows.push(el),
+                            "p" | "div" => ix.blocks.push(el),
+                            "ul" | "ol" | "tbody" => ix.lists.push(el),
+                            "title" if ix.title.is_none() => ix.title = Some(el),
+                            "base" if ix.base.is_none() && e.attr("href").is_some() => {
+                                ix.base = Some(el)
+                            }
+                            _ => {}
+                        }
+                        if e.attr("onclick").is_some()
+                            && !matches!(name, "a" | "area" | "select")
+                        {
+                            ix.linkish.push(el);
+                        }
+                        let id = e.id().unwrap_or("");
+                        if !id.is_empty() {
+                            let lid = id.to_ascii_lowercase();
+                            ix.conac_id |= lid.contains("conac");
+                            ix.jiucuo_id |= lid.contains("jiucuo");
+                        }
+                        let class = e.attr("class").unwrap_or("");
+                        if !(class.is_empty() && id.is_empty())
+                            && !matches!(name, "a" | "span" | "i" | "img" | "li")
+                        {
+                            let lc = format!("{class} {id}").to_ascii_lowercase();
+                            if CRUMB_TOKENS.iter().any(|t| lc.contains(t)) {
+                                ix.crumb_boxes.push(el);
+                            }
+                        }
+                        if hidden == 0 {
+                            if matches!(name, "td" | "th") {
+                                ix.text.push('\t');
+                            } else if is_block(name) {
+                                ix.text.push('\n');
+                            }
+                        }
+                    }
+                    Node::Text(t) if hidden == 0 => {
+                        ix.text.push_str(t);
+                        if t.contains("位置") {
+                            ix.position_texts.push(node);
+                        }
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if let Node::Element(e) = node.value() {
+                        let name = e.name();
+                        if matches!(
+                            name,
+                            "script" | "style" | "template" | "noscript" | "head" | "title"
+                        ) {
+                            hidden = hidden.saturating_sub(1);
+                        } else if hidden == 0 && is_block(name) {
+                            ix.text.push('\n');
+                        }
+                    }
+                }
+            }
+        }
+        ix
+    }
+}
+
 /// Extract everything from an HTML document.
 ///
 /// `url` is the final URL of the page (after redirects); relative references are
 /// resolved against it (or against `<base href>` when present). Never panics on
 /// malformed HTML.
+///
+/// Notes on semantics:
+/// * year-less list dates (`[11-03]`) are ignored (no context year is assumed);
+/// * `empty_note` is set only when an "暂无信息"-style phrase is visible and the page has
+///   no dated items;
+/// * links are not deduplicated (each occurrence keeps its own anchor text), media are
+///   deduplicated by (url, kind), JS pagination links by url.
 pub fn extract(html: &str, url: &Url) -> PageFacts {
-    let _ = (html, url);
-    PageFacts::default()
+    let doc = Html::parse_document(html);
+    let ix = PageIndex::build(&doc);
+    let resolver = links::Resolver::new(url, ix.base);
+    let mut facts = PageFacts {
+        title: ix
+            .title
+            .map(text::element_text)
+            .filter(|t| !t.is_empty()),
+        ..PageFacts::default()
+    };
+
+    // visible text in its forms
+    let flat: String = if unicode_normalization::is_nfkc_quick(ix.text.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        ix.text.clone()
+    } else {
+        ix.text.nfkc().collect()
+    };
+    let norm: String = flat
+        .chars()
+        .filter(|c| !c.is_whitespace() && !text::is_invisible(*c))
+        .collect();
+    facts.text_chars = norm.chars().count();
+    facts.text_hash = text::fast_hash(&norm);
+
+    facts.meta = collect_meta(&ix);
+    links::collect(&ix, &resolver, &mut facts);
+    media::collect(&ix, &resolver, &mut facts);
+    facts.breadcrumb = breadcrumb::extract(&ix, &resolver);
+    items::collect(&ix, &resolver, &mut facts);
+    pagination::collect(&ix, &resolver, url, &mut facts);
+    facts.phones = phones::find_phones(&flat);
+    facts.markers = markers::collect(&ix, &flat, &facts);
+    facts.published = facts
+        .meta
+        .iter()
+        .filter(|(k, _)| {
+            matches!(
+                k.as_str(),
+                "pubdate" | "publishdate" | "firstpublishedtime" | "publishtime" | "pubtime"
+            )
+        })
+        .find_map(|(_, v)| dates::parse_date(v))
+        .or_else(|| published_from_text(&flat))
+        .or_else(|| dates::date_from_url(url.as_str()));
+    facts.headings = markers::headings(&ix, &flat);
+    facts.labels = markers::labels(&ix, &flat);
+    facts.empty_note = facts.items.is_empty() && markers::has_empty_note(&norm);
+    facts.needs_js |= items::needs_js_hint(&ix, &facts);
+    facts
 }
+
+fn collect_meta(ix: &PageIndex<'_>) -> BTreeMap<String, String> {
+    let mut meta = BTreeMap::new();
+    for m in &ix.metas {
+        let (Some(name), Some(content)) = (m.attr("name"), m.attr("content")) else {
+            continue;
+        };
+        let name = name.trim().to_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        let content = text::collapse(content);
+        match meta.get(&name) {
+            Some(old) if !String::is_empty(old) => {}
+            _ => {
+                meta.insert(name, content);
+            }
+        }
+    }
+    meta
+}
+
+static PUBLISHED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:发布时间|发布日期|发布于|公开日期|发稿时间|发文时间|信息时间|上传时间|更新时间|更新日期|录入时间|时间|日期)\s*[\]】]?\s*[:：]?\s*[\[【]?",
+    )
+    .expect("published regex")
+});
+
+/// The first date right after a 发布时间/发布日期/日期/时间 label in the visible text.
+/// Specific labels win over the generic 日期/时间; the generic ones must not be part of a
+/// longer word (成文日期, 生成日期 …).
+fn published_from_text(flat: &str) -> Option<Date> {
+    let mut generic: Option<Date> = None;
+    for m in PUBLISHED_LABEL.find_iter(flat) {
+        let label = m.as_str();
+        let is_generic = label.starts_with("时间") || label.starts_with("日期");
+        if is_generic
+            && flat[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(text::is_han)
+        {
+            continue;
+        }
+        let rest = &flat[m.end()..];
+        let window = match rest.char_indices().nth(24) {
+            Some((i, _)) => &rest[..i],
+            None => rest,
+        };
+        if let Some((pos, d)) = dates::find_dates_at(window).first().copied() {
+            if pos > 3 {
+                continue;
+            }
+            if !is_generic {
+                return Some(d);
+            }
+            generic.get_or_insert(d);
+        }
+    }
+    generic
+}
+
+#[cfg(test)]
+mod tests;

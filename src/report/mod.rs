@@ -1,1 +1,329 @@
-//! TODO
+//! Report stage: `report.json` (the contract in the check catalogue), the saved site graph
+//! (`site-graph.json`, for offline re-checks) and the terminal summary. All files are
+//! written atomically (temp file + rename) so an interrupted run never leaves half a report.
+
+pub mod summary;
+
+use crate::crawl::{ErrorClass, SiteGraph, StopReason};
+use crate::i18n::Lang;
+use crate::rules::{CheckResult, Status};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Sites with more pages than this stream `pages` to `pages.jsonl` instead.
+pub const INLINE_PAGES_MAX: usize = 50_000;
+
+#[derive(Debug, Error)]
+pub enum ReportError {
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot serialise the report: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tool {
+    pub name: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SiteInfo {
+    pub url: String,
+    pub name: Option<String>,
+    pub host: String,
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stats {
+    pub pages: usize,
+    pub links: usize,
+    pub media: usize,
+    pub errors: usize,
+    #[serde(default)]
+    pub requests: u64,
+    #[serde(default)]
+    pub retries: u64,
+    #[serde(default)]
+    pub bytes: u64,
+    #[serde(default)]
+    pub elapsed_ms: u64,
+    #[serde(default)]
+    pub robots_disallowed: u64,
+    #[serde(default)]
+    pub trap_skipped: u64,
+    #[serde(default)]
+    pub out_of_scope: u64,
+    #[serde(default)]
+    pub depth_skipped: u64,
+    #[serde(default)]
+    pub unvisited: u64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub pass: usize,
+    pub fail: usize,
+    pub warn: usize,
+    pub not_applicable: usize,
+}
+
+impl Summary {
+    pub fn of(checks: &[CheckResult]) -> Self {
+        let mut s = Summary::default();
+        for c in checks {
+            match c.status {
+                Status::Pass => s.pass += 1,
+                Status::Fail => s.fail += 1,
+                Status::Warn => s.warn += 1,
+                Status::NotApplicable => s.not_applicable += 1,
+            }
+        }
+        s
+    }
+}
+
+/// One crawl error as reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorEntry {
+    pub url: String,
+    pub class: ErrorClass,
+    pub status: Option<u16>,
+    pub message: String,
+    pub parent: Option<String>,
+    pub via_text: Option<String>,
+}
+
+/// How the crawl went: why it stopped, whether it is complete, what failed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CrawlInfo {
+    pub stop_reason: StopReason,
+    /// true when every reachable page in scope was visited
+    pub complete: bool,
+    /// human-readable explanation of `stop_reason`
+    pub message: String,
+    pub errors: Vec<ErrorEntry>,
+    /// file beside the report with the full site graph
+    pub graph_file: String,
+}
+
+/// One fetched HTML page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageEntry {
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_url: Option<String>,
+    pub status: u16,
+    pub title: Option<String>,
+    pub depth: u32,
+    #[serde(default)]
+    pub charset: String,
+}
+
+/// The national indicators' overall verdict (单项否决 + estimated deductions).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VerdictInfo {
+    pub qualified: bool,
+    pub vetoes: Vec<String>,
+    pub deductions: f64,
+    pub deduction_items: Vec<(String, f64)>,
+    pub note: String,
+}
+
+/// `report.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub tool: Tool,
+    pub site: SiteInfo,
+    pub started_at: String,
+    pub finished_at: String,
+    /// the date checks were evaluated against (freshness windows)
+    pub as_of: String,
+    pub lang: Lang,
+    pub packs: Vec<String>,
+    pub stats: Stats,
+    pub summary: Summary,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<VerdictInfo>,
+    pub checks: Vec<CheckResult>,
+    pub crawl: CrawlInfo,
+    pub pages: Vec<PageEntry>,
+    /// set when `pages` was streamed to a separate file (very large sites)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages_file: Option<String>,
+}
+
+/// Explain a stop reason to a person.
+pub fn stop_message(reason: StopReason, graph: &SiteGraph, lang: Lang) -> String {
+    let s = &graph.stats;
+    match reason {
+        StopReason::Completed => lang
+            .pick(
+                "已访问范围内全部可达页面",
+                "every reachable page in scope was visited",
+            )
+            .to_string(),
+        StopReason::PageBudget => match lang {
+            Lang::Zh => format!(
+                "达到页面上限（--max-pages），仍有 {} 个网址未访问；部分检查可能无法判定",
+                s.unvisited
+            ),
+            Lang::En => format!(
+                "page budget (--max-pages) reached with {} URLs not visited; some checks may be undecidable",
+                s.unvisited
+            ),
+        },
+        StopReason::TimeBudget => lang
+            .pick(
+                "达到时间上限（--max-duration），抓取未完成",
+                "time budget (--max-duration) reached; crawl incomplete",
+            )
+            .to_string(),
+        StopReason::Interrupted => lang
+            .pick(
+                "抓取被中断（Ctrl-C），本报告为部分结果",
+                "crawl interrupted (Ctrl-C); this report is partial",
+            )
+            .to_string(),
+        StopReason::StartFailed => {
+            let why = graph
+                .errors
+                .first()
+                .map(|e| e.message.clone())
+                .unwrap_or_default();
+            match lang {
+                Lang::Zh => format!("首页无法抓取：{why}"),
+                Lang::En => format!("the start page could not be fetched: {why}"),
+            }
+        }
+    }
+}
+
+/// Build the report from the graph and check results.
+#[allow(clippy::too_many_arguments)]
+pub fn build(
+    graph: &SiteGraph,
+    site: SiteInfo,
+    packs: Vec<String>,
+    checks: Vec<CheckResult>,
+    verdict: Option<VerdictInfo>,
+    started_at: String,
+    finished_at: String,
+    as_of: String,
+    lang: Lang,
+) -> Report {
+    let g = graph;
+    let reason = g.stop_reason.unwrap_or(StopReason::Completed);
+    let errors = g
+        .errors
+        .iter()
+        .map(|e| ErrorEntry {
+            url: g.url(e.url).to_string(),
+            class: e.class,
+            status: e.status,
+            message: e.message.clone(),
+            parent: e.parent.map(|p| g.url(p).to_string()),
+            via_text: e.via_text.map(|t| g.text(t).to_string()),
+        })
+        .collect();
+    let pages = g
+        .pages
+        .iter()
+        .map(|p| PageEntry {
+            url: g.url(p.url).to_string(),
+            final_url: (p.final_url != p.url).then(|| g.url(p.final_url).to_string()),
+            status: p.status,
+            title: p.title.clone(),
+            depth: p.depth,
+            charset: p.charset.encoding.clone(),
+        })
+        .collect();
+    let s = &g.stats;
+    Report {
+        schema_version: 1,
+        tool: Tool {
+            name: "zwgk".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        },
+        site,
+        started_at,
+        finished_at,
+        as_of,
+        lang,
+        packs,
+        stats: Stats {
+            pages: s.pages,
+            links: s.links,
+            media: s.media,
+            errors: s.errors,
+            requests: s.requests,
+            retries: s.retries,
+            bytes: s.bytes,
+            elapsed_ms: s.elapsed_ms,
+            robots_disallowed: s.robots_disallowed,
+            trap_skipped: s.trap_skipped,
+            out_of_scope: s.out_of_scope,
+            depth_skipped: s.depth_skipped,
+            unvisited: s.unvisited,
+        },
+        summary: Summary::of(&checks),
+        verdict,
+        checks,
+        crawl: CrawlInfo {
+            stop_reason: reason,
+            complete: reason == StopReason::Completed,
+            message: stop_message(reason, g, lang),
+            errors,
+            graph_file: "site-graph.json".into(),
+        },
+        pages,
+        pages_file: None,
+    }
+}
+
+/// Write bytes atomically: a temp file in the same folder, then rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
+    let err = |source| ReportError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(err)?;
+    }
+    let tmp = path.with_extension(format!(
+        "{}.tmp{}",
+        path.extension().and_then(|e| e.to_str()).unwrap_or(""),
+        std::process::id()
+    ));
+    std::fs::write(&tmp, bytes).map_err(err)?;
+    std::fs::rename(&tmp, path).map_err(err)?;
+    Ok(())
+}
+
+/// Write `report.json` and `site-graph.json` (and `pages.jsonl` for very large sites).
+pub fn write_all(dir: &Path, report: &Report, graph: &SiteGraph) -> Result<(), ReportError> {
+    let mut report = report.clone();
+    if report.pages.len() > INLINE_PAGES_MAX {
+        let mut lines = Vec::new();
+        for p in &report.pages {
+            serde_json::to_writer(&mut lines, p)?;
+            lines.push(b'\n');
+        }
+        write_atomic(&dir.join("pages.jsonl"), &lines)?;
+        report.pages.clear();
+        report.pages_file = Some("pages.jsonl".into());
+    }
+    write_atomic(&dir.join("site-graph.json"), &serde_json::to_vec(graph)?)?;
+    write_atomic(
+        &dir.join("report.json"),
+        &serde_json::to_vec_pretty(&report)?,
+    )?;
+    Ok(())
+}

@@ -1,6 +1,39 @@
 //! Rule packs and the check engine: packs (`rules/*.toml`) instantiate generic check
 //! kinds; each check is evaluated on the crawled [`SiteGraph`](crate::crawl::SiteGraph)
 //! and yields exactly one [`CheckResult`]. Rules never fetch.
+//!
+//! Public API: [`load_packs`], [`list_text`], [`explain_text`], [`load_overrides`],
+//! [`evaluate`] with an [`EvalContext`], and [`verdict`].
+
+/// Format a user-facing message in Chinese or English (`tr!(lang, "中文{}", "English {}", args…)`).
+macro_rules! tr {
+    ($lang:expr, $zh:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::Zh => format!($zh $(, $arg)*),
+            $crate::i18n::Lang::En => format!($en $(, $arg)*),
+        }
+    };
+}
+
+pub mod aliases;
+pub mod calendar;
+pub mod catalog;
+pub mod engine;
+pub mod error;
+pub mod kinds;
+pub mod locate;
+pub mod norm;
+pub mod overrides;
+pub mod pack;
+pub mod site;
+pub mod verdict;
+
+pub use catalog::{explain_text, list_text};
+pub use engine::{EvalContext, evaluate};
+pub use error::RuleError;
+pub use overrides::{SiteOverrides, load_overrides};
+pub use pack::{CheckClass, CheckDef, Pack, load_packs};
+pub use verdict::{Verdict, verdict};
 
 use serde::{Deserialize, Serialize};
 
@@ -50,4 +83,7 @@ pub struct CheckResult {
     pub message: String,
     pub requirement: String,
     pub evidence: Vec<Evidence>,
+    /// Estimated deduction of a failed 扣分 item (national indicators), before totals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deduction: Option<f64>,
 }

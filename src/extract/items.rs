@@ -1,0 +1,285 @@
+//! Dated list items and Hanweb/TRS `<datastore>` records.
+//!
+//! A row is an `li`, `tr` or `dd`, or a `p`/`div` whose parent is a list (`ul`, `ol`, or a
+//! class/id containing `list`), that holds 1–4 links and no nested rows. The row's date
+//! must be outside the link text (a title like "关于2026年1月1日…" does not date the row);
+//! year-less dates (`[11-03]`) are ignored. The title is the anchor text, or its `title`
+//! attribute when the text is truncated (`…`/`...`) or empty.
+//!
+//! Hanweb `<script type="text/xml"><datastore>` blocks: every `<record><![CDATA[…]]>` is
+//! parsed as an HTML fragment; its links become [`LinkKind::Record`] links and its dated
+//! rows become items. A `<nextgroup>` pointing to `/module/web/jpage/dataproxy.jsp` is not
+//! emitted (it is an endpoint, not a page) and sets `needs_js`; other nextgroup links are
+//! emitted as [`LinkKind::Pagination`]. A datastore/recordset without records sets
+//! `needs_js`.
+
+use super::dates::find_dates_at;
+use super::links::{Resolver, link_text};
+use super::text::{collapse, element_text};
+use super::{DatedItem, Link, LinkKind, PageFacts, PageIndex};
+use regex::Regex;
+use scraper::{ElementRef, Html};
+use std::sync::LazyLock;
+
+static RECORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?s)<record(?:\s[^>]*)?>\s*(?:<!\[CDATA\[(.*?)\]\]>|(.*?))\s*</record>").expect("record regex")
+});
+static NEXTGROUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?s)<nextgroup[^>]*>.*?href\s*=\s*['"]([^'"]+)['"]"#).expect("nextgroup regex")
+});
+
+const MAX_ANCHORS_PER_ROW: usize = 4;
+const MAX_ROW_CHARS: usize = 400;
+
+/// Collect dated items from rows and datastore records.
+pub(crate) fn collect(ix: &PageIndex<'_>, r: &Resolver, facts: &mut PageFacts) {
+    for row in &ix.rows {
+        if let Some(item) = row_item(*row, r) {
+            push_item(facts, item);
+        }
+    }
+    for b in &ix.blocks {
+        if is_list_child(*b)
+            && let Some(item) = row_item(*b, r)
+        {
+            push_item(facts, item);
+        }
+    }
+    for s in &ix.scripts {
+        let body: String = s.text().collect();
+        if !(body.contains("<datastore") || body.contains("<recordset")) {
+            continue;
+        }
+        datastore(&body, r, facts);
+    }
+}
+
+fn push_item(facts: &mut PageFacts, item: DatedItem) {
+    if !facts
+        .items
+        .iter()
+        .any(|i| i.url == item.url && i.title == item.title && i.date == item.date)
+    {
+        facts.items.push(item);
+    }
+}
+
+fn is_list_child(el: ElementRef<'_>) -> bool {
+    let Some(p) = el.parent().and_then(ElementRef::wrap) else {
+        return false;
+    };
+    let pe = p.value();
+    matches!(pe.name(), "ul" | "ol")
+        || pe.classes().any(|c| c.to_ascii_lowercase().contains("list"))
+        || pe.id().is_some_and(|i| i.to_ascii_lowercase().contains("list"))
+}
+
+/// A dated item from one row element, if it has a link and a date outside the link.
+pub(crate) fn row_item(row: ElementRef<'_>, r: &Resolver) -> Option<DatedItem> {
+    let mut anchors = Vec::new();
+    for d in row.descendent_elements().skip(1) {
+        match d.value().name() {
+            "li" | "tr" | "dd" | "ul" | "table" => return None,
+            "a" => {
+                anchors.push(d);
+                if anchors.len() > MAX_ANCHORS_PER_ROW {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    if anchors.is_empty() {
+        return None;
+    }
+    // text outside anchors
+    let mut outside = String::new();
+    let mut total = 0usize;
+    for n in row.descendants() {
+        if let Some(t) = n.value().as_text() {
+            total += t.len();
+            if total > MAX_ROW_CHARS * 3 {
+                return None;
+            }
+            let in_anchor_or_script = n.ancestors().take_while(|a| a.id() != row.id()).any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "a" | "script" | "style"))
+            });
+            if !in_anchor_or_script {
+                outside.push_str(t);
+                outside.push(' ');
+            }
+        }
+    }
+    let (_, date) = *find_dates_at(&outside).first()?;
+    let a = anchors.into_iter().find(|a| !element_text(*a).is_empty() || a.attr("title").is_some())?;
+    let text = link_text(a);
+    let title_attr = a.attr("title").map(collapse).filter(|t| !t.is_empty());
+    let title = match title_attr {
+        Some(t) if text.is_empty() || text.ends_with('…') || text.ends_with("...") || text.ends_with("..") => t,
+        _ => text,
+    };
+    if title.is_empty() {
+        return None;
+    }
+    Some(DatedItem {
+        title,
+        url: a.attr("href").and_then(|h| r.resolve(h)),
+        date,
+    })
+}
+
+fn datastore(body: &str, r: &Resolver, facts: &mut PageFacts) {
+    let mut records = 0usize;
+    for c in RECORD.captures_iter(body) {
+        let Some(frag) = c.get(1).or_else(|| c.get(2)) else { continue };
+        records += 1;
+        let doc = Html::parse_fragment(frag.as_str());
+        let root = doc.root_element();
+        for a in root.descendent_elements().filter(|e| e.value().name() == "a") {
+            if let Some(url) = a.attr("href").and_then(|h| r.resolve(h)) {
+                facts.links.push(Link { url, text: link_text(a), kind: LinkKind::Record });
+            }
+        }
+        let rows: Vec<ElementRef<'_>> = root
+            .descendent_elements()
+            .filter(|e| matches!(e.value().name(), "li" | "tr" | "dd"))
+            .collect();
+        if rows.is_empty() {
+            if let Some(item) = row_item(root, r) {
+                push_item(facts, item);
+            }
+        } else {
+            for row in rows {
+                if let Some(item) = row_item(row, r) {
+                    push_item(facts, item);
+                }
+            }
+        }
+    }
+    if records == 0 {
+        facts.needs_js = true;
+    }
+    if let Some(c) = NEXTGROUP.captures(body) {
+        let href = c[1].replace("&amp;", "&");
+        if href.contains("dataproxy.jsp") {
+            facts.needs_js = true;
+        } else if let Some(url) = r.resolve(&href)
+            && !facts.links.iter().any(|l| l.url == url && l.kind == LinkKind::Pagination)
+        {
+            facts.links.push(Link { url, text: "下一页".to_string(), kind: LinkKind::Pagination });
+        }
+    }
+}
+
+/// Script-built lists: scripts referencing `dataproxy.jsp`/`_CONFIG`, or ajax list loaders
+/// next to an empty list container, on a page without dated items.
+pub(crate) fn needs_js_hint(ix: &PageIndex<'_>, facts: &PageFacts) -> bool {
+    if !facts.items.is_empty() {
+        return false;
+    }
+    let mut strong = false;
+    let mut ajax = false;
+    for s in &ix.scripts {
+        if s.attr("src").is_some() {
+            continue;
+        }
+        let body: String = s.text().collect();
+        if body.contains("dataproxy.jsp") || body.contains("_CONFIG") || body.contains("datacall") {
+            strong = true;
+        }
+        if body.contains("$.ajax")
+            || body.contains("$.get(")
+            || body.contains("$.post(")
+            || body.contains("$.getJSON")
+            || body.contains("XMLHttpRequest")
+            || body.contains("axios")
+            || body.contains("fetch(")
+        {
+            ajax = true;
+        }
+    }
+    if strong {
+        return true;
+    }
+    ajax && has_empty_list_container(ix)
+}
+
+fn has_empty_list_container(ix: &PageIndex<'_>) -> bool {
+    ix.blocks.iter().chain(ix.lists.iter()).any(|b| {
+        let e = b.value();
+        let named_list = e.classes().any(|c| c.to_ascii_lowercase().contains("list"))
+            || e.id().is_some_and(|i| i.to_ascii_lowercase().contains("list"));
+        named_list && b.children().all(|c| c.value().as_text().is_some_and(|t| t.trim().is_empty()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{LinkKind, extract};
+    use jiff::civil::date;
+    use url::Url;
+
+    fn page() -> Url {
+        Url::parse("http://kjt.shandong.gov.cn/col/col103585/index.html").unwrap()
+    }
+
+    #[test]
+    fn list_rows_with_dates() {
+        let html = r#"<ul class="list">
+            <li><a href="/a/1.html" title="关于印发《某某管理办法》的通知全文标题">关于印发《某某管理办法》...</a><span>2026-09-04</span></li>
+            <li><a href="/a/2.html">2026年1月1日起施行的规定</a></li>
+            <li><a href="/a/3.html">三号文件</a>[2026/8/1]</li>
+            <li><a href="/a/4.html">短日期</a>[08-01]</li>
+            </ul>
+            <table><tr><td><a href="/t/5.html">表格行</a></td><td>000014348/2020-35428</td><td>2020年8月5日</td></tr></table>
+            <div class="news_list"><div><a href="/d/6.html">块行</a> 2025.12.31</div></div>"#;
+        let f = extract(html, &page());
+        let got: Vec<(&str, &str, jiff::civil::Date)> = f
+            .items
+            .iter()
+            .map(|i| (i.title.as_str(), i.url.as_ref().unwrap().path(), i.date))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("关于印发《某某管理办法》的通知全文标题", "/a/1.html", date(2026, 9, 4)),
+                ("三号文件", "/a/3.html", date(2026, 8, 1)),
+                ("表格行", "/t/5.html", date(2020, 8, 5)),
+                ("块行", "/d/6.html", date(2025, 12, 31)),
+            ]
+        );
+    }
+
+    #[test]
+    fn hanweb_datastore_records() {
+        let html = r#"<div id="764752"><script type="text/xml"><datastore>
+<nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1&webid=73&columnid=103585&unitid=764752"></a>]]></nextgroup>
+<recordset><ul id="information-list"></ul>
+<record><![CDATA[
+<li><s></s><a class="ellipsis-line-clamp" href="http://kjt.shandong.gov.cn/art/2026/9/4/art_103585_10328790.html" target="_blank">关于印发《山东省自然科学基金绩效评价工作细则（试行）》的通知</a><span class="pull-right">2026-09-04</span></li>]]></record>
+<record><![CDATA[<li><a href="/art/2026/9/1/art_103585_1.html">第二条</a><span>2026-09-01</span></li>]]></record>
+</recordset></datastore></script></div>"#;
+        let f = extract(html, &page());
+        assert_eq!(f.items.len(), 2);
+        assert_eq!(f.items[0].date, date(2026, 9, 4));
+        assert!(f.items[0].title.starts_with("关于印发《山东省自然科学基金"));
+        let rec: Vec<_> = f.links.iter().filter(|l| l.kind == LinkKind::Record).collect();
+        assert_eq!(rec.len(), 2);
+        assert_eq!(rec[1].url.as_str(), "http://kjt.shandong.gov.cn/art/2026/9/1/art_103585_1.html");
+        assert!(!f.links.iter().any(|l| l.url.as_str().contains("dataproxy")));
+        assert!(f.needs_js, "nextgroup via dataproxy.jsp cannot be followed");
+    }
+
+    #[test]
+    fn empty_datastore_needs_js() {
+        let f = extract(r#"<script type="text/xml"><datastore><recordset></recordset></datastore></script>"#, &page());
+        assert!(f.needs_js);
+        assert!(f.items.is_empty());
+        let f = extract(r#"<ul id="list"></ul><script>$.ajax({url:'/api/list'})</script>"#, &page());
+        assert!(f.needs_js);
+        let f = extract(r#"<ul><li><a href="/x">x</a> 2026-01-01</li></ul>"#, &page());
+        assert!(!f.needs_js);
+    }
+}

@@ -1,0 +1,132 @@
+//! The reqwest client: rustls with bundled Mozilla roots, cookie jar (some WAFs answer with
+//! a cookie-setting redirect), no automatic redirects (the fetcher records the chain), and
+//! curl-style `--resolve` host mappings through a resolver that can refuse all other DNS.
+
+use super::{FetchConfig, FetchSetupError};
+use reqwest::dns::{Addrs, Name, Resolve, Resolving};
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use thiserror::Error;
+
+/// One `--resolve HOST:PORT:ADDR` mapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolveEntry {
+    pub host: String,
+    pub port: u16,
+    pub addr: IpAddr,
+}
+
+/// A malformed `--resolve` value.
+#[derive(Debug, Error, PartialEq)]
+#[error(
+    "invalid --resolve value {value:?}: expected HOST:PORT:ADDR, e.g. www.example.gov.cn:80:127.0.0.1 ({reason})"
+)]
+pub struct ResolveParseError {
+    pub value: String,
+    pub reason: String,
+}
+
+impl std::str::FromStr for ResolveEntry {
+    type Err = ResolveParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = |reason: &str| ResolveParseError {
+            value: s.to_string(),
+            reason: reason.to_string(),
+        };
+        let mut parts = s.splitn(3, ':');
+        let host = parts
+            .next()
+            .filter(|h| !h.is_empty())
+            .ok_or_else(|| err("missing host"))?;
+        let port = parts
+            .next()
+            .ok_or_else(|| err("missing port"))?
+            .parse::<u16>()
+            .map_err(|_| err("port is not a number"))?;
+        let addr_text = parts.next().ok_or_else(|| err("missing address"))?;
+        let addr_text = addr_text.trim_start_matches('[').trim_end_matches(']');
+        let addr = addr_text
+            .parse::<IpAddr>()
+            .map_err(|_| err("address is not an IP address"))?;
+        Ok(ResolveEntry {
+            host: host.to_ascii_lowercase(),
+            port,
+            addr,
+        })
+    }
+}
+
+/// Resolver: `--resolve` mappings first, then the system resolver unless DNS is disabled.
+struct MappedResolver {
+    map: HashMap<String, Vec<IpAddr>>,
+    no_dns: bool,
+}
+
+impl Resolve for MappedResolver {
+    fn resolve(&self, name: Name) -> Resolving {
+        let host = name.as_str().to_ascii_lowercase();
+        if let Some(addrs) = self.map.get(&host) {
+            let addrs: Vec<SocketAddr> = addrs.iter().map(|a| SocketAddr::new(*a, 0)).collect();
+            return Box::pin(async move { Ok(Box::new(addrs.into_iter()) as Addrs) });
+        }
+        if self.no_dns {
+            return Box::pin(async move {
+                Err(format!(
+                    "DNS lookups are disabled (--no-dns) and {host} has no --resolve mapping"
+                )
+                .into())
+            });
+        }
+        Box::pin(async move {
+            let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
+                .await
+                .map_err(|e| format!("dns error: {host}: {e}"))?
+                .collect();
+            Ok(Box::new(addrs.into_iter()) as Addrs)
+        })
+    }
+}
+
+/// Build the run's HTTP client.
+pub fn build(cfg: &FetchConfig) -> Result<reqwest::Client, FetchSetupError> {
+    let mut map: HashMap<String, Vec<IpAddr>> = HashMap::new();
+    for e in &cfg.resolve {
+        map.entry(e.host.clone()).or_default().push(e.addr);
+    }
+    let roots = webpki_root_certs::TLS_SERVER_ROOT_CERTS
+        .iter()
+        .filter_map(|c| reqwest::Certificate::from_der(c).ok());
+    let client = reqwest::Client::builder()
+        .user_agent(cfg.user_agent.clone())
+        .connect_timeout(cfg.connect_timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .tls_certs_only(roots)
+        .pool_max_idle_per_host(cfg.per_host.max(1) * 2)
+        .dns_resolver(Arc::new(MappedResolver {
+            map,
+            no_dns: cfg.no_dns,
+        }))
+        .build()?;
+    Ok(client)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_resolve_like_curl() {
+        let e: ResolveEntry = "www.Example.gov.cn:8080:127.0.0.1".parse().unwrap();
+        assert_eq!(e.host, "www.example.gov.cn");
+        assert_eq!(e.port, 8080);
+        assert_eq!(e.addr, "127.0.0.1".parse::<IpAddr>().unwrap());
+        let v6: ResolveEntry = "h.gov.cn:443:[::1]".parse().unwrap();
+        assert_eq!(v6.addr, "::1".parse::<IpAddr>().unwrap());
+        assert!("h.gov.cn:80".parse::<ResolveEntry>().is_err());
+        assert!("h.gov.cn:x:127.0.0.1".parse::<ResolveEntry>().is_err());
+        assert!("h.gov.cn:80:not-an-ip".parse::<ResolveEntry>().is_err());
+    }
+}

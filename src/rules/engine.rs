@@ -1,0 +1,286 @@
+//! Evaluation: every check of the selected packs, decided on the crawled site, exactly
+//! once. Steps of a check run in order; a `path` step hands the column it found to the
+//! steps after it. A crawl problem that prevents a decision gives `warn`, never a pass.
+
+use super::aliases::AliasTable;
+use super::calendar::Calendar;
+use super::kinds::Step;
+use super::locate::{Locate, Located, locate, segments};
+use super::overrides::{SiteOverrides, site_kind};
+use super::pack::{CheckClass, CheckDef, Pack};
+use super::site::Site;
+use super::{CheckResult, Evidence, Status};
+use crate::crawl::{ErrorClass, SiteGraph};
+use crate::i18n::Lang;
+use jiff::civil::Date;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+
+/// What the evaluation needs besides the graph and the packs.
+#[derive(Debug, Clone)]
+pub struct EvalContext {
+    /// the date the site is judged at (`--as-of`)
+    pub today: Date,
+    pub lang: Lang,
+    pub overrides: SiteOverrides,
+}
+
+/// Shared state of one evaluation, handed to every check kind.
+pub struct Cx<'a, 'g> {
+    pub site: &'a Site<'g>,
+    pub aliases: &'a AliasTable,
+    pub cal: &'a Calendar,
+    pub today: Date,
+    pub lang: Lang,
+    /// 区县 / 部门 / 门户
+    pub kind: &'a str,
+    pub overrides: &'a SiteOverrides,
+    cache: RefCell<HashMap<String, Locate>>,
+}
+
+impl<'a, 'g> Cx<'a, 'g> {
+    pub fn new(
+        site: &'a Site<'g>,
+        aliases: &'a AliasTable,
+        cal: &'a Calendar,
+        ctx: &'a EvalContext,
+        kind: &'a str,
+    ) -> Self {
+        Cx {
+            site,
+            aliases,
+            cal,
+            today: ctx.today,
+            lang: ctx.lang,
+            kind,
+            overrides: &ctx.overrides,
+            cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Find a column by its path (cached per evaluation).
+    pub fn locate(&self, path: &[String], max_extra: u32) -> Locate {
+        let key = format!("{}#{max_extra}", path.join(">"));
+        if let Some(l) = self.cache.borrow().get(&key) {
+            return l.clone();
+        }
+        let segs = segments(path, self.aliases);
+        let l = locate(self.site, &segs, max_extra, self.overrides, self.lang);
+        self.cache.borrow_mut().insert(key, l.clone());
+        l
+    }
+
+    /// Pick the Chinese or English text.
+    pub fn t(&self, zh: String, en: String) -> String {
+        match self.lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    /// Evidence pointing at a page.
+    pub fn page_evidence(&self, i: usize, text: String) -> Evidence {
+        Evidence {
+            url: self.site.url(i).to_string(),
+            text,
+            path: vec![],
+        }
+    }
+}
+
+/// What one step decided.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub status: Status,
+    pub message: String,
+    pub evidence: Vec<Evidence>,
+    /// estimated deduction (扣分 items), before the check's cap
+    pub deduction: f64,
+    /// the column this step found, for the steps after it
+    pub column: Option<Located>,
+}
+
+impl Outcome {
+    pub fn new(status: Status, message: String) -> Self {
+        Outcome {
+            status,
+            message,
+            evidence: vec![],
+            deduction: 0.0,
+            column: None,
+        }
+    }
+    pub fn pass(message: String) -> Self {
+        Self::new(Status::Pass, message)
+    }
+    pub fn fail(message: String) -> Self {
+        Self::new(Status::Fail, message)
+    }
+    pub fn warn(message: String) -> Self {
+        Self::new(Status::Warn, message)
+    }
+    pub fn with_evidence(mut self, e: Vec<Evidence>) -> Self {
+        self.evidence.extend(e);
+        self
+    }
+    pub fn with_deduction(mut self, d: f64) -> Self {
+        self.deduction = d;
+        self
+    }
+}
+
+fn rank(s: Status) -> u8 {
+    match s {
+        Status::Pass | Status::NotApplicable => 0,
+        Status::Warn => 1,
+        Status::Fail => 2,
+    }
+}
+
+fn result(check: &CheckDef, lang: Lang, status: Status, message: String, evidence: Vec<Evidence>, deduction: Option<f64>) -> CheckResult {
+    CheckResult {
+        id: check.id.clone(),
+        title: lang.pick(&check.title, &check.title_en).to_string(),
+        office: check.office.clone(),
+        severity: check.severity,
+        status,
+        message,
+        requirement: check.requirement.clone(),
+        evidence,
+        deduction,
+    }
+}
+
+/// Why nothing can be decided when the home page itself failed.
+fn start_failure(site: &Site, lang: Lang) -> Option<String> {
+    if site.home.is_some() {
+        return None;
+    }
+    let start = site.g.find_url(&site.g.start_url);
+    let err = start
+        .and_then(|id| site.error(id))
+        .or_else(|| site.g.errors.iter().find(|e| e.depth == 0));
+    Some(match err {
+        Some(e) if e.class == ErrorClass::Blocked => tr!(
+            lang,
+            "首页被防火墙/反爬虫拦截（{}），无法检查；请在浏览器中确认或联系网站运维放行",
+            "the home page was blocked by a firewall/anti-bot challenge ({}); nothing could be checked",
+            e.message
+        ),
+        Some(e) => tr!(
+            lang,
+            "首页无法抓取（{:?}：{}），无法检查此项",
+            "the home page could not be fetched ({:?}: {}); this check could not be made",
+            e.class,
+            e.message
+        ),
+        None => lang
+            .pick("首页未能抓取，无法检查此项", "the home page was not fetched; this check could not be made")
+            .to_string(),
+    })
+}
+
+fn run_check(cx: &Cx, check: &CheckDef) -> (Status, String, Vec<Evidence>, f64) {
+    let mut prev: Option<Located> = None;
+    let mut status = Status::Pass;
+    let mut messages = Vec::new();
+    let mut evidence = Vec::new();
+    let mut deduction = 0.0;
+    for step in &check.steps {
+        let o = step.eval(cx, prev.as_ref());
+        if let Some(c) = &o.column {
+            prev = Some(c.clone());
+        }
+        if rank(o.status) > rank(status) {
+            status = o.status;
+        }
+        if !o.message.is_empty() {
+            messages.push(o.message.clone());
+        }
+        evidence.extend(o.evidence.clone());
+        deduction += o.deduction;
+        if matches!(step, Step::Path(_)) && o.status != Status::Pass {
+            break;
+        }
+    }
+    let sep = cx.lang.pick("；", "; ");
+    (status, messages.join(sep), evidence, deduction)
+}
+
+/// Evaluate every check of `packs` on `graph`. Each check ID appears exactly once.
+pub fn evaluate(graph: &SiteGraph, packs: &[Pack], ctx: &EvalContext) -> Vec<CheckResult> {
+    let site = Site::new(graph);
+    let (kind, inferred) = site_kind(&ctx.overrides, &site.host);
+    let mut aliases = AliasTable::default();
+    let mut cal = Calendar::default();
+    for p in packs {
+        aliases.merge_table(&p.aliases);
+        cal.holidays.extend(p.calendar.holidays.iter().copied());
+        cal.workdays.extend(p.calendar.workdays.iter().copied());
+        cal.years.extend(p.calendar.years.iter().copied());
+    }
+    let cx = Cx::new(&site, &aliases, &cal, ctx, &kind);
+    let lang = ctx.lang;
+    let start_failed = start_failure(&site, lang);
+    let mut done = HashSet::new();
+    let mut out = Vec::new();
+    for pack in packs {
+        for check in &pack.checks {
+            if !done.insert(check.id.clone()) {
+                continue;
+            }
+            let deductible = check.class == CheckClass::Deduction;
+            if ctx.overrides.not_applicable.iter().any(|i| i == &check.id) {
+                out.push(result(
+                    check,
+                    lang,
+                    Status::NotApplicable,
+                    lang.pick("站点配置声明此项不适用", "declared not applicable in the site overrides")
+                        .to_string(),
+                    vec![],
+                    None,
+                ));
+                continue;
+            }
+            if !check.applies_to.is_empty() && !check.applies_to.iter().any(|k| k == &kind) {
+                let how = if inferred {
+                    lang.pick("（按域名推断；可在站点配置中设置 kind）", " (inferred from the host name; set `kind` in the site overrides)")
+                } else {
+                    ""
+                };
+                out.push(result(
+                    check,
+                    lang,
+                    Status::NotApplicable,
+                    tr!(
+                        lang,
+                        "此项只适用于{}网站，本站为{}网站{}",
+                        "applies to {} sites only; this is a {} site{}",
+                        check.applies_to.join("/"),
+                        kind,
+                        how
+                    ),
+                    vec![],
+                    None,
+                ));
+                continue;
+            }
+            let reach_only = check.steps.iter().all(|s| matches!(s, Step::Reachability(_)));
+            if let (Some(why), false) = (&start_failed, reach_only) {
+                out.push(result(check, lang, Status::Warn, why.clone(), vec![], None));
+                continue;
+            }
+            let (status, mut message, evidence, mut deduction) = run_check(&cx, check);
+            if let Some(cap) = check.deduction_cap {
+                deduction = deduction.min(cap);
+            }
+            if status != Status::Pass && !check.how_to_fix.is_empty() {
+                let fix = lang.pick(&check.how_to_fix, &check.how_to_fix_en);
+                message.push_str(&tr!(lang, "。整改建议：{}", ". How to fix: {}", fix));
+            }
+            let d = (deductible && status == Status::Fail).then_some((deduction * 100.0).round() / 100.0);
+            out.push(result(check, lang, status, message, evidence, d));
+        }
+    }
+    out
+}

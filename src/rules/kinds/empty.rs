@@ -1,0 +1,140 @@
+//! `empty`: columns with no items at all (空白栏目) are counted and listed; columns that
+//! only say 暂无信息 are listed apart as explained-empty. Veto at the threshold.
+
+use super::Located;
+use crate::i18n::Lang;
+use crate::rules::aliases::AliasTable;
+use crate::rules::engine::{Cx, Outcome};
+use crate::rules::site::{Site, dir_of, pagination_url, url_path};
+use crate::rules::{Evidence, Status};
+use serde::Deserialize;
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// this many blank columns fail the check (2019: 5)
+    #[serde(default = "five")]
+    pub threshold: usize,
+    /// count 暂无信息 columns as blank too
+    #[serde(default)]
+    pub include_explained: bool,
+    /// extra visible characters a blank column page may have over the page chrome
+    #[serde(default = "slack")]
+    pub text_slack: usize,
+    /// deduction per blank column (扣分 items)
+    #[serde(default)]
+    pub per_column: f64,
+}
+
+fn five() -> usize {
+    5
+}
+fn slack() -> usize {
+    120
+}
+
+/// Classification of a column page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Emptiness {
+    Filled,
+    /// says 暂无信息
+    Explained,
+    Blank,
+}
+
+/// Is page `i` a column page, and is it empty?
+pub fn emptiness(site: &Site, i: usize, text_slack: usize) -> Option<Emptiness> {
+    let p = site.page(i);
+    let url = site.url(i);
+    if Some(i) == site.home || p.is_frame || p.status >= 400 || site.is_detail(i) || pagination_url(url) || p.needs_js {
+        return None;
+    }
+    let path = url_path(url);
+    let last = path.rsplit('/').next().unwrap_or("");
+    let dirish = last.is_empty() || last.starts_with("index.") || last.starts_with("default.");
+    if !dirish {
+        return None;
+    }
+    if site.listed(i) > 0 || !p.labels.is_empty() || !p.phones.is_empty() {
+        return Some(Emptiness::Filled);
+    }
+    let dir = dir_of(url);
+    let has_children = site.links(i).iter().any(|l| {
+        let u = site.g.url(l.to);
+        l.to != p.final_url && l.to != p.url && url_path(u).starts_with(&dir) && url_path(u) != path && dir.len() > 1
+    });
+    if has_children {
+        return Some(Emptiness::Filled);
+    }
+    if p.empty_note {
+        return Some(Emptiness::Explained);
+    }
+    if p.text_chars > site.min_text + text_slack {
+        return Some(Emptiness::Filled);
+    }
+    Some(Emptiness::Blank)
+}
+
+impl Params {
+    pub fn validate(&self, _aliases: &AliasTable, _has_column: bool) -> Result<(), String> {
+        if self.threshold == 0 {
+            return Err("`threshold` must be at least 1".into());
+        }
+        Ok(())
+    }
+
+    pub fn describe(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            "统计没有任何信息的栏目页（空白栏目，逐个列出；仅写“暂无信息”的另列），达到{}个即不合格",
+            "count column pages listing nothing (blank columns, each listed; those only saying 暂无信息 listed apart); {} or more fail",
+            self.threshold
+        )
+    }
+
+    pub fn eval(&self, cx: &Cx, _prev: Option<&Located>) -> Outcome {
+        let site = cx.site;
+        let mut blank = Vec::new();
+        let mut explained = Vec::new();
+        let mut seen = HashSet::new();
+        for i in 0..site.g.pages.len() {
+            if !seen.insert(site.page(i).final_url) {
+                continue;
+            }
+            match emptiness(site, i, self.text_slack) {
+                Some(Emptiness::Blank) => blank.push(i),
+                Some(Emptiness::Explained) => explained.push(i),
+                _ => {}
+            }
+        }
+        let counted = blank.len() + if self.include_explained { explained.len() } else { 0 };
+        let label = |v: &Vec<usize>| v.iter().map(|&i| format!("{}（{}）", site.name(i), site.url(i))).collect::<Vec<_>>().join("、");
+        let none = cx.lang.pick("无", "none");
+        let msg = tr!(
+            cx.lang,
+            "空白栏目{}个（否决阈值{}个）：{}；注明“暂无信息”的栏目{}个：{}",
+            "{} blank columns (veto at {}): {}; {} columns saying 暂无信息: {}",
+            blank.len(),
+            self.threshold,
+            if blank.is_empty() { none.to_string() } else { label(&blank) },
+            explained.len(),
+            if explained.is_empty() { none.to_string() } else { label(&explained) }
+        );
+        let ev: Vec<Evidence> = blank
+            .iter()
+            .map(|&i| (i, cx.lang.pick("空白栏目", "blank column")))
+            .chain(explained.iter().map(|&i| (i, cx.lang.pick("暂无信息", "says 暂无信息"))))
+            .map(|(i, t)| Evidence { url: site.url(i).to_string(), text: format!("{}：{}", site.name(i), t), path: vec![] })
+            .collect();
+        let mut status = if counted >= self.threshold { Status::Fail } else { Status::Pass };
+        let mut message = msg;
+        if status == Status::Pass && site.truncated().is_some() {
+            status = Status::Warn;
+            message.push_str(cx.lang.pick("；抓取未完成，未访问的栏目未统计", "; the crawl did not finish, unvisited columns were not counted"));
+        }
+        Outcome::new(status, message)
+            .with_evidence(ev)
+            .with_deduction(self.per_column * counted as f64)
+    }
+}

@@ -1,0 +1,496 @@
+//! `freshness`: a column's newest dated item is within a window (undated items count as
+//! not updated), an item for a required year exists by its deadline (本年度预算 and
+//! 上一年度决算; 上一年度年报 by 1月31日), the home page was updated within two weeks, or
+//! columns grouped by class (动态要闻 2 weeks, 通知公告/政策文件 6 months, others 1 year)
+//! are counted as stale against the veto thresholds.
+
+use super::{Located, column_evidence, column_for, default_extra, validate_column};
+use crate::i18n::Lang;
+use crate::rules::aliases::AliasTable;
+use crate::rules::engine::{Cx, Outcome};
+use crate::rules::norm::norm;
+use crate::rules::site::{Site, pagination_url};
+use crate::rules::{Evidence, Status};
+use jiff::ToSpan;
+use jiff::civil::Date;
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+
+/// What is judged.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// one column (`column` or an earlier `path` step)
+    #[default]
+    Column,
+    /// the home page (or its second-level pages when it is navigation only)
+    Home,
+    /// every listing column of the site, by class
+    Columns,
+}
+
+/// An item for a given year must exist (`{year}年…预算`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearRule {
+    /// what it is, for messages (本年度预算)
+    pub label: String,
+    /// regex over item titles; `{year}` is replaced by the year required
+    pub pattern: String,
+    /// year required relative to the judging date's year (0 = this year, -1 = last year)
+    #[serde(default)]
+    pub offset: i32,
+    /// `MM-DD`: before this date of the current year, the previous cycle is required instead;
+    /// an item dated after the deadline of its cycle is late
+    #[serde(default)]
+    pub due: Option<String>,
+    /// per site kind deadline overrides (`区县 = "03-31"`)
+    #[serde(default)]
+    pub due_by_kind: BTreeMap<String, String>,
+}
+
+/// A class of columns with its update window.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnClass {
+    pub name: String,
+    /// column-name fragments of this class (动态, 要闻 …)
+    pub names: Vec<String>,
+    pub window_days: i64,
+    /// stale columns of this class count toward the veto threshold `veto_class_stale`
+    #[serde(default)]
+    pub veto: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    #[serde(default)]
+    pub target: Target,
+    #[serde(default)]
+    pub column: Option<Vec<String>>,
+    #[serde(default = "default_extra")]
+    pub max_extra: u32,
+    /// newest item must be at most this old
+    #[serde(default)]
+    pub window_days: Option<i64>,
+    #[serde(default)]
+    pub years: Vec<YearRule>,
+    /// column classes (target = columns)
+    #[serde(default)]
+    pub classes: Vec<ColumnClass>,
+    /// window of columns in no class (target = columns); absent = not judged
+    #[serde(default)]
+    pub other_window_days: Option<i64>,
+    #[serde(default = "five")]
+    pub veto_class_stale: usize,
+    #[serde(default = "ten")]
+    pub veto_total_stale: usize,
+    /// deduction when stale (扣分 items)
+    #[serde(default)]
+    pub stale_deduction: f64,
+}
+
+fn five() -> usize {
+    5
+}
+fn ten() -> usize {
+    10
+}
+
+fn parse_md(s: &str, year: i16) -> Option<Date> {
+    let (m, d) = s.split_once('-')?;
+    Date::new(year, m.parse().ok()?, d.parse().ok()?).ok()
+}
+
+/// Dated entries of a set of pages: (date, title, url); undated listed entries counted apart.
+pub fn dated(site: &Site, pages: &[usize]) -> (Vec<(Date, String, String)>, usize) {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    let mut undated = 0;
+    for &i in pages {
+        let p = site.page(i);
+        for it in &p.items {
+            let url = it.url.as_ref().map(|u| u.to_string()).unwrap_or_default();
+            if seen.insert((url.clone(), it.title.clone())) {
+                out.push((it.date, it.title.clone(), url));
+            }
+        }
+        if site.is_detail(i) {
+            let title = p.meta.get("articletitle").or(p.title.as_ref()).cloned().unwrap_or_default();
+            match p.published {
+                Some(d) => {
+                    if seen.insert((site.url(i).to_string(), title.clone())) {
+                        out.push((d, title, site.url(i).to_string()));
+                    }
+                }
+                None => undated += 1,
+            }
+        } else if p.items.is_empty() {
+            undated += site.listed(i);
+        }
+    }
+    out.sort_by(|a, b| b.0.cmp(&a.0));
+    (out, undated)
+}
+
+impl Params {
+    pub fn validate(&self, aliases: &AliasTable, has_column: bool) -> Result<(), String> {
+        match self.target {
+            Target::Column => {
+                validate_column(aliases, &self.column, has_column)?;
+                if self.window_days.is_none() && self.years.is_empty() {
+                    return Err("needs `window_days` or `years`".into());
+                }
+            }
+            Target::Home => {
+                if self.window_days.is_none() {
+                    return Err("target = \"home\" needs `window_days`".into());
+                }
+            }
+            Target::Columns => {
+                if self.classes.is_empty() {
+                    return Err("target = \"columns\" needs `classes`".into());
+                }
+            }
+        }
+        for y in &self.years {
+            let p = y.pattern.replace("{year}", "2026");
+            Regex::new(&p).map_err(|e| format!("bad pattern `{}`: {e}", y.pattern))?;
+            for d in y.due.iter().chain(y.due_by_kind.values()) {
+                parse_md(d, 2024).ok_or_else(|| format!("bad due date `{d}` (expected MM-DD)"))?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn describe(&self, lang: Lang) -> String {
+        let mut parts = Vec::new();
+        if let Some(w) = self.window_days {
+            parts.push(match self.target {
+                Target::Home => tr!(lang, "首页最新信息不早于{}天前（未注明发布时间视为不更新）", "the home page's newest item is at most {} days old (undated items count as not updated)", w),
+                _ => tr!(lang, "栏目最新信息不早于{}天前（未注明发布时间视为不更新）", "the column's newest item is at most {} days old (undated items count as not updated)", w),
+            });
+        }
+        for y in &self.years {
+            parts.push(tr!(
+                lang,
+                "须有{}（标题匹配 {}{}）",
+                "must have {} (title matches {}{})",
+                y.label,
+                y.pattern,
+                y.due.as_deref().map(|d| tr!(lang, "，期限每年{}", ", due every year by {}", d)).unwrap_or_default()
+            ));
+        }
+        if self.target == Target::Columns {
+            let cls: Vec<String> = self
+                .classes
+                .iter()
+                .map(|c| format!("{} {}{}", c.name, c.window_days, lang.pick("天", " days")))
+                .collect();
+            parts.push(tr!(
+                lang,
+                "按栏目类别判断不更新：{}；其他栏目 {}；否决阈值：前两类累计≥{}个或应更新未更新≥{}个",
+                "stale columns by class: {}; other columns {}; veto when ≥{} of the veto classes or ≥{} columns in total are stale",
+                cls.join("，"),
+                self.other_window_days.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+                self.veto_class_stale,
+                self.veto_total_stale
+            ));
+        }
+        parts.join(lang.pick("；", "; "))
+    }
+
+    pub fn eval(&self, cx: &Cx, prev: Option<&Located>) -> Outcome {
+        match self.target {
+            Target::Home => self.eval_home(cx),
+            Target::Columns => self.eval_columns(cx),
+            Target::Column => {
+                let col = match column_for(cx, &self.column, self.max_extra, prev) {
+                    Ok(c) => c,
+                    Err(o) => return o,
+                };
+                let mut o = Outcome::pass(String::new());
+                let mut msgs = Vec::new();
+                if let Some(w) = self.window_days {
+                    let r = self.eval_window(cx, &col, w);
+                    o.status = super::worst(o.status, r.status);
+                    msgs.push(r.message);
+                    o.evidence.extend(r.evidence);
+                }
+                if !self.years.is_empty() {
+                    let r = self.eval_years(cx, &col);
+                    o.status = super::worst(o.status, r.status);
+                    msgs.push(r.message);
+                    o.evidence.extend(r.evidence);
+                }
+                if o.status == Status::Fail {
+                    o.deduction = self.stale_deduction;
+                }
+                o.message = msgs.join(cx.lang.pick("；", "; "));
+                o
+            }
+        }
+    }
+
+    fn eval_window(&self, cx: &Cx, col: &Located, window: i64) -> Outcome {
+        let site = cx.site;
+        let scope = site.scope(col.page, 300);
+        let (items, undated) = dated(site, &scope);
+        let limit = cx.today.checked_sub(window.days()).unwrap_or(cx.today);
+        let name = site.name(col.page);
+        let ev = vec![column_evidence(cx, col, name.clone())];
+        match items.first() {
+            Some((d, title, url)) if *d >= limit => Outcome::pass(tr!(
+                cx.lang,
+                "“{}”最新信息为 {}《{}》，在{}天内",
+                "the newest item of “{}” is {} “{}”, within {} days",
+                name,
+                d,
+                title,
+                window
+            ))
+            .with_evidence(vec![Evidence { url: url.clone(), text: title.clone(), path: col.chain.clone() }]),
+            Some((d, title, url)) => Outcome::fail(tr!(
+                cx.lang,
+                "“{}”应在{}天内更新（{}之后），最新信息为 {}《{}》，已{}天未更新",
+                "“{}” should have an item newer than {} days (after {}); the newest is {} “{}”, {} days old",
+                name,
+                window,
+                limit,
+                d,
+                title,
+                (cx.today - *d).get_days()
+            ))
+            .with_evidence(vec![Evidence { url: url.clone(), text: title.clone(), path: col.chain.clone() }]),
+            None if undated > 0 => Outcome::fail(tr!(
+                cx.lang,
+                "“{}”的{}条信息均未注明发布时间，按规定视为不更新",
+                "none of the {} entries of “{}” shows a publish date; undated items count as not updated",
+                name,
+                undated
+            ))
+            .with_evidence(ev),
+            None if site.page(col.page).needs_js => Outcome::warn(tr!(
+                cx.lang,
+                "“{}”的列表由 JavaScript 生成，无法读取信息日期",
+                "the listing of “{}” is built by JavaScript; no dates could be read",
+                name
+            ))
+            .with_evidence(ev),
+            None => Outcome::fail(tr!(cx.lang, "“{}”没有任何信息", "“{}” lists nothing", name)).with_evidence(ev),
+        }
+    }
+
+    fn eval_years(&self, cx: &Cx, col: &Located) -> Outcome {
+        let site = cx.site;
+        let scope = site.scope(col.page, 400);
+        let titles = site.titles(&scope);
+        let (items, _) = dated(site, &scope);
+        let mut status = Status::Pass;
+        let mut msgs = Vec::new();
+        let mut ev = Vec::new();
+        for y in &self.years {
+            let due_s = y.due_by_kind.get(cx.kind).or(y.due.as_ref());
+            let this_year = cx.today.year();
+            let mut year = this_year as i32 + y.offset;
+            let mut deadline = None;
+            if let Some(ds) = due_s
+                && let Some(due) = parse_md(ds, this_year)
+            {
+                if cx.today < due {
+                    year -= 1;
+                    deadline = parse_md(ds, this_year - 1);
+                } else {
+                    deadline = Some(due);
+                }
+            }
+            let re = match Regex::new(&y.pattern.replace("{year}", &year.to_string())) {
+                Ok(r) => r,
+                Err(_) => continue,
+            };
+            let hits: Vec<&(String, String)> = titles.iter().filter(|(t, _)| re.is_match(&norm(t))).collect();
+            let label = format!("{}（{}年）", y.label, year);
+            match hits.first() {
+                None => {
+                    status = Status::Fail;
+                    msgs.push(tr!(
+                        cx.lang,
+                        "未找到{}{}",
+                        "no {} found{}",
+                        label,
+                        deadline.map(|d| tr!(cx.lang, "，应于{}前公开", ", due by {}", d)).unwrap_or_default()
+                    ));
+                }
+                Some((t, u)) => {
+                    let date = items.iter().find(|(_, it, iu)| iu == u || it == t).map(|(d, _, _)| *d);
+                    ev.push(Evidence { url: u.clone(), text: t.clone(), path: col.chain.clone() });
+                    match (date, deadline) {
+                        (Some(d), Some(dl)) if d > dl => {
+                            status = super::worst(status, Status::Fail);
+                            msgs.push(tr!(
+                                cx.lang,
+                                "{}《{}》于{}公开，晚于期限{}",
+                                "{} “{}” was published on {}, after the deadline {}",
+                                label,
+                                t,
+                                d,
+                                dl
+                            ));
+                        }
+                        _ => msgs.push(tr!(
+                            cx.lang,
+                            "已有{}《{}》{}",
+                            "found {} “{}”{}",
+                            label,
+                            t,
+                            date.map(|d| tr!(cx.lang, "（{}）", " ({})", d)).unwrap_or_default()
+                        )),
+                    }
+                }
+            }
+        }
+        let mut o = Outcome::new(
+            status,
+            tr!(cx.lang, "“{}”：{}", "“{}”: {}", site.name(col.page), msgs.join(cx.lang.pick("；", "; "))),
+        );
+        o.evidence = ev;
+        if o.evidence.is_empty() {
+            o.evidence.push(column_evidence(cx, col, site.name(col.page)));
+        }
+        o
+    }
+
+    fn eval_home(&self, cx: &Cx) -> Outcome {
+        let site = cx.site;
+        let Some(home) = site.home else {
+            return Outcome::warn(cx.lang.pick("首页未能抓取", "the home page was not fetched").into());
+        };
+        let window = self.window_days.unwrap_or(14);
+        let limit = cx.today.checked_sub(window.days()).unwrap_or(cx.today);
+        let mut pages = vec![home];
+        for l in site.links(home) {
+            if let Some(t) = site.idx(l.to)
+                && site.is_detail(t)
+            {
+                pages.push(t);
+            }
+        }
+        let (mut items, mut undated) = dated(site, &pages);
+        let mut nav_only = false;
+        if items.is_empty() {
+            nav_only = true;
+            let second: Vec<usize> = (0..site.g.pages.len()).filter(|&i| site.page(i).depth == 1 && !site.is_detail(i)).collect();
+            (items, undated) = dated(site, &second);
+        }
+        let how = if nav_only {
+            cx.lang.pick("（首页无日期信息，按二级页面判断）", " (no dated items on the home page; judged on the second-level pages)")
+        } else {
+            ""
+        };
+        let ev = vec![cx.page_evidence(home, cx.lang.pick("首页", "Home").into())];
+        match items.first() {
+            Some((d, t, u)) if *d >= limit => Outcome::pass(tr!(
+                cx.lang,
+                "首页最新信息 {}《{}》在{}天内{}",
+                "the newest home-page item, {} “{}”, is within {} days{}",
+                d,
+                t,
+                window,
+                how
+            ))
+            .with_evidence(vec![Evidence { url: u.clone(), text: t.clone(), path: vec![] }]),
+            Some((d, t, u)) => Outcome::fail(tr!(
+                cx.lang,
+                "首页{}天内无更新（{}之后）：最新信息为 {}《{}》{}",
+                "the home page has no new item within {} days (after {}): the newest is {} “{}”{}",
+                window,
+                limit,
+                d,
+                t,
+                how
+            ))
+            .with_evidence(vec![Evidence { url: u.clone(), text: t.clone(), path: vec![] }]),
+            None if site.page(home).needs_js => Outcome::warn(
+                cx.lang.pick("首页内容由 JavaScript 生成，无法读取信息日期", "the home page is built by JavaScript; no dates could be read").into(),
+            )
+            .with_evidence(ev),
+            None => Outcome::fail(tr!(
+                cx.lang,
+                "首页及二级页面的信息均未注明发布时间（{}条），视为不更新",
+                "no item on the home page or second-level pages shows a publish date ({} entries); counts as not updated",
+                undated
+            ))
+            .with_evidence(ev),
+        }
+    }
+
+    fn eval_columns(&self, cx: &Cx) -> Outcome {
+        let site = cx.site;
+        let mut stale_veto = Vec::new();
+        let mut stale_all = Vec::new();
+        let mut judged = 0;
+        let mut seen = HashSet::new();
+        for i in 0..site.g.pages.len() {
+            let p = site.page(i);
+            if Some(i) == site.home || p.is_frame || site.is_detail(i) || pagination_url(site.url(i)) {
+                continue;
+            }
+            if !seen.insert(p.final_url) || (p.items.is_empty() && site.listed(i) == 0) {
+                continue;
+            }
+            let name = site.name(i);
+            let n = norm(&name);
+            let class = self.classes.iter().find(|c| c.names.iter().any(|k| n.contains(&norm(k))));
+            let Some(window) = class.map(|c| c.window_days).or(self.other_window_days) else {
+                continue;
+            };
+            judged += 1;
+            let (items, _) = dated(site, &[i]);
+            let limit = cx.today.checked_sub(window.days()).unwrap_or(cx.today);
+            let newest = items.first().map(|x| x.0);
+            if newest.is_none_or(|d| d < limit) {
+                let label = format!(
+                    "{}（{}，{}）",
+                    name,
+                    class.map(|c| c.name.as_str()).unwrap_or(cx.lang.pick("其他", "other")),
+                    newest.map(|d| d.to_string()).unwrap_or_else(|| cx.lang.pick("无日期", "undated").into())
+                );
+                let e = Evidence { url: site.url(i).to_string(), text: label.clone(), path: vec![] };
+                if class.is_some_and(|c| c.veto) {
+                    stale_veto.push(e.clone());
+                }
+                stale_all.push(e);
+            }
+        }
+        let names = |v: &Vec<Evidence>| v.iter().map(|e| e.text.clone()).collect::<Vec<_>>().join("、");
+        let veto = stale_veto.len() >= self.veto_class_stale || stale_all.len() >= self.veto_total_stale;
+        let msg = tr!(
+            cx.lang,
+            "判断了{}个栏目：动态要闻/通知公告/政策类未按期更新{}个（否决阈值{}），应更新未更新共{}个（否决阈值{}）{}{}",
+            "{} columns judged: {} stale dynamic/notice/policy columns (veto at {}), {} stale columns in total (veto at {}){}{}",
+            judged,
+            stale_veto.len(),
+            self.veto_class_stale,
+            stale_all.len(),
+            self.veto_total_stale,
+            if stale_all.is_empty() { "" } else { cx.lang.pick("：", ": ") },
+            names(&stale_all)
+        );
+        let mut o = Outcome::new(if veto { Status::Fail } else { Status::Pass }, msg);
+        if judged == 0 {
+            o.status = Status::Warn;
+            o.message = cx
+                .lang
+                .pick("未抓取到任何带列表的栏目页，无法判断栏目更新情况", "no listing columns were crawled; column updates could not be judged")
+                .into();
+        }
+        o.evidence = stale_all.into_iter().take(20).collect();
+        if veto {
+            o.deduction = self.stale_deduction;
+        }
+        o
+    }
+}
+

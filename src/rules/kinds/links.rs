@@ -1,0 +1,188 @@
+//! `links`: broken links (HTTP errors, timeouts, DNS/TLS failures, soft-404s, redirect
+//! loops) with the 2019 deduction rule — home page −0.2 each, other pages −0.1 each, cap
+//! 1. Uses the verification stage's results when present, else the crawl's errors.
+//! Firewall blocks and robots exclusions are never counted as broken.
+
+use super::Located;
+use crate::crawl::{ErrorClass, UrlId, VerifyOutcome};
+use crate::i18n::Lang;
+use crate::rules::aliases::AliasTable;
+use crate::rules::engine::{Cx, Outcome};
+use crate::rules::site::Site;
+use crate::rules::{Evidence, Status};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    #[serde(default = "hw")]
+    pub home_weight: f64,
+    #[serde(default = "ow")]
+    pub other_weight: f64,
+}
+
+fn hw() -> f64 {
+    0.2
+}
+fn ow() -> f64 {
+    0.1
+}
+
+/// Does a verification outcome mean "broken"? `None` = could not be verified.
+pub fn verify_broken(o: VerifyOutcome) -> Option<bool> {
+    match o {
+        VerifyOutcome::Ok => Some(false),
+        VerifyOutcome::Blocked | VerifyOutcome::Skipped => None,
+        _ => Some(true),
+    }
+}
+
+/// Does a crawl error mean "broken"? `None` = could not be verified.
+pub fn error_broken(c: ErrorClass) -> Option<bool> {
+    match c {
+        ErrorClass::Blocked | ErrorClass::Robots | ErrorClass::RateLimited => None,
+        ErrorClass::TooLarge | ErrorClass::Decode => Some(false),
+        _ => Some(true),
+    }
+}
+
+/// Pages that reference a URL (links, media, frames).
+pub fn referrers(site: &Site, id: UrlId) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (i, p) in site.g.pages.iter().enumerate() {
+        if let Some(e) = p.links.iter().find(|e| e.to == id) {
+            out.push((i, site.g.text(e.text).to_string()));
+        } else if let Some(m) = p.media.iter().find(|m| m.to == id) {
+            out.push((i, site.g.text(m.context).to_string()));
+        } else if p.frames.contains(&id) {
+            out.push((i, "iframe".into()));
+        }
+    }
+    out
+}
+
+/// A broken target with what was found.
+pub struct Broken {
+    pub url: UrlId,
+    pub detail: String,
+}
+
+/// Broken and unverifiable targets, from `verified` or else the crawl errors.
+pub fn broken_targets(site: &Site, only: Option<&HashSet<UrlId>>) -> (Vec<Broken>, Vec<Broken>, bool) {
+    let mut broken = Vec::new();
+    let mut unknown = Vec::new();
+    let mut seen = HashSet::new();
+    let verified = !site.g.verified.is_empty();
+    for v in &site.g.verified {
+        if only.is_some_and(|s| !s.contains(&v.url)) || !seen.insert(v.url) {
+            continue;
+        }
+        let detail = format!("{:?}{} {}", v.outcome, v.status.map(|s| format!(" HTTP {s}")).unwrap_or_default(), v.detail);
+        match verify_broken(v.outcome) {
+            Some(true) => broken.push(Broken { url: v.url, detail }),
+            None => unknown.push(Broken { url: v.url, detail }),
+            Some(false) => {}
+        }
+    }
+    for e in &site.g.errors {
+        if only.is_some_and(|s| !s.contains(&e.url)) || !seen.insert(e.url) {
+            continue;
+        }
+        let detail = format!("{:?}{} {}", e.class, e.status.map(|s| format!(" HTTP {s}")).unwrap_or_default(), e.message);
+        match error_broken(e.class) {
+            Some(true) => broken.push(Broken { url: e.url, detail }),
+            None => unknown.push(Broken { url: e.url, detail }),
+            Some(false) => {}
+        }
+    }
+    (broken, unknown, verified)
+}
+
+impl Params {
+    pub fn validate(&self, _aliases: &AliasTable, _has_column: bool) -> Result<(), String> {
+        if self.home_weight < 0.0 || self.other_weight < 0.0 {
+            return Err("weights must not be negative".into());
+        }
+        Ok(())
+    }
+
+    pub fn describe(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            "全站链接、图片、附件、外链不可用（HTTP错误、超时、DNS/TLS失败、软404、重定向循环）逐个列出；首页每处扣{}分，其他页面每处扣{}分；防火墙拦截不计为失效",
+            "every broken link, image, attachment or external link (HTTP error, timeout, DNS/TLS failure, soft 404, redirect loop) is listed; {} per item on the home page, {} elsewhere; firewall blocks are not counted",
+            self.home_weight,
+            self.other_weight
+        )
+    }
+
+    pub fn eval(&self, cx: &Cx, _prev: Option<&Located>) -> Outcome {
+        let site = cx.site;
+        let (broken, unknown, verified) = broken_targets(site, None);
+        let mut deduction = 0.0;
+        let mut on_home = 0;
+        let mut ev = Vec::new();
+        let mut by_parent: BTreeMap<String, usize> = BTreeMap::new();
+        for b in &broken {
+            let refs = referrers(site, b.url);
+            let home_ref = refs.iter().any(|(i, _)| Some(*i) == site.home);
+            if home_ref {
+                on_home += 1;
+                deduction += self.home_weight;
+            } else {
+                deduction += self.other_weight;
+            }
+            let (parent, text) = refs
+                .first()
+                .map(|(i, t)| (site.url(*i).to_string(), t.clone()))
+                .unwrap_or_default();
+            *by_parent.entry(parent.clone()).or_default() += 1;
+            if ev.len() < 50 {
+                ev.push(Evidence {
+                    url: site.g.url(b.url).to_string(),
+                    text: tr!(
+                        cx.lang,
+                        "{}（来自 {}，链接文字“{}”）",
+                        "{} (from {}, anchor “{}”)",
+                        b.detail.trim(),
+                        if parent.is_empty() { "?".to_string() } else { parent.clone() },
+                        text
+                    ),
+                    path: vec![],
+                });
+            }
+        }
+        let note = if verified {
+            String::new()
+        } else {
+            cx.lang
+                .pick("（媒体与附件未经逐个验证，仅依据抓取错误）", " (media and attachments were not verified; based on crawl errors only)")
+                .to_string()
+        };
+        let blocked = if unknown.is_empty() {
+            String::new()
+        } else {
+            tr!(cx.lang, "；另有{}个地址被拦截或未请求，未计入", "; {} more were blocked or not requested and are not counted", unknown.len())
+        };
+        if broken.is_empty() {
+            return Outcome::pass(tr!(cx.lang, "未发现不可用链接{}{}", "no broken links found{}{}", note, blocked));
+        }
+        Outcome::new(
+            Status::Fail,
+            tr!(
+                cx.lang,
+                "发现{}个不可用链接（首页{}个，其他页面{}个），估计扣{:.1}分{}{}",
+                "{} broken links ({} on the home page, {} elsewhere), estimated deduction {:.1}{}{}",
+                broken.len(),
+                on_home,
+                broken.len() - on_home,
+                deduction,
+                note,
+                blocked
+            ),
+        )
+        .with_evidence(ev)
+        .with_deduction(deduction)
+    }
+}

@@ -1,0 +1,138 @@
+//! `media`: every image, video, audio, animation and attached document in scope really
+//! loads (verification stage: status, type, magic bytes, non-empty, decodable header);
+//! Flash counts as unplayable. Without verification, fetched resources and crawl errors
+//! are used and unverified media make the result `warn`.
+
+use super::links::{error_broken, verify_broken};
+use super::{Located, column_for, default_extra, validate_column};
+use crate::crawl::UrlId;
+use crate::extract::MediaKind;
+use crate::i18n::Lang;
+use crate::rules::aliases::AliasTable;
+use crate::rules::engine::{Cx, Outcome};
+use crate::rules::site::is_document;
+use crate::rules::{Evidence, Status};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// the column in scope (absent = the whole site)
+    #[serde(default)]
+    pub column: Option<Vec<String>>,
+    #[serde(default = "default_extra")]
+    pub max_extra: u32,
+    /// include documents linked as attachments (pdf, doc …)
+    #[serde(default = "yes")]
+    pub attachments: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Params {
+    pub fn validate(&self, aliases: &AliasTable, _has_column: bool) -> Result<(), String> {
+        if let Some(c) = &self.column {
+            validate_column(aliases, &Some(c.clone()), true)?;
+        }
+        Ok(())
+    }
+
+    pub fn describe(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            "{}中的图片、视频、音频、动画{}逐个请求验证：状态码、类型、文件头、非空、可解码；Flash 视为无法播放",
+            "every image, video, audio, animation{1} in {0} is requested and verified: status, type, magic bytes, non-empty, decodable; Flash counts as unplayable",
+            self.column.as_ref().map(|c| format!("“{}”", crate::rules::locate::path_label(c))).unwrap_or_else(|| lang.pick("全站", "the whole site").into()),
+            if self.attachments { lang.pick("及附件", " and attachment") } else { "" }
+        )
+    }
+
+    pub fn eval(&self, cx: &Cx, prev: Option<&Located>) -> Outcome {
+        let site = cx.site;
+        let (pages, where_) = match &self.column {
+            Some(_) => match column_for(cx, &self.column, self.max_extra, prev) {
+                Ok(c) => (site.scope(c.page, 2000), format!("“{}”", site.name(c.page))),
+                Err(o) => return o,
+            },
+            None => ((0..site.g.pages.len()).collect(), cx.lang.pick("全站", "the site").to_string()),
+        };
+        // media URL → (kind, referring page, context)
+        let mut media: BTreeMap<UrlId, (Option<MediaKind>, usize, String)> = BTreeMap::new();
+        for &i in &pages {
+            let p = site.page(i);
+            for m in &p.media {
+                media.entry(m.to).or_insert((Some(m.kind), i, site.g.text(m.context).to_string()));
+            }
+            if self.attachments {
+                for l in &p.links {
+                    if is_document(site.g.url(l.to)) {
+                        media.entry(l.to).or_insert((Some(MediaKind::Document), i, site.g.text(l.text).to_string()));
+                    }
+                }
+            }
+        }
+        let verified: BTreeMap<UrlId, _> = site.g.verified.iter().map(|v| (v.url, v)).collect();
+        let resources: BTreeMap<UrlId, _> = site.g.resources.iter().map(|r| (r.url, r)).collect();
+        let mut broken = Vec::new();
+        let mut unverified = 0;
+        let mut ok = 0;
+        for (id, (kind, page, ctx)) in &media {
+            let url = site.g.url(*id).to_string();
+            let verdict: Option<Option<String>> = if *kind == Some(MediaKind::Flash) {
+                Some(Some(cx.lang.pick("Flash 动画，现代浏览器无法播放", "Flash, unplayable in modern browsers").into()))
+            } else if let Some(v) = verified.get(id) {
+                verify_broken(v.outcome).map(|b| b.then(|| format!("{:?} {}", v.outcome, v.detail)))
+            } else if let Some(e) = site.error(*id) {
+                error_broken(e.class).map(|b| b.then(|| format!("{:?} {}", e.class, e.message)))
+            } else if let Some(r) = resources.get(id) {
+                Some((r.status >= 400 || r.bytes == 0).then(|| format!("HTTP {} ({} bytes)", r.status, r.bytes)))
+            } else {
+                None
+            };
+            match verdict {
+                Some(Some(why)) => broken.push(Evidence {
+                    url: url.clone(),
+                    text: tr!(cx.lang, "{}（位于 {}，“{}”）", "{} (on {}, “{}”)", why.trim(), site.url(*page), ctx),
+                    path: vec![],
+                }),
+                Some(None) => ok += 1,
+                None => unverified += 1,
+            }
+        }
+        if !broken.is_empty() {
+            return Outcome::new(
+                Status::Fail,
+                tr!(
+                    cx.lang,
+                    "{}共{}个媒体/附件，{}个无法正常显示或播放",
+                    "{} has {} media/attachments, {} cannot be displayed or played",
+                    where_,
+                    media.len(),
+                    broken.len()
+                ),
+            )
+            .with_evidence(broken);
+        }
+        if unverified > 0 {
+            return Outcome::warn(tr!(
+                cx.lang,
+                "{}共{}个媒体/附件，{}个未经验证（未运行媒体验证），{}个正常",
+                "{} has {} media/attachments; {} were not verified (media verification did not run), {} are fine",
+                where_,
+                media.len(),
+                unverified,
+                ok
+            ));
+        }
+        Outcome::pass(tr!(
+            cx.lang,
+            "{}共{}个媒体/附件，均能正常加载",
+            "{} has {} media/attachments, all load correctly",
+            where_,
+            media.len()
+        ))
+    }
+}

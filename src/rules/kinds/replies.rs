@@ -1,0 +1,226 @@
+//! `replies`: published messages (留言/来信) show when they were received and answered;
+//! the lag is measured in working days (weekends, 法定节假日 and 调休 from the calendar) or
+//! calendar days, and messages still unanswered past the limit are reported.
+//!
+//! Dates are read from each message page: dated entries whose label names the question
+//! date (留言时间/受理日期) or the reply date (答复时间/答复日期); failing that, a message
+//! with exactly two dates (question, then reply) on its page or on its listing row.
+
+use super::{Located, column_evidence, column_for, default_extra, validate_column, validate_terms};
+use crate::i18n::Lang;
+use crate::rules::aliases::AliasTable;
+use crate::rules::engine::{Cx, Outcome};
+use crate::rules::site::Site;
+use crate::rules::{Evidence, Status};
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    #[serde(default)]
+    pub column: Option<Vec<String>>,
+    #[serde(default = "default_extra")]
+    pub max_extra: u32,
+    /// labels of the question date
+    pub asked: Vec<String>,
+    /// labels of the reply date
+    pub answered: Vec<String>,
+    /// maximum lag in working days
+    #[serde(default)]
+    pub max_working_days: Option<i64>,
+    /// maximum lag in calendar days
+    #[serde(default)]
+    pub max_days: Option<i64>,
+    /// only messages received within this many days before the judging date
+    #[serde(default)]
+    pub lookback_days: Option<i64>,
+    /// messages examined (newest first)
+    #[serde(default = "twenty")]
+    pub sample: usize,
+}
+
+fn twenty() -> usize {
+    20
+}
+
+/// One message with its dates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub title: String,
+    pub url: String,
+    pub asked: Date,
+    pub answered: Option<Date>,
+}
+
+/// Read question/reply dates of the messages of a column.
+pub fn messages(cx: &Cx, col: usize, asked: &[String], answered: &[String]) -> Vec<Message> {
+    let site: &Site = cx.site;
+    let asked: Vec<_> = asked.iter().map(|a| cx.aliases.term(a)).collect();
+    let answered: Vec<_> = answered.iter().map(|a| cx.aliases.term(a)).collect();
+    let scope = site.scope(col, 500);
+    let mut out: Vec<Message> = Vec::new();
+    // listing rows: several dates for the same entry
+    let mut rows: BTreeMap<String, (String, Vec<Date>)> = BTreeMap::new();
+    for &i in &scope {
+        let p = site.page(i);
+        if site.is_detail(i) {
+            let mut q = None;
+            let mut r = None;
+            let mut all: Vec<Date> = Vec::new();
+            for it in &p.items {
+                if asked.iter().any(|s| s.mentioned_in(&it.title)) {
+                    q = q.or(Some(it.date));
+                } else if answered.iter().any(|s| s.mentioned_in(&it.title)) {
+                    r = r.or(Some(it.date));
+                }
+                if !all.contains(&it.date) {
+                    all.push(it.date);
+                }
+            }
+            if q.is_none() && all.len() == 2 {
+                all.sort();
+                q = Some(all[0]);
+                r = Some(all[1]);
+            }
+            if let Some(q) = q {
+                out.push(Message {
+                    title: p.title.clone().unwrap_or_default(),
+                    url: site.url(i).to_string(),
+                    asked: q,
+                    answered: r,
+                });
+            }
+        } else {
+            for it in &p.items {
+                let key = it.url.as_ref().map(|u| u.to_string()).unwrap_or_else(|| it.title.clone());
+                let e = rows.entry(key).or_insert_with(|| (it.title.clone(), vec![]));
+                if !e.1.contains(&it.date) {
+                    e.1.push(it.date);
+                }
+            }
+        }
+    }
+    for (url, (title, mut dates)) in rows {
+        if dates.len() == 2 && !out.iter().any(|m| m.url == url) {
+            dates.sort();
+            out.push(Message { title, url, asked: dates[0], answered: Some(dates[1]) });
+        }
+    }
+    out.sort_by(|a, b| b.asked.cmp(&a.asked));
+    out
+}
+
+impl Params {
+    pub fn validate(&self, aliases: &AliasTable, has_column: bool) -> Result<(), String> {
+        validate_column(aliases, &self.column, has_column)?;
+        if self.max_working_days.is_none() && self.max_days.is_none() {
+            return Err("needs `max_working_days` or `max_days`".into());
+        }
+        if self.asked.is_empty() || self.answered.is_empty() {
+            return Err("needs `asked` and `answered` labels".into());
+        }
+        validate_terms(aliases, &self.asked)?;
+        validate_terms(aliases, &self.answered)
+    }
+
+    fn limit(&self, lang: Lang) -> String {
+        match (self.max_working_days, self.max_days) {
+            (Some(w), _) => tr!(lang, "{}个工作日", "{} working days", w),
+            (None, Some(d)) => tr!(lang, "{}天", "{} days", d),
+            _ => String::new(),
+        }
+    }
+
+    pub fn describe(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            "读取已公开留言的{}与{}，答复间隔不得超过{}（工作日按法定节假日和调休计算）{}",
+            "read the {} and {} of published messages; the reply must come within {} (working days follow the holiday calendar){}",
+            self.asked.join("/"),
+            self.answered.join("/"),
+            self.limit(lang),
+            self.lookback_days.map(|d| tr!(lang, "；只看最近{}天内的留言", "; only messages of the last {} days", d)).unwrap_or_default()
+        )
+    }
+
+    fn lag(&self, cx: &Cx, from: Date, to: Date) -> i64 {
+        match self.max_working_days {
+            Some(_) => cx.cal.working_days_between(from, to),
+            None => (to - from).get_days() as i64,
+        }
+    }
+
+    pub fn eval(&self, cx: &Cx, prev: Option<&Located>) -> Outcome {
+        let col = match column_for(cx, &self.column, self.max_extra, prev) {
+            Ok(c) => c,
+            Err(o) => return o,
+        };
+        let site = cx.site;
+        let max = self.max_working_days.or(self.max_days).unwrap_or(i64::MAX);
+        let since = self.lookback_days.and_then(|d| cx.today.checked_sub(d.days()).ok());
+        let mut msgs = messages(cx, col.page, &self.asked, &self.answered);
+        msgs.retain(|m| since.is_none_or(|s| m.asked >= s));
+        msgs.truncate(self.sample);
+        let ev0 = column_evidence(cx, &col, site.name(col.page));
+        if msgs.is_empty() {
+            return Outcome::warn(tr!(
+                cx.lang,
+                "“{}”（{}）中未能读取到留言的{}和{}，无法计算答复时限（{}）",
+                "no message of “{}” ({}) showed a readable {} and {}; the reply time ({}) could not be measured",
+                site.name(col.page),
+                site.url(col.page),
+                self.asked.join("/"),
+                self.answered.join("/"),
+                self.limit(cx.lang)
+            ))
+            .with_evidence(vec![ev0]);
+        }
+        let mut late = Vec::new();
+        let mut ev = vec![ev0];
+        for m in &msgs {
+            let (lag, answered) = match m.answered {
+                Some(a) => (self.lag(cx, m.asked, a), true),
+                None => (self.lag(cx, m.asked, cx.today), false),
+            };
+            if lag > max {
+                let what = if answered {
+                    tr!(cx.lang, "《{}》{}受理、{}答复，用时{}", "“{}” received {}, answered {}, took {}", m.title, m.asked, m.answered.unwrap(), lag)
+                } else {
+                    tr!(cx.lang, "《{}》{}受理，至今未答复，已{}", "“{}” received {}, still unanswered after {}", m.title, m.asked, lag)
+                };
+                late.push(what.clone());
+                ev.push(Evidence { url: m.url.clone(), text: what, path: vec![] });
+            }
+        }
+        let unit = if self.max_working_days.is_some() { cx.lang.pick("个工作日", " working days") } else { cx.lang.pick("天", " days") };
+        if late.is_empty() {
+            Outcome::pass(tr!(
+                cx.lang,
+                "“{}”抽查{}条留言，均在{}内答复",
+                "{1} messages of “{0}” checked, all answered within {2}",
+                site.name(col.page),
+                msgs.len(),
+                self.limit(cx.lang)
+            ))
+            .with_evidence(ev)
+        } else {
+            Outcome::new(
+                Status::Fail,
+                tr!(
+                    cx.lang,
+                    "“{}”抽查{}条留言，{}条超过{}：{}",
+                    "{1} messages of “{0}” checked, {2} exceed {3}: {4}",
+                    site.name(col.page),
+                    msgs.len(),
+                    late.len(),
+                    self.limit(cx.lang),
+                    late.iter().map(|l| format!("{l}{unit}")).collect::<Vec<_>>().join("；")
+                ),
+            )
+            .with_evidence(ev)
+        }
+    }
+}

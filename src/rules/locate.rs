@@ -1,0 +1,378 @@
+//! Finding a column the way a person would: from the home page, follow links whose
+//! anchor text — or the target page's breadcrumb, title, ColumnName tag or URL slug —
+//! matches each path segment in order, allowing a bounded number of inserted levels
+//! (政府信息公开目录, 区政府工作机构 …). A page whose breadcrumb (当前位置) already shows the
+//! remaining segments counts as reached. Pins from the site overrides win.
+
+use super::aliases::{AliasTable, NameSet, Quality};
+use super::norm::norm;
+use super::overrides::SiteOverrides;
+use super::site::{Site, crumbs, last_dir, title_parts};
+use super::PathStep;
+use crate::crawl::UrlId;
+use crate::extract::LinkKind;
+use crate::i18n::Lang;
+use std::collections::HashMap;
+
+/// One path segment (`政府信息公开目录?` is optional).
+#[derive(Debug, Clone)]
+pub struct Segment {
+    pub set: NameSet,
+    pub optional: bool,
+}
+
+/// Parse path segment names into segments.
+pub fn segments(path: &[String], aliases: &AliasTable) -> Vec<Segment> {
+    path.iter()
+        .map(|s| {
+            let optional = s.ends_with('?');
+            let name = s.trim_end_matches('?');
+            Segment {
+                set: aliases.column(name),
+                optional,
+            }
+        })
+        .collect()
+}
+
+/// A column that was found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located {
+    /// index of the column page in the graph
+    pub page: usize,
+    /// the clicks from the home page (anchor text as seen, URL)
+    pub chain: Vec<PathStep>,
+    /// click depth of the column page as crawled
+    pub depth: u32,
+    /// the column was pinned by the site overrides
+    pub pinned: bool,
+    /// the last segments were confirmed by the page's breadcrumb
+    pub by_breadcrumb: bool,
+}
+
+/// Result of a search.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Locate {
+    Found(Located),
+    Missing {
+        /// the closest partial chain
+        partial: Vec<PathStep>,
+        /// segments matched along it
+        matched: Vec<String>,
+        /// a crawl problem that prevents deciding (→ warn), if any
+        warn: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone)]
+struct Node {
+    page: usize,
+    seg: usize,
+    extra: u32,
+    parent: Option<usize>,
+    text: String,
+    score: i32,
+    matched: Vec<usize>,
+}
+
+fn quality_score(q: Quality) -> i32 {
+    match q {
+        Quality::Exact => 3,
+        Quality::Contains => 2,
+    }
+}
+
+/// How well page `t`, reached by a link with `text`, matches a segment.
+fn seg_match(site: &Site, seg: &Segment, text: &str, t: usize) -> Option<i32> {
+    let p = site.page(t);
+    let mut best = seg.set.match_text(text).map(quality_score);
+    let mut consider = |s: Option<i32>| {
+        if s > best {
+            best = s;
+        }
+    };
+    if !site.is_detail(t) {
+        if let Some(c) = crumbs(p).last() {
+            consider(seg.set.match_text(c).map(|_| 2));
+        }
+        if let Some(c) = p.meta.get("columnname") {
+            consider(seg.set.match_text(c).map(|_| 2));
+        }
+        if let Some(title) = &p.title
+            && title_parts(title).iter().any(|part| seg.set.match_norm(&norm(part)) == Some(Quality::Exact))
+        {
+            consider(Some(2));
+        }
+        if seg.set.match_slug(&last_dir(site.url(t))) {
+            consider(Some(1));
+        }
+    }
+    best
+}
+
+/// Does the page's breadcrumb show the remaining required segments in order, ending with the last one?
+fn crumb_goal(site: &Site, segs: &[Segment], from: usize, page: usize) -> bool {
+    if from >= segs.len() || site.is_detail(page) {
+        return false;
+    }
+    let cs: Vec<String> = crumbs(site.page(page)).iter().map(|c| norm(c)).collect();
+    let Some(last) = cs.last() else { return false };
+    if segs.last().unwrap().set.match_norm(last).is_none() {
+        return false;
+    }
+    let mut ci = 0;
+    for s in &segs[from..segs.len() - 1] {
+        match cs[ci..cs.len() - 1].iter().position(|c| s.set.match_norm(c).is_some()) {
+            Some(k) => ci += k + 1,
+            None if s.optional => {}
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Resolve a pinned column URL or path against the start URL and find its page.
+fn pinned(site: &Site, value: &str) -> Option<usize> {
+    let base = url::Url::parse(&site.g.start_url).ok()?;
+    let u = base.join(value).ok()?;
+    let s = u.to_string();
+    let mut candidates = vec![s.clone()];
+    if s.ends_with('/') {
+        for f in ["index.html", "index.shtml", "index.htm"] {
+            candidates.push(format!("{s}{f}"));
+        }
+    } else {
+        candidates.push(format!("{s}/"));
+    }
+    candidates.iter().find_map(|c| site.idx_str(c))
+}
+
+/// Find the column at the end of `segs`.
+pub fn locate(
+    site: &Site,
+    segs: &[Segment],
+    max_extra: u32,
+    overrides: &SiteOverrides,
+    lang: Lang,
+) -> Locate {
+    let Some(last) = segs.last() else {
+        return Locate::Missing {
+            partial: vec![],
+            matched: vec![],
+            warn: None,
+        };
+    };
+    // Pins from the site overrides win.
+    for (key, value) in &overrides.columns {
+        if last.set.match_text(key) == Some(Quality::Exact) || norm(key) == norm(&last.set.name) {
+            return match pinned(site, value) {
+                Some(i) => Locate::Found(Located {
+                    page: i,
+                    chain: vec![PathStep {
+                        text: key.clone(),
+                        url: site.url(i).to_string(),
+                    }],
+                    depth: site.page(i).depth,
+                    pinned: true,
+                    by_breadcrumb: false,
+                }),
+                None => Locate::Missing {
+                    partial: vec![],
+                    matched: vec![],
+                    warn: Some(tr!(
+                        lang,
+                        "站点配置指定的栏目“{}”地址 {} 未被抓取到",
+                        "the column “{}” pinned in the site overrides ({}) was not crawled",
+                        key,
+                        value
+                    )),
+                },
+            };
+        }
+    }
+    let Some(home) = site.home else {
+        return Locate::Missing {
+            partial: vec![],
+            matched: vec![],
+            warn: Some(lang.pick("首页未能抓取", "the home page was not fetched").to_string()),
+        };
+    };
+    let mut nodes = vec![Node {
+        page: home,
+        seg: 0,
+        extra: 0,
+        parent: None,
+        text: lang.pick("首页", "Home").to_string(),
+        score: 0,
+        matched: vec![],
+    }];
+    let mut seen: HashMap<(usize, usize), u32> = HashMap::from([((home, 0), 0)]);
+    let mut frontier = vec![0usize];
+    let mut best_partial = 0usize;
+    let mut goal: Option<(usize, bool)> = None;
+    let max_levels = segs.len() as u32 + max_extra + 1;
+    let mut unreachable: Vec<(UrlId, String)> = Vec::new();
+    for _level in 0..max_levels {
+        let mut next = Vec::new();
+        let mut goals: Vec<(usize, bool)> = Vec::new();
+        for &ni in &frontier {
+            let n = nodes[ni].clone();
+            if n.seg > 0 && crumb_goal(site, segs, n.seg, n.page) {
+                goals.push((ni, true));
+            }
+            for l in site.links(n.page) {
+                if matches!(l.kind, LinkKind::Pagination) {
+                    continue;
+                }
+                let Some(t) = site.idx(l.to) else {
+                    if segs[n.seg.min(segs.len() - 1)..]
+                        .iter()
+                        .any(|s| s.set.match_text(l.text).is_some())
+                    {
+                        unreachable.push((l.to, l.text.to_string()));
+                    }
+                    continue;
+                };
+                if t == n.page || site.page(t).is_frame {
+                    continue;
+                }
+                let mut push = |seg: usize, extra: u32, add: i32, m: Option<usize>, nodes: &mut Vec<Node>| {
+                    if seen.get(&(t, seg)).is_some_and(|e| *e <= extra) {
+                        return;
+                    }
+                    seen.insert((t, seg), extra);
+                    let mut matched = n.matched.clone();
+                    matched.extend(m);
+                    nodes.push(Node {
+                        page: t,
+                        seg,
+                        extra,
+                        parent: Some(ni),
+                        text: l.text.trim().to_string(),
+                        score: n.score + add,
+                        matched,
+                    });
+                    next.push(nodes.len() - 1);
+                };
+                for j in n.seg..segs.len() {
+                    if let Some(sc) = seg_match(site, &segs[j], l.text, t) {
+                        push(j + 1, n.extra, sc, Some(j), &mut nodes);
+                    }
+                    if !segs[j].optional {
+                        break;
+                    }
+                }
+                if n.extra < max_extra && !site.is_detail(t) {
+                    push(n.seg, n.extra + 1, 0, None, &mut nodes);
+                }
+            }
+        }
+        for &ni in &next {
+            if nodes[ni].seg == segs.len() {
+                goals.push((ni, false));
+            }
+            let (b, c) = (&nodes[best_partial], &nodes[ni]);
+            if (c.seg, c.score) > (b.seg, b.score) {
+                best_partial = ni;
+            }
+        }
+        if let Some(g) = goals.into_iter().max_by_key(|(i, _)| nodes[*i].score) {
+            goal = Some(g);
+            break;
+        }
+        if next.is_empty() {
+            break;
+        }
+        frontier = next;
+    }
+    let chain_of = |mut i: usize| {
+        let mut v = Vec::new();
+        while let Some(p) = nodes[i].parent {
+            v.push(PathStep {
+                text: nodes[i].text.clone(),
+                url: site.url(nodes[i].page).to_string(),
+            });
+            i = p;
+        }
+        v.reverse();
+        v
+    };
+    if let Some((gi, by_breadcrumb)) = goal {
+        let page = nodes[gi].page;
+        return Locate::Found(Located {
+            page,
+            chain: chain_of(gi),
+            depth: site.page(page).depth,
+            pinned: false,
+            by_breadcrumb,
+        });
+    }
+    let b = &nodes[best_partial];
+    let matched: Vec<String> = b.matched.iter().map(|j| segs[*j].set.name.clone()).collect();
+    let mut warn = None;
+    if let Some(r) = site.truncated() {
+        warn = Some(tr!(
+            lang,
+            "抓取在找到该栏目前已停止（{:?}），请提高 --max-pages/--max-duration 后重试",
+            "the crawl stopped ({:?}) before the column could be found; raise --max-pages/--max-duration",
+            r
+        ));
+    }
+    if warn.is_none() {
+        for (id, text) in &unreachable {
+            if let Some(e) = site.error(*id) {
+                if Site::blocking(e.class) {
+                    warn = Some(tr!(
+                        lang,
+                        "链接“{}”（{}）无法访问（{:?}）：{}，无法判断栏目是否存在",
+                        "the link “{}” ({}) could not be fetched ({:?}): {}; cannot tell whether the column exists",
+                        text,
+                        site.g.url(*id),
+                        e.class,
+                        e.message
+                    ));
+                    break;
+                }
+            } else {
+                warn = Some(tr!(
+                    lang,
+                    "链接“{}”（{}）未被抓取（超出抓取范围或深度），无法判断栏目是否存在",
+                    "the link “{}” ({}) was not crawled (out of scope or depth); cannot tell whether the column exists",
+                    text,
+                    site.g.url(*id)
+                ));
+                break;
+            }
+        }
+    }
+    if warn.is_none() && site.page(b.page).needs_js {
+        warn = Some(tr!(
+            lang,
+            "页面 {} 的内容由 JavaScript 生成，静态抓取看不到其中的栏目",
+            "the page {} builds its content with JavaScript; its columns are invisible to a static crawl",
+            site.url(b.page)
+        ));
+    }
+    Locate::Missing {
+        partial: chain_of(best_partial),
+        matched,
+        warn,
+    }
+}
+
+/// "政务公开 > 法定主动公开内容 > 预算/决算"
+pub fn path_label(path: &[String]) -> String {
+    path.iter()
+        .map(|s| s.trim_end_matches('?'))
+        .collect::<Vec<_>>()
+        .join(" > ")
+}
+
+/// "首页 > 政务公开(url) > …" for messages.
+pub fn chain_label(chain: &[PathStep]) -> String {
+    chain
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" > ")
+}

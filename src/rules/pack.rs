@@ -1,0 +1,254 @@
+//! Rule packs: TOML files that instantiate generic check kinds with names, aliases,
+//! thresholds, severity, the responsible office and the requirement text. The two
+//! built-in packs, the shared alias table and the holiday calendar are embedded in the
+//! binary; any other pack is read from a file path.
+
+use super::Severity;
+use super::aliases::{AliasEntry, AliasFile, AliasTable};
+use super::calendar::Calendar;
+use super::error::{RuleError, from_toml, invalid};
+use super::kinds::Step;
+use super::overrides::SITE_KINDS;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+
+/// Built-in packs: (name, file name, text).
+pub const BUILTIN: &[(&str, &str, &str)] = &[
+    ("cq-wlw-2021", "rules/cq-wlw-2021.toml", include_str!("../../rules/cq-wlw-2021.toml")),
+    ("gov-2019", "rules/gov-2019.toml", include_str!("../../rules/gov-2019.toml")),
+];
+/// The shared alias table.
+pub const ALIASES: (&str, &str) = ("rules/aliases.toml", include_str!("../../rules/aliases.toml"));
+/// The holiday calendar.
+pub const CALENDAR: (&str, &str) = ("rules/calendar.toml", include_str!("../../rules/calendar.toml"));
+
+/// How a check counts in the national indicators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+pub enum CheckClass {
+    /// 单项否决: any one ⇒ 不合格
+    #[serde(rename = "单项否决", alias = "veto")]
+    Veto,
+    /// 扣分: deduction item
+    #[serde(rename = "扣分", alias = "deduction")]
+    Deduction,
+    /// 提示: informational
+    #[serde(rename = "提示", alias = "info")]
+    Info,
+    /// a requirement of the seed document (task list)
+    #[serde(rename = "seed")]
+    Seed,
+}
+
+impl CheckClass {
+    pub fn label(self) -> &'static str {
+        match self {
+            CheckClass::Veto => "单项否决",
+            CheckClass::Deduction => "扣分",
+            CheckClass::Info => "提示",
+            CheckClass::Seed => "seed",
+        }
+    }
+}
+
+/// One check of a pack.
+#[derive(Debug, Clone)]
+pub struct CheckDef {
+    pub id: String,
+    pub title: String,
+    pub title_en: String,
+    pub severity: Severity,
+    /// 牵头处室
+    pub office: String,
+    pub class: CheckClass,
+    /// the requirement text it enforces (quoted from the seed / indicator)
+    pub requirement: String,
+    /// where the requirement comes from (seed item, indicator)
+    pub source: String,
+    pub how_to_fix: String,
+    pub how_to_fix_en: String,
+    /// site kinds it applies to (empty = all)
+    pub applies_to: Vec<String>,
+    /// maximum deduction (扣分 items)
+    pub deduction_cap: Option<f64>,
+    pub steps: Vec<Step>,
+}
+
+/// A loaded pack.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub name: String,
+    pub title: String,
+    pub title_en: String,
+    /// file it was read from
+    pub file: String,
+    pub checks: Vec<CheckDef>,
+    /// the shared aliases merged with the pack's own
+    pub aliases: AliasTable,
+    pub calendar: Calendar,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Header {
+    name: String,
+    title: String,
+    #[serde(default)]
+    title_en: String,
+    #[serde(default)]
+    source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckFile {
+    id: toml::Spanned<String>,
+    title: String,
+    #[serde(default)]
+    title_en: String,
+    severity: Severity,
+    #[serde(default)]
+    office: Option<String>,
+    class: CheckClass,
+    requirement: String,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    how_to_fix: String,
+    #[serde(default)]
+    how_to_fix_en: String,
+    #[serde(default)]
+    applies_to: Vec<String>,
+    #[serde(default)]
+    deduction_cap: Option<f64>,
+    #[serde(default)]
+    step: Vec<Step>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackFile {
+    pack: Header,
+    #[serde(default)]
+    check: Vec<CheckFile>,
+    #[serde(default)]
+    column: BTreeMap<String, AliasEntry>,
+    #[serde(default)]
+    term: BTreeMap<String, AliasEntry>,
+}
+
+fn base_tables() -> Result<(AliasTable, Calendar), RuleError> {
+    Ok((
+        AliasTable::parse(ALIASES.0, ALIASES.1)?,
+        Calendar::parse(CALENDAR.0, CALENDAR.1)?,
+    ))
+}
+
+/// Parse and validate a pack file's text.
+pub fn parse_pack(file: &str, text: &str) -> Result<Pack, RuleError> {
+    let f: PackFile = toml::from_str(text).map_err(|e| from_toml(file, text, &e))?;
+    let (mut aliases, calendar) = base_tables()?;
+    aliases.merge(&AliasFile {
+        column: f.column,
+        term: f.term,
+    });
+    let mut seen = HashSet::new();
+    let mut checks = Vec::new();
+    for c in f.check {
+        let span = Some(c.id.span());
+        let id = c.id.into_inner();
+        let bad = |m: String| invalid(file, text, span.clone(), format!("check {id}: {m}"));
+        if id.trim().is_empty() {
+            return Err(bad("empty id".into()));
+        }
+        if !seen.insert(id.clone()) {
+            return Err(bad("duplicate check ID".into()));
+        }
+        let office = c.office.unwrap_or_default();
+        if office.trim().is_empty() {
+            return Err(bad("missing `office` (牵头处室)".into()));
+        }
+        if c.requirement.trim().is_empty() {
+            return Err(bad("empty `requirement`".into()));
+        }
+        if c.step.is_empty() {
+            return Err(bad("no `[[check.step]]`: a check needs at least one step".into()));
+        }
+        for k in &c.applies_to {
+            if !SITE_KINDS.contains(&k.as_str()) {
+                return Err(bad(format!("unknown site kind `{k}` in applies_to (expected 区县, 部门, 门户)")));
+            }
+        }
+        let mut has_column = false;
+        for (n, s) in c.step.iter().enumerate() {
+            s.validate(&aliases, has_column)
+                .map_err(|m| bad(format!("step {} ({}): {m}", n + 1, s.kind_name())))?;
+            has_column |= matches!(s, Step::Path(_));
+        }
+        checks.push(CheckDef {
+            id,
+            title: c.title,
+            title_en: c.title_en,
+            severity: c.severity,
+            office,
+            class: c.class,
+            requirement: c.requirement,
+            source: c.source,
+            how_to_fix: c.how_to_fix,
+            how_to_fix_en: c.how_to_fix_en,
+            applies_to: c.applies_to,
+            deduction_cap: c.deduction_cap,
+            steps: c.step,
+        });
+    }
+    Ok(Pack {
+        name: f.pack.name,
+        title: f.pack.title,
+        title_en: f.pack.title_en,
+        file: file.to_string(),
+        checks,
+        aliases,
+        calendar: {
+            let _ = &f.pack.source;
+            calendar
+        },
+    })
+}
+
+/// Load packs by selector: a built-in pack name or a path to a pack file.
+/// An empty selection loads both built-in packs.
+pub fn load_packs(selectors: &[String]) -> Result<Vec<Pack>, RuleError> {
+    let wanted: Vec<String> = if selectors.is_empty() {
+        BUILTIN.iter().map(|(n, _, _)| n.to_string()).collect()
+    } else {
+        selectors.to_vec()
+    };
+    let mut packs: Vec<Pack> = Vec::new();
+    for sel in wanted {
+        let pack = if let Some((_, file, text)) = BUILTIN.iter().find(|(n, _, _)| *n == sel) {
+            parse_pack(file, text)?
+        } else if std::path::Path::new(&sel).is_file() {
+            let text = std::fs::read_to_string(&sel).map_err(|source| RuleError::Io {
+                path: sel.clone(),
+                source,
+            })?;
+            parse_pack(&sel, &text)?
+        } else {
+            return Err(RuleError::UnknownPack(sel));
+        };
+        if packs.iter().any(|p| p.name == pack.name) {
+            continue;
+        }
+        for c in &pack.checks {
+            if let Some(other) = packs.iter().find(|p| p.checks.iter().any(|o| o.id == c.id)) {
+                return Err(RuleError::Invalid {
+                    file: pack.file.clone(),
+                    line: 1,
+                    column: 1,
+                    message: format!("check {} is also defined in pack {} ({})", c.id, other.name, other.file),
+                });
+            }
+        }
+        packs.push(pack);
+    }
+    Ok(packs)
+}

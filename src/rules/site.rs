@@ -1,0 +1,342 @@
+//! Read-only helpers over a crawled [`SiteGraph`]: page lookup by URL id, the links a
+//! person sees on a page (its frames included), page names, detail-page detection,
+//! column scopes (a column page and what lies under it) and crawl problems.
+
+use super::norm::norm;
+use crate::crawl::{CrawlError, ErrorClass, Page, SiteGraph, StopReason, UrlId};
+use crate::extract::LinkKind;
+use std::collections::{HashMap, HashSet, VecDeque};
+
+/// A link as seen on a page.
+#[derive(Debug, Clone, Copy)]
+pub struct SeenLink<'g> {
+    pub to: UrlId,
+    pub text: &'g str,
+    pub kind: LinkKind,
+}
+
+/// Indexes over the graph built once per evaluation.
+pub struct Site<'g> {
+    pub g: &'g SiteGraph,
+    by_url: HashMap<UrlId, usize>,
+    errors_by_url: HashMap<UrlId, usize>,
+    /// index of the home page
+    pub home: Option<usize>,
+    /// URL ids linked from the home page (site navigation)
+    pub home_targets: HashSet<UrlId>,
+    /// smallest visible text size of any page (the page chrome)
+    pub min_text: usize,
+    /// host of the start URL
+    pub host: String,
+}
+
+/// Is this URL a detail (article) page by its shape (`t20260305_123.html`, `art_…`, `content_…`)?
+pub fn detail_url(url: &str) -> bool {
+    let last = url.rsplit('/').next().unwrap_or("");
+    let b = last.as_bytes();
+    (b.len() > 10 && b[0] == b't' && b[1..9].iter().all(|c| c.is_ascii_digit()) && b[9] == b'_')
+        || last.starts_with("art_")
+        || last.starts_with("content_")
+        || last.starts_with("post_")
+}
+
+/// Is this a pagination page of a listing (`index_3.html`)?
+pub fn pagination_url(url: &str) -> bool {
+    let last = url.rsplit('/').next().unwrap_or("");
+    last.strip_prefix("index_")
+        .and_then(|r| r.split('.').next())
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+}
+
+/// URL path without query; `""` when it does not parse.
+pub fn url_path(url: &str) -> String {
+    url::Url::parse(url)
+        .map(|u| u.path().to_string())
+        .unwrap_or_default()
+}
+
+/// The directory a column page stands for: `/zwgk/czyjs/index.html` → `/zwgk/czyjs/`.
+pub fn dir_of(url: &str) -> String {
+    let p = url_path(url);
+    if p.ends_with('/') {
+        return p;
+    }
+    match p.rfind('/') {
+        Some(i) => {
+            let last = &p[i + 1..];
+            if last.contains('.') {
+                p[..=i].to_string()
+            } else {
+                format!("{p}/")
+            }
+        }
+        None => "/".to_string(),
+    }
+}
+
+/// The last directory name of a URL (`/zwgk_221/fdzdgknr/czyjs/` → `czyjs`).
+pub fn last_dir(url: &str) -> String {
+    dir_of(url)
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
+
+impl<'g> Site<'g> {
+    pub fn new(g: &'g SiteGraph) -> Self {
+        let mut by_url = HashMap::new();
+        for (i, p) in g.pages.iter().enumerate() {
+            by_url.entry(p.url).or_insert(i);
+            by_url.entry(p.final_url).or_insert(i);
+            for r in &p.redirects {
+                by_url.entry(*r).or_insert(i);
+            }
+        }
+        let mut errors_by_url = HashMap::new();
+        for (i, e) in g.errors.iter().enumerate() {
+            errors_by_url.entry(e.url).or_insert(i);
+        }
+        let home = g.pages.iter().position(|p| p.depth == 0 && !p.is_frame);
+        let mut s = Site {
+            g,
+            by_url,
+            errors_by_url,
+            home,
+            home_targets: HashSet::new(),
+            min_text: g.pages.iter().map(|p| p.text_chars).min().unwrap_or(0),
+            host: url::Url::parse(&g.start_url)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_string))
+                .unwrap_or_default(),
+        };
+        if let Some(h) = home {
+            s.home_targets = s.links(h).iter().map(|l| l.to).collect();
+        }
+        s
+    }
+
+    pub fn page(&self, i: usize) -> &'g Page {
+        &self.g.pages[i]
+    }
+
+    /// The page fetched at this URL id (requested, final or a redirect hop).
+    pub fn idx(&self, id: UrlId) -> Option<usize> {
+        self.by_url.get(&id).copied()
+    }
+
+    /// The page at this URL string.
+    pub fn idx_str(&self, url: &str) -> Option<usize> {
+        self.g.find_url(url).and_then(|id| self.idx(id)).or_else(|| {
+            self.g
+                .urls
+                .iter()
+                .position(|u| u == url)
+                .and_then(|id| self.idx(id as UrlId))
+        })
+    }
+
+    /// Final URL of a page.
+    pub fn url(&self, i: usize) -> &'g str {
+        self.g.url(self.g.pages[i].final_url)
+    }
+
+    /// The crawl error recorded for a URL, if any.
+    pub fn error(&self, id: UrlId) -> Option<&'g CrawlError> {
+        self.errors_by_url.get(&id).map(|i| &self.g.errors[*i])
+    }
+
+    /// Links a person sees on the page, including those of its frames.
+    pub fn links(&self, i: usize) -> Vec<SeenLink<'g>> {
+        let p = &self.g.pages[i];
+        let mut out: Vec<SeenLink<'g>> = p
+            .links
+            .iter()
+            .map(|e| SeenLink {
+                to: e.to,
+                text: self.g.text(e.text),
+                kind: e.kind,
+            })
+            .collect();
+        for f in &p.frames {
+            if let Some(fi) = self.idx(*f)
+                && fi != i
+            {
+                out.extend(self.g.pages[fi].links.iter().map(|e| SeenLink {
+                    to: e.to,
+                    text: self.g.text(e.text),
+                    kind: e.kind,
+                }));
+            }
+        }
+        out
+    }
+
+    /// A display name for a page: ColumnName meta, last breadcrumb segment, anchor text, title.
+    pub fn name(&self, i: usize) -> String {
+        let p = &self.g.pages[i];
+        if let Some(c) = p.meta.get("columnname").filter(|s| !s.trim().is_empty())
+            && !self.is_detail(i)
+        {
+            return c.trim().to_string();
+        }
+        if let Some(c) = crumbs(p).last() {
+            return c.to_string();
+        }
+        if let Some(t) = p.via_text {
+            let t = self.g.text(t).trim();
+            if !t.is_empty() {
+                return t.to_string();
+            }
+        }
+        p.title
+            .as_deref()
+            .map(|t| title_parts(t).into_iter().next().unwrap_or_default())
+            .unwrap_or_else(|| self.url(i).to_string())
+    }
+
+    /// Does this page look like a detail (article) page rather than a column page?
+    pub fn is_detail(&self, i: usize) -> bool {
+        let p = &self.g.pages[i];
+        p.published.is_some() || p.meta.contains_key("articletitle") || detail_url(self.url(i))
+    }
+
+    /// The crawl stopped before visiting everything.
+    pub fn truncated(&self) -> Option<StopReason> {
+        match self.g.stop_reason {
+            Some(r @ (StopReason::PageBudget | StopReason::TimeBudget | StopReason::Interrupted)) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Pages of a column: the column page, pages under its directory and the detail
+    /// pages its listings link to (bounded).
+    pub fn scope(&self, col: usize, max: usize) -> Vec<usize> {
+        let dir = dir_of(self.url(col));
+        let deep_dir = dir.len() > 1;
+        let mut seen = HashSet::from([col]);
+        let mut out = vec![col];
+        let mut q = VecDeque::from([(col, 0u32)]);
+        while let Some((i, d)) = q.pop_front() {
+            if out.len() >= max || d >= 3 {
+                continue;
+            }
+            for l in self.links(i) {
+                let Some(t) = self.idx(l.to) else { continue };
+                if seen.contains(&t) {
+                    continue;
+                }
+                let under = deep_dir && url_path(self.url(t)).starts_with(&dir);
+                let listed = i == col && !self.home_targets.contains(&l.to) && self.is_detail(t);
+                if under || listed {
+                    seen.insert(t);
+                    out.push(t);
+                    if under {
+                        q.push_back((t, d + 1));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Is this error class one that hides content without meaning "missing"?
+    pub fn blocking(class: ErrorClass) -> bool {
+        matches!(
+            class,
+            ErrorClass::Blocked
+                | ErrorClass::Robots
+                | ErrorClass::Timeout
+                | ErrorClass::RateLimited
+                | ErrorClass::Tls
+                | ErrorClass::Connect
+                | ErrorClass::ServerError
+        )
+    }
+}
+
+/// Breadcrumb segments without the leading 首页 and a trailing 正文/详情.
+pub fn crumbs(p: &Page) -> Vec<&str> {
+    let mut v: Vec<&str> = p
+        .breadcrumb
+        .iter()
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if v.first().is_some_and(|t| matches!(norm(t).as_str(), "首页" | "网站首页" | "home" | "主页")) {
+        v.remove(0);
+    }
+    if v.last().is_some_and(|t| matches!(norm(t).as_str(), "正文" | "详情" | "文章详情" | "内容" | "详细内容" | "正文内容")) {
+        v.pop();
+    }
+    v
+}
+
+/// Parts of a `<title>` split at the usual separators (`预算/决算 - 某某委`).
+pub fn title_parts(t: &str) -> Vec<String> {
+    t.split([' ', '-', '_', '|', '—', '–', '－', '｜'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+impl Site<'_> {
+    /// How many entries a column page lists: dated items, or links to detail pages
+    /// (not site navigation) when the listing shows no dates.
+    pub fn listed(&self, i: usize) -> usize {
+        let p = &self.g.pages[i];
+        if !p.items.is_empty() {
+            return p.items.len();
+        }
+        let mut seen = HashSet::new();
+        for l in self.links(i) {
+            if self.home_targets.contains(&l.to) || matches!(l.kind, LinkKind::Pagination) {
+                continue;
+            }
+            let url = self.g.url(l.to);
+            let detail = match self.idx(l.to) {
+                Some(t) => t != i && self.is_detail(t),
+                None => detail_url(url) || is_document(url),
+            };
+            if detail {
+                seen.insert(l.to);
+            }
+        }
+        seen.len()
+    }
+
+    /// Titles listed under a column scope: item titles, detail page titles and the anchor
+    /// texts of links to detail pages.
+    pub fn titles(&self, scope: &[usize]) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for &i in scope {
+            let p = &self.g.pages[i];
+            for it in &p.items {
+                out.push((it.title.clone(), it.url.as_ref().map(|u| u.to_string()).unwrap_or_else(|| self.url(i).to_string())));
+            }
+            if self.is_detail(i) {
+                if let Some(t) = p.meta.get("articletitle").or(p.title.as_ref()) {
+                    out.push((t.clone(), self.url(i).to_string()));
+                }
+            } else {
+                for l in self.links(i) {
+                    let url = self.g.url(l.to);
+                    if !self.home_targets.contains(&l.to) && (detail_url(url) || is_document(url)) {
+                        out.push((l.text.to_string(), url.to_string()));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Does the URL point to a document attachment (pdf, doc …)?
+pub fn is_document(url: &str) -> bool {
+    let p = url_path(url).to_ascii_lowercase();
+    [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".ofd", ".zip", ".rar", ".et"]
+        .iter()
+        .any(|e| p.ends_with(e))
+}
