@@ -4,7 +4,7 @@
 //! Pipeline, one module per stage:
 //! `fetch` (HTTP, politeness, robots, retries) → `decode` (bytes → text) →
 //! `extract` (text → [`extract::PageFacts`]) → `crawl` (frontier → [`crawl::SiteGraph`]) →
-//! `rules` (rule packs × graph → check results) → `report` (report.json, terminal summary).
+//! `verify` (media, attachments, links really open) → `rules` (rule packs × graph → check results) → `report` (report.json, terminal summary).
 //! `testsite` serves fixture/demo sites on loopback; `run` wires the stages for the CLI.
 
 pub mod config;
@@ -17,3 +17,4 @@ pub mod report;
 pub mod rules;
 pub mod run;
 pub mod testsite;
+pub mod verify;

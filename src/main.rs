@@ -12,8 +12,11 @@ use zwgk::config::FileConfig;
 use zwgk::crawl::{CrawlConfig, CrawlProgress};
 use zwgk::fetch::{FetchConfig, ResolveEntry};
 use zwgk::i18n::Lang;
-use zwgk::report::summary;
+use zwgk::report::diff::DiffFormat;
+use zwgk::report::formats::{self, Format};
+use zwgk::report::{FailOn, summary};
 use zwgk::run::{self, CheckOptions};
+use zwgk::verify::{ExternalPolicy, VerifyConfig};
 
 #[derive(Parser)]
 #[command(
@@ -37,6 +40,22 @@ enum Cmd {
     Demo(DemoArgs),
     /// Serve fixture sites (one folder per host name) on 127.0.0.1 until Ctrl-C.
     Serve(ServeArgs),
+    /// Compare two report.json files: new failures, fixed items, unchanged failures.
+    Diff(DiffArgs),
+    /// Print the JSON Schema of report.json.
+    Schema,
+}
+
+#[derive(Args)]
+struct DiffArgs {
+    /// The older report.json
+    old: PathBuf,
+    /// The newer report.json
+    new: PathBuf,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    format: DiffFormat,
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
 }
 
 #[derive(Args, Clone)]
@@ -86,6 +105,12 @@ struct CrawlArgs {
     /// Ignore robots.txt (for a site team checking its own site)
     #[arg(long)]
     ignore_robots: bool,
+    /// Links and media on other hosts: check (request them) or skip (list as not verified)
+    #[arg(long, value_enum, default_value_t = ExternalPolicy::Check)]
+    external: ExternalPolicy,
+    /// Skip the verification of media, attachments and links
+    #[arg(long)]
+    no_verify: bool,
 }
 
 #[derive(Args)]
@@ -116,6 +141,15 @@ struct CheckArgs {
     /// Language of messages and reports
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     lang: Lang,
+    /// Report files to write, comma-separated (report.json is always written)
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = formats::ALL.to_vec())]
+    format: Vec<Format>,
+    /// Compare with an earlier report.json (adds new/fixed/unchanged to the report)
+    #[arg(long, value_name = "REPORT.JSON")]
+    baseline: Option<PathBuf>,
+    /// Exit with code 2 when a check fails at or above this severity (new: only failures not in --baseline)
+    #[arg(long, value_enum, default_value_t = FailOn::None)]
+    fail_on: FailOn,
 }
 
 #[derive(Args)]
@@ -157,6 +191,14 @@ fn init_tracing(verbose: u8) {
 }
 
 /// Merge config file and flags into fetch and crawl settings.
+fn verify_settings(args: &CrawlArgs) -> VerifyConfig {
+    VerifyConfig {
+        enabled: !args.no_verify,
+        external: args.external,
+        ..VerifyConfig::default()
+    }
+}
+
 fn settings(args: &CrawlArgs) -> Result<(FetchConfig, CrawlConfig, FileConfig)> {
     let file = match &args.config {
         Some(p) => FileConfig::load(p)?,
@@ -276,7 +318,11 @@ async fn check(args: CheckArgs) -> Result<i32> {
         packs = file.check.rules.clone();
     }
     let overrides = args.overrides.clone().or(file.check.overrides.clone());
+    if args.fail_on == FailOn::New && args.baseline.is_none() {
+        bail!("--fail-on new needs --baseline OLD/report.json");
+    }
     let many = args.urls.len() > 1;
+    let mut failed = false;
     let cancel = cancel_on_ctrl_c();
     for raw in &args.urls {
         let url = url::Url::parse(raw)
@@ -298,8 +344,11 @@ async fn check(args: CheckArgs) -> Result<i32> {
             kind: args.kind.clone(),
             fetch: fetch.clone(),
             crawl: crawl.clone(),
+            verify: verify_settings(&args.crawl),
             out,
             packs: packs.clone(),
+            formats: args.format.clone(),
+            baseline: args.baseline.clone(),
             overrides: overrides.clone(),
             lang: args.lang,
             as_of,
@@ -316,8 +365,11 @@ async fn check(args: CheckArgs) -> Result<i32> {
         if *cancel.borrow() {
             return Ok(130);
         }
+        if zwgk::report::fails(&outcome.report, args.fail_on) {
+            failed = true;
+        }
     }
-    Ok(0)
+    Ok(if failed { 2 } else { 0 })
 }
 
 async fn demo(args: DemoArgs) -> Result<i32> {
@@ -344,8 +396,15 @@ async fn demo(args: DemoArgs) -> Result<i32> {
         kind: Some("区县".into()),
         fetch,
         crawl: CrawlConfig::default(),
+        // the demo site's footer names real outside hosts: never contact them
+        verify: VerifyConfig {
+            external: ExternalPolicy::Skip,
+            ..VerifyConfig::default()
+        },
         out: Some(args.out.clone()),
         packs: Vec::new(),
+        formats: formats::ALL.to_vec(),
+        baseline: None,
         overrides: None,
         lang: args.lang,
         as_of: None,
@@ -390,6 +449,14 @@ async fn serve(args: ServeArgs) -> Result<i32> {
     Ok(0)
 }
 
+fn diff(args: DiffArgs) -> Result<i32> {
+    let old = run::load_report(&args.old)?;
+    let new = run::load_report(&args.new)?;
+    let c = zwgk::report::diff::compare(&old, &new);
+    print!("{}", zwgk::report::diff::render(&c, args.format, args.lang));
+    Ok(0)
+}
+
 fn main() {
     let cli = Cli::parse();
     init_tracing(cli.verbose);
@@ -408,6 +475,11 @@ fn main() {
             Cmd::Check(a) => check(a).await,
             Cmd::Demo(a) => demo(a).await,
             Cmd::Serve(a) => serve(a).await,
+            Cmd::Diff(a) => diff(a),
+            Cmd::Schema => {
+                print!("{}", zwgk::report::SCHEMA);
+                Ok(0)
+            }
         }
     });
     match result {

@@ -26,6 +26,8 @@ pub enum RunError {
     Demo(String),
     #[error("{0}")]
     Rules(String),
+    #[error("cannot read the baseline report {0}")]
+    Baseline(String),
 }
 
 /// Everything needed to check one site.
@@ -36,9 +38,14 @@ pub struct CheckOptions {
     pub kind: Option<String>,
     pub fetch: FetchConfig,
     pub crawl: CrawlConfig,
+    pub verify: crate::verify::VerifyConfig,
     /// Output folder; default `reports/<host>/<YYYY-MM-DD>/`.
     pub out: Option<PathBuf>,
     pub packs: Vec<String>,
+    /// Report formats to write (report.json always).
+    pub formats: Vec<crate::report::formats::Format>,
+    /// Baseline report to compare with.
+    pub baseline: Option<PathBuf>,
     pub overrides: Option<PathBuf>,
     pub lang: Lang,
     /// Date the checks are evaluated against (default: today).
@@ -77,6 +84,8 @@ pub async fn check_site(
     cancel: Option<tokio::sync::watch::Receiver<bool>>,
 ) -> Result<SiteOutcome, RunError> {
     let started_at = now_rfc3339();
+    // read the baseline first: a wrong path must not cost a whole crawl
+    let baseline = opts.baseline.as_deref().map(load_report).transpose()?;
     let today = opts.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
     let fetcher = Fetcher::new(opts.fetch.clone())?;
     let graph = crawl::crawl(
@@ -99,7 +108,7 @@ pub async fn check_site(
         host: opts.url.host_str().unwrap_or("").to_string(),
         kind: opts.kind.clone(),
     };
-    let report = report::build(
+    let mut report = report::build(
         &graph,
         site,
         packs,
@@ -110,16 +119,26 @@ pub async fn check_site(
         today.to_string(),
         opts.lang,
     );
+    if let Some(old) = &baseline {
+        report.comparison = Some(report::diff::compare(old, &report));
+    }
     let out_dir = opts
         .out
         .clone()
         .unwrap_or_else(|| default_out_dir(&opts.url, today));
-    report::write_all(&out_dir, &report, &graph)?;
+    report::write_all(&out_dir, &report, &graph, &opts.formats)?;
     Ok(SiteOutcome {
         report,
         graph,
         out_dir,
     })
+}
+
+/// Read a saved `report.json`.
+pub fn load_report(path: &Path) -> Result<Report, RunError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| RunError::Baseline(format!("{}: {e}", path.display())))?;
+    serde_json::from_str(&text).map_err(|e| RunError::Baseline(format!("{}: {e}", path.display())))
 }
 
 /// A running demo server with the host mapping needed to reach it.

@@ -2,6 +2,8 @@
 //! (`site-graph.json`, for offline re-checks) and the terminal summary. All files are
 //! written atomically (temp file + rename) so an interrupted run never leaves half a report.
 
+pub mod diff;
+pub mod formats;
 pub mod summary;
 
 use crate::crawl::{ErrorClass, SiteGraph, StopReason};
@@ -10,6 +12,9 @@ use crate::rules::{CheckResult, Status};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
+
+/// JSON Schema of `report.json` (`zwgk schema`).
+pub const SCHEMA: &str = include_str!("../../schema/report.schema.json");
 
 /// Sites with more pages than this stream `pages` to `pages.jsonl` instead.
 pub const INLINE_PAGES_MAX: usize = 50_000;
@@ -155,9 +160,49 @@ pub struct Report {
     pub checks: Vec<CheckResult>,
     pub crawl: CrawlInfo,
     pub pages: Vec<PageEntry>,
+    /// comparison with a baseline report (`--baseline`), if any
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<diff::Comparison>,
     /// set when `pages` was streamed to a separate file (very large sites)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages_file: Option<String>,
+}
+
+/// Threshold of `--fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum FailOn {
+    /// no check fails the run (exit 0 whatever the findings)
+    #[default]
+    None,
+    /// fail on high-severity failures
+    High,
+    /// fail on medium or high
+    Medium,
+    /// fail on any failure
+    Low,
+    /// fail only on failures not in the baseline (needs --baseline)
+    New,
+}
+
+/// Whether the run must fail (exit code 2) under the threshold.
+pub fn fails(report: &Report, fail_on: FailOn) -> bool {
+    use crate::rules::Severity;
+    let at_least = |min: Severity| {
+        report
+            .checks
+            .iter()
+            .any(|c| c.status == Status::Fail && c.severity >= min)
+    };
+    match fail_on {
+        FailOn::None => false,
+        FailOn::High => at_least(Severity::High),
+        FailOn::Medium => at_least(Severity::Medium),
+        FailOn::Low => at_least(Severity::Low),
+        FailOn::New => report
+            .comparison
+            .as_ref()
+            .is_some_and(|c| !c.new_failures.is_empty()),
+    }
 }
 
 /// Explain a stop reason to a person.
@@ -284,6 +329,7 @@ pub fn build(
             graph_file: "site-graph.json".into(),
         },
         pages,
+        comparison: None,
         pages_file: None,
     }
 }
@@ -307,8 +353,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
     Ok(())
 }
 
-/// Write `report.json` and `site-graph.json` (and `pages.jsonl` for very large sites).
-pub fn write_all(dir: &Path, report: &Report, graph: &SiteGraph) -> Result<(), ReportError> {
+/// Write `report.json`, `site-graph.json` (and `pages.jsonl` for very large sites) and the
+/// other selected formats.
+pub fn write_all(
+    dir: &Path,
+    report: &Report,
+    graph: &SiteGraph,
+    formats: &[formats::Format],
+) -> Result<(), ReportError> {
+    formats::write_formats(dir, report, formats)?;
     let mut report = report.clone();
     if report.pages.len() > INLINE_PAGES_MAX {
         let mut lines = Vec::new();

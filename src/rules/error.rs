@@ -70,3 +70,27 @@ pub fn invalid(file: &str, text: &str, span: Option<std::ops::Range<usize>>, mes
         message,
     }
 }
+
+/// Quote bare keys with non-ASCII characters (`预算决算 = "/x/"` → `"预算决算" = "/x/"`), as
+/// TOML 1.1 allows them but the parser follows TOML 1.0. Lines keep their numbers.
+pub fn quote_bare_keys(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        let key_end = trimmed.find('=');
+        let quoted = match key_end {
+            Some(k) => {
+                let key = trimmed[..k].trim_end();
+                let plain = !key.is_empty()
+                    && !key.starts_with(['"', '\'', '[', '#'])
+                    && !key.contains(['"', '\'', '.', ' '])
+                    && !key.is_ascii();
+                plain.then(|| format!("{indent}\"{key}\"{}", &trimmed[key.len()..]))
+            }
+            None => None,
+        };
+        out.push_str(quoted.as_deref().unwrap_or(line));
+    }
+    out
+}

@@ -9,7 +9,7 @@
 //! 预算决算 = "/zwgk/czzj/"
 //! ```
 
-use super::error::{RuleError, from_toml, invalid};
+use super::error::{RuleError, from_toml, invalid, quote_bare_keys};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -41,6 +41,8 @@ struct OverridesFile {
 /// Parse an overrides file and return the entry for `host` (default when absent).
 pub fn load_overrides(toml_text: &str, host: &str) -> Result<SiteOverrides, RuleError> {
     let file = "overrides";
+    let quoted = quote_bare_keys(toml_text);
+    let toml_text = quoted.as_str();
     let f: OverridesFile = toml::from_str(toml_text).map_err(|e| from_toml(file, toml_text, &e))?;
     for (h, o) in &f.site {
         if let Some(k) = &o.kind
