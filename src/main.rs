@@ -44,6 +44,30 @@ enum Cmd {
     Diff(DiffArgs),
     /// Print the JSON Schema of report.json.
     Schema,
+    /// The check catalogue: `rules list`, `rules explain ID`.
+    Rules(RulesArgs),
+}
+
+#[derive(Args)]
+struct RulesArgs {
+    #[command(subcommand)]
+    cmd: RulesCmd,
+    /// Rule pack name or rule file (repeatable) [default: the built-in packs]
+    #[arg(long = "rules", value_name = "PACK|FILE", global = true)]
+    rules: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Lang::Zh, global = true)]
+    lang: Lang,
+}
+
+#[derive(Subcommand)]
+enum RulesCmd {
+    /// List every check with its ID, title, office and severity.
+    List,
+    /// Print a check's requirement text, how it is checked and how to fix a failure.
+    Explain {
+        /// Check ID, e.g. ZW-P05
+        id: String,
+    },
 }
 
 #[derive(Args)]
@@ -449,6 +473,18 @@ async fn serve(args: ServeArgs) -> Result<i32> {
     Ok(0)
 }
 
+fn rules(args: RulesArgs) -> Result<i32> {
+    let packs = zwgk::rules::load_packs(&args.rules)?;
+    match args.cmd {
+        RulesCmd::List => print!("{}", zwgk::rules::list_text(&packs, args.lang)),
+        RulesCmd::Explain { id } => match zwgk::rules::explain_text(&packs, &id, args.lang) {
+            Some(t) => print!("{t}"),
+            None => bail!("no check with ID {id:?}; `zwgk rules list` shows them all"),
+        },
+    }
+    Ok(0)
+}
+
 fn diff(args: DiffArgs) -> Result<i32> {
     let old = run::load_report(&args.old)?;
     let new = run::load_report(&args.new)?;
@@ -476,6 +512,7 @@ fn main() {
             Cmd::Demo(a) => demo(a).await,
             Cmd::Serve(a) => serve(a).await,
             Cmd::Diff(a) => diff(a),
+            Cmd::Rules(a) => rules(a),
             Cmd::Schema => {
                 print!("{}", zwgk::report::SCHEMA);
                 Ok(0)

@@ -86,6 +86,7 @@ pub async fn check_site(
     let started_at = now_rfc3339();
     // read the baseline first: a wrong path must not cost a whole crawl
     let baseline = opts.baseline.as_deref().map(load_report).transpose()?;
+    let (packs, overrides) = prepare_rules(opts)?;
     let today = opts.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
     let fetcher = Fetcher::new(opts.fetch.clone())?;
     let graph = crawl::crawl(
@@ -96,7 +97,8 @@ pub async fn check_site(
         cancel,
     )
     .await;
-    let (packs, checks, verdict) = run_checks(&graph, opts, today).map_err(RunError::Rules)?;
+    let (checks, verdict) = run_checks(&graph, &packs, overrides, opts.lang, today);
+    let pack_names: Vec<String> = packs.iter().map(|p| p.name.clone()).collect();
     let finished_at = now_rfc3339();
     let site = SiteInfo {
         url: opts.url.to_string(),
@@ -111,9 +113,9 @@ pub async fn check_site(
     let mut report = report::build(
         &graph,
         site,
-        packs,
+        pack_names,
         checks,
-        verdict,
+        Some(verdict),
         started_at,
         finished_at,
         today.to_string(),
@@ -169,21 +171,54 @@ pub async fn start_demo(port: u16) -> Result<DemoServer, RunError> {
     })
 }
 
-/// Select packs, evaluate them on the graph, and compute the national verdict.
-/// Returns (pack names, results, verdict).
-#[allow(clippy::type_complexity)]
+/// Load the selected rule packs and the site's overrides (before crawling: a malformed
+/// rule file must fail fast, not after an hour of crawling).
+pub fn prepare_rules(
+    opts: &CheckOptions,
+) -> Result<(Vec<crate::rules::Pack>, crate::rules::SiteOverrides), RunError> {
+    let packs =
+        crate::rules::load_packs(&opts.packs).map_err(|e| RunError::Rules(e.to_string()))?;
+    let host = opts.url.host_str().unwrap_or("");
+    let mut overrides = match &opts.overrides {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                RunError::Rules(format!(
+                    "cannot read overrides file {}: {e}",
+                    path.display()
+                ))
+            })?;
+            crate::rules::load_overrides(&text, host)
+                .map_err(|e| RunError::Rules(format!("{}: {e}", path.display())))?
+        }
+        None => crate::rules::SiteOverrides::default(),
+    };
+    if opts.kind.is_some() {
+        overrides.kind = opts.kind.clone();
+    }
+    Ok((packs, overrides))
+}
+
+/// Evaluate the packs on the graph and compute the national verdict.
 pub fn run_checks(
     graph: &SiteGraph,
-    opts: &CheckOptions,
+    packs: &[crate::rules::Pack],
+    overrides: crate::rules::SiteOverrides,
+    lang: Lang,
     today: jiff::civil::Date,
-) -> Result<
-    (
-        Vec<String>,
-        Vec<crate::rules::CheckResult>,
-        Option<report::VerdictInfo>,
-    ),
-    String,
-> {
-    let _ = (graph, opts, today);
-    Ok((Vec::new(), Vec::new(), None))
+) -> (Vec<crate::rules::CheckResult>, report::VerdictInfo) {
+    let ctx = crate::rules::EvalContext {
+        today,
+        lang,
+        overrides,
+    };
+    let results = crate::rules::evaluate(graph, packs, &ctx);
+    let v = crate::rules::verdict(&results, packs);
+    let verdict = report::VerdictInfo {
+        qualified: v.qualified,
+        vetoes: v.vetoes,
+        deductions: v.deductions,
+        deduction_items: v.deduction_items,
+        note: v.partial_note,
+    };
+    (results, verdict)
 }

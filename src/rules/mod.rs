@@ -87,3 +87,6 @@ pub struct CheckResult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deduction: Option<f64>,
 }
+
+#[cfg(test)]
+mod pack_tests;

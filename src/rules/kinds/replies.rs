@@ -2,9 +2,10 @@
 //! the lag is measured in working days (weekends, 法定节假日 and 调休 from the calendar) or
 //! calendar days, and messages still unanswered past the limit are reported.
 //!
-//! Dates are read from each message page: dated entries whose label names the question
-//! date (留言时间/受理日期) or the reply date (答复时间/答复日期); failing that, a message
-//! with exactly two dates (question, then reply) on its page or on its listing row.
+//! Dates: the listing row's date is when the message was received; the message page's
+//! publish date (PubDate, 发布时间, `tYYYYMMDD` URL) is when the reply was published with
+//! it. A message page without a publish date and without any reply label is unanswered.
+//! Dated entries of a message page labelled 留言时间/答复时间 are used when present.
 
 use super::{Located, column_evidence, column_for, default_extra, validate_column, validate_terms};
 use crate::i18n::Lang;
@@ -55,59 +56,60 @@ pub struct Message {
     pub answered: Option<Date>,
 }
 
-/// Read question/reply dates of the messages of a column.
+/// Read question/reply dates of the messages of a column: the listing row's date and the
+/// message page's publish date (the reply is published with it), or dated entries of the
+/// message page labelled as question/reply dates.
 pub fn messages(cx: &Cx, col: usize, asked: &[String], answered: &[String]) -> Vec<Message> {
     let site: &Site = cx.site;
     let asked: Vec<_> = asked.iter().map(|a| cx.aliases.term(a)).collect();
     let answered: Vec<_> = answered.iter().map(|a| cx.aliases.term(a)).collect();
     let scope = site.scope(col, 500);
     let mut out: Vec<Message> = Vec::new();
-    // listing rows: several dates for the same entry
-    let mut rows: BTreeMap<String, (String, Vec<Date>)> = BTreeMap::new();
-    for &i in &scope {
+    let mut done = std::collections::HashSet::new();
+    // message pages with labelled dated entries
+    for &i in scope.iter().filter(|&&i| site.is_detail(i)) {
         let p = site.page(i);
-        if site.is_detail(i) {
-            let mut q = None;
-            let mut r = None;
-            let mut all: Vec<Date> = Vec::new();
-            for it in &p.items {
-                if asked.iter().any(|s| s.mentioned_in(&it.title)) {
-                    q = q.or(Some(it.date));
-                } else if answered.iter().any(|s| s.mentioned_in(&it.title)) {
-                    r = r.or(Some(it.date));
-                }
-                if !all.contains(&it.date) {
-                    all.push(it.date);
-                }
-            }
-            if q.is_none() && all.len() == 2 {
-                all.sort();
-                q = Some(all[0]);
-                r = Some(all[1]);
-            }
-            if let Some(q) = q {
-                out.push(Message {
-                    title: p.title.clone().unwrap_or_default(),
-                    url: site.url(i).to_string(),
-                    asked: q,
-                    answered: r,
-                });
-            }
-        } else {
-            for it in &p.items {
-                let key = it.url.as_ref().map(|u| u.to_string()).unwrap_or_else(|| it.title.clone());
-                let e = rows.entry(key).or_insert_with(|| (it.title.clone(), vec![]));
-                if !e.1.contains(&it.date) {
-                    e.1.push(it.date);
-                }
+        let q = p.items.iter().find(|it| asked.iter().any(|s| s.mentioned_in(&it.title))).map(|it| it.date);
+        let r = p.items.iter().find(|it| answered.iter().any(|s| s.mentioned_in(&it.title))).map(|it| it.date);
+        if let Some(q) = q {
+            done.insert(site.url(i).to_string());
+            out.push(Message { title: p.title.clone().unwrap_or_default(), url: site.url(i).to_string(), asked: q, answered: r });
+        }
+    }
+    // listing rows: row date + message page publish date
+    let mut rows: BTreeMap<String, (String, Vec<Date>)> = BTreeMap::new();
+    for &i in scope.iter().filter(|&&i| !site.is_detail(i)) {
+        for it in &site.page(i).items {
+            let Some(u) = &it.url else { continue };
+            let e = rows.entry(u.to_string()).or_insert_with(|| (it.title.clone(), vec![]));
+            if !e.1.contains(&it.date) {
+                e.1.push(it.date);
             }
         }
     }
     for (url, (title, mut dates)) in rows {
-        if dates.len() == 2 && !out.iter().any(|m| m.url == url) {
-            dates.sort();
-            out.push(Message { title, url, asked: dates[0], answered: Some(dates[1]) });
+        if done.contains(&url) {
+            continue;
         }
+        let page = site.idx_str(&url);
+        if let Some(d) = page.and_then(|t| site.page(t).published)
+            && !dates.contains(&d)
+        {
+            dates.push(d);
+        }
+        dates.sort();
+        let shows_reply = page.is_some_and(|t| {
+            let p = site.page(t);
+            p.labels.iter().chain(p.headings.iter()).any(|l| answered.iter().any(|s| s.mentioned_in(l)))
+        });
+        let answered_on = match dates.len() {
+            0 => continue,
+            1 if page.is_some_and(|t| site.page(t).published.is_some()) => Some(dates[0]),
+            1 if page.is_some() && !shows_reply => None,
+            1 => continue,
+            _ => dates.last().copied(),
+        };
+        out.push(Message { title, url, asked: dates[0], answered: answered_on });
     }
     out.sort_by(|a, b| b.asked.cmp(&a.asked));
     out
