@@ -15,6 +15,8 @@ pub mod fetch;
 pub mod i18n;
 pub mod report;
 pub mod rules;
+pub mod batch;
+pub mod store;
 pub mod run;
 pub mod testsite;
 pub mod verify;

@@ -42,6 +42,10 @@ enum Cmd {
     Serve(ServeArgs),
     /// Compare two report.json files: new failures, fixed items, unchanged failures.
     Diff(DiffArgs),
+    /// Trend of each check of a site across the runs in the history database.
+    History(HistoryArgs),
+    /// Combine the index.json of several shards into one index.
+    Merge(MergeArgs),
     /// Print the JSON Schema of report.json.
     Schema,
     /// The check catalogue: `rules list`, `rules explain ID`.
@@ -68,6 +72,28 @@ enum RulesCmd {
         /// Check ID, e.g. ZW-P05
         id: String,
     },
+}
+
+#[derive(Args)]
+struct HistoryArgs {
+    /// Site host (as in the report folder), e.g. www.xsq.cq.gov.cn; omit to list the sites
+    site: Option<String>,
+    #[arg(long, value_name = "FILE", default_value = "reports/zwgk.db")]
+    db: PathBuf,
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
+}
+
+#[derive(Args)]
+struct MergeArgs {
+    /// Folders (or index.json files) written by `check --sites … --shard I/N`
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Folder for the merged index
+    #[arg(long)]
+    out: PathBuf,
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
 }
 
 #[derive(Args)]
@@ -140,8 +166,23 @@ struct CrawlArgs {
 #[derive(Args)]
 struct CheckArgs {
     /// Start URL(s): each site's home page
-    #[arg(required = true)]
+    #[arg(required_unless_present = "sites")]
     urls: Vec<String>,
+    /// Site list (TOML with [[site]] tables, or CSV with name,url,kind,resolve): check them all and write an index
+    #[arg(long, value_name = "FILE", conflicts_with = "urls")]
+    sites: Option<PathBuf>,
+    /// Sites checked at the same time with --sites (each host keeps its own politeness limits)
+    #[arg(long, default_value_t = 4)]
+    parallel_sites: usize,
+    /// Take only shard I of N of the site list (1-based, e.g. 2/5), for several machines
+    #[arg(long, value_name = "I/N", requires = "sites")]
+    shard: Option<String>,
+    /// History database (SQLite) for conditional re-crawls, trends and "new since last run"
+    #[arg(long, value_name = "FILE", default_value = "reports/zwgk.db")]
+    db: PathBuf,
+    /// Do not read or write the history database
+    #[arg(long)]
+    no_history: bool,
     #[command(flatten)]
     crawl: CrawlArgs,
     /// Output folder [default: reports/<host>/<YYYY-MM-DD>/]; with several URLs, one sub-folder per host
@@ -348,6 +389,74 @@ async fn check(args: CheckArgs) -> Result<i32> {
     let many = args.urls.len() > 1;
     let mut failed = false;
     let cancel = cancel_on_ctrl_c();
+    let history = if args.no_history {
+        None
+    } else {
+        Some(zwgk::store::Store::open(&args.db)?)
+    };
+    if let Some(list) = &args.sites {
+        let mut sites = zwgk::batch::load_sites(list)?;
+        let shard_label = match &args.shard {
+            Some(sh) => {
+                let (i, n) = zwgk::batch::sites::parse_shard(sh)?;
+                sites = zwgk::batch::shard(&sites, i, n);
+                Some(format!("{i}/{n}"))
+            }
+            None => None,
+        };
+        let out = args.out.clone().unwrap_or_else(|| PathBuf::from("reports"));
+        let base = CheckOptions {
+            url: url::Url::parse("http://placeholder.invalid/")?,
+            name: None,
+            kind: args.kind.clone(),
+            fetch: fetch.clone(),
+            crawl: crawl.clone(),
+            verify: verify_settings(&args.crawl),
+            out: None,
+            packs: packs.clone(),
+            formats: args.format.clone(),
+            baseline: None,
+            history: history.clone(),
+            pins: Default::default(),
+            not_applicable: Vec::new(),
+            overrides: overrides.clone(),
+            lang: args.lang,
+            as_of,
+        };
+        eprintln!(
+            "[zwgk] 检查 {} 个站点（并行 {}）…",
+            sites.len(),
+            args.parallel_sites
+        );
+        let index = zwgk::batch::run_batch(
+            &sites,
+            &base,
+            &out,
+            args.parallel_sites,
+            shard_label,
+            Some(cancel.clone()),
+        )
+        .await?;
+        print!("{}", index.markdown());
+        println!(
+            "\n{}{}",
+            args.lang.pick("索引：", "index: "),
+            out.join("index.html").display()
+        );
+        if *cancel.borrow() {
+            return Ok(130);
+        }
+        let fails = index.sites.iter().any(|s| {
+            let f = s.fail_high + s.fail_medium + s.fail_low;
+            match args.fail_on {
+                FailOn::None | FailOn::New => false,
+                FailOn::High => s.fail_high > 0,
+                FailOn::Medium => s.fail_high + s.fail_medium > 0,
+                FailOn::Low => f > 0,
+            }
+        });
+        return Ok(if fails { 2 } else { 0 });
+    }
     for raw in &args.urls {
         let url = url::Url::parse(raw)
             .or_else(|_| url::Url::parse(&format!("http://{raw}")))
@@ -373,6 +482,9 @@ async fn check(args: CheckArgs) -> Result<i32> {
             packs: packs.clone(),
             formats: args.format.clone(),
             baseline: args.baseline.clone(),
+            history: history.clone(),
+            pins: Default::default(),
+            not_applicable: Vec::new(),
             overrides: overrides.clone(),
             lang: args.lang,
             as_of,
@@ -429,6 +541,9 @@ async fn demo(args: DemoArgs) -> Result<i32> {
         packs: Vec::new(),
         formats: formats::ALL.to_vec(),
         baseline: None,
+        history: None,
+        pins: Default::default(),
+        not_applicable: Vec::new(),
         overrides: None,
         lang: args.lang,
         as_of: None,
@@ -485,6 +600,42 @@ fn rules(args: RulesArgs) -> Result<i32> {
     Ok(0)
 }
 
+fn history(args: HistoryArgs) -> Result<i32> {
+    if !args.db.exists() {
+        bail!(
+            "no history database at {} (it is written by `zwgk check`)",
+            args.db.display()
+        );
+    }
+    let store = zwgk::store::Store::open(&args.db)?;
+    let Some(site) = args.site else {
+        for s in store.sites()? {
+            println!("{s}");
+        }
+        return Ok(0);
+    };
+    let runs = store.history(&site)?;
+    if runs.is_empty() {
+        bail!(
+            "no runs of {site:?} in {}; `zwgk history` lists the sites",
+            args.db.display()
+        );
+    }
+    print!("{}", zwgk::store::trend::render(&site, &runs, args.lang));
+    Ok(0)
+}
+
+fn merge(args: MergeArgs) -> Result<i32> {
+    let index = zwgk::batch::index::merge(&args.inputs, &args.out, args.lang)?;
+    print!("{}", index.markdown());
+    println!(
+        "\n{}{}",
+        args.lang.pick("索引：", "index: "),
+        args.out.join("index.html").display()
+    );
+    Ok(0)
+}
+
 fn diff(args: DiffArgs) -> Result<i32> {
     let old = run::load_report(&args.old)?;
     let new = run::load_report(&args.new)?;
@@ -513,6 +664,8 @@ fn main() {
             Cmd::Serve(a) => serve(a).await,
             Cmd::Diff(a) => diff(a),
             Cmd::Rules(a) => rules(a),
+            Cmd::History(a) => history(a),
+            Cmd::Merge(a) => merge(a),
             Cmd::Schema => {
                 print!("{}", zwgk::report::SCHEMA);
                 Ok(0)

@@ -28,6 +28,8 @@ pub enum RunError {
     Rules(String),
     #[error("cannot read the baseline report {0}")]
     Baseline(String),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
 }
 
 /// Everything needed to check one site.
@@ -46,6 +48,11 @@ pub struct CheckOptions {
     pub formats: Vec<crate::report::formats::Format>,
     /// Baseline report to compare with.
     pub baseline: Option<PathBuf>,
+    /// History store: conditional re-crawls, run records, automatic comparison with the last run.
+    pub history: Option<Arc<crate::store::Store>>,
+    /// Column pins and not-applicable checks given inline (a sites.toml entry).
+    pub pins: std::collections::BTreeMap<String, String>,
+    pub not_applicable: Vec<String>,
     pub overrides: Option<PathBuf>,
     pub lang: Lang,
     /// Date the checks are evaluated against (default: today).
@@ -88,15 +95,25 @@ pub async fn check_site(
     let baseline = opts.baseline.as_deref().map(load_report).transpose()?;
     let (packs, overrides) = prepare_rules(opts)?;
     let today = opts.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
+    let site_key = crate::store::site_key(&opts.url);
+    let mut crawl_cfg = opts.crawl.clone();
+    let mut previous = None;
+    if let Some(store) = &opts.history {
+        crawl_cfg.cache = Some(crawl::CacheHandle(store.site_cache(&site_key)?));
+        previous = store.last_report(&site_key)?;
+    }
     let fetcher = Fetcher::new(opts.fetch.clone())?;
-    let graph = crawl::crawl(
-        fetcher,
+    let mut graph = crawl::crawl(
+        fetcher.clone(),
         opts.url.clone(),
-        opts.crawl.clone(),
+        crawl_cfg,
         progress,
         cancel,
     )
     .await;
+    if opts.verify.enabled {
+        crate::verify::verify(fetcher, &mut graph, &opts.verify).await;
+    }
     let (checks, verdict) = run_checks(&graph, &packs, overrides, opts.lang, today);
     let pack_names: Vec<String> = packs.iter().map(|p| p.name.clone()).collect();
     let finished_at = now_rfc3339();
@@ -121,7 +138,8 @@ pub async fn check_site(
         today.to_string(),
         opts.lang,
     );
-    if let Some(old) = &baseline {
+    // an explicit baseline wins; otherwise compare with the last run in the history store
+    if let Some(old) = baseline.as_ref().or(previous.as_ref()) {
         report.comparison = Some(report::diff::compare(old, &report));
     }
     let out_dir = opts
@@ -129,6 +147,9 @@ pub async fn check_site(
         .clone()
         .unwrap_or_else(|| default_out_dir(&opts.url, today));
     report::write_all(&out_dir, &report, &graph, &opts.formats)?;
+    if let Some(store) = &opts.history {
+        store.record_run(&site_key, &report, &graph)?;
+    }
     Ok(SiteOutcome {
         report,
         graph,
@@ -195,6 +216,12 @@ pub fn prepare_rules(
     if opts.kind.is_some() {
         overrides.kind = opts.kind.clone();
     }
+    for (k, v) in &opts.pins {
+        overrides.columns.insert(k.clone(), v.clone());
+    }
+    overrides
+        .not_applicable
+        .extend(opts.not_applicable.iter().cloned());
     Ok((packs, overrides))
 }
 

@@ -82,6 +82,9 @@ pub struct Page {
     pub elapsed_ms: u64,
     /// This page was loaded as a frame of another page (its parent), not by a click.
     pub is_frame: bool,
+    /// The server answered 304 Not Modified; the facts come from the previous run.
+    #[serde(default)]
+    pub unchanged: bool,
 }
 
 /// A non-HTML response met while crawling (an attachment linked as a page, an image …).
@@ -212,6 +215,9 @@ pub struct CrawlStats {
     pub unvisited: u64,
     pub robots_disallowed: u64,
     pub elapsed_ms: u64,
+    /// pages answered 304 Not Modified (facts reused from the history store)
+    #[serde(default)]
+    pub unchanged: u64,
 }
 
 /// The crawl's result: pages, resources, errors, with interned URLs and texts.

@@ -36,6 +36,37 @@ pub struct CrawlConfig {
     pub extra_hosts: Vec<String>,
     pub max_duration: Option<Duration>,
     pub traps: TrapLimits,
+    /// Facts of the previous run: conditional requests, 304 pages reuse stored facts.
+    pub cache: Option<CacheHandle>,
+}
+
+/// Stored page facts from a previous run (implemented by the history store).
+pub trait PageCache: Send + Sync {
+    /// (ETag, Last-Modified) recorded for a URL.
+    fn validators(&self, url: &str) -> Option<(Option<String>, Option<String>)>;
+    /// The facts stored for a URL (used when the server answers 304).
+    fn load(&self, url: &str) -> Option<(PageFacts, Charset)>;
+    /// Remember a freshly parsed page.
+    fn save(
+        &self,
+        url: &str,
+        etag: Option<&str>,
+        last_modified: Option<&str>,
+        facts: &PageFacts,
+        charset: &Charset,
+    );
+    /// The crawl ended: write what is buffered.
+    fn finish(&self);
+}
+
+/// A shareable [`PageCache`].
+#[derive(Clone)]
+pub struct CacheHandle(pub Arc<dyn PageCache>);
+
+impl std::fmt::Debug for CacheHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CacheHandle")
+    }
 }
 
 impl Default for CrawlConfig {
@@ -48,6 +79,7 @@ impl Default for CrawlConfig {
             extra_hosts: Vec::new(),
             max_duration: None,
             traps: TrapLimits::default(),
+            cache: None,
         }
     }
 }
@@ -74,6 +106,8 @@ struct QueueItem {
 struct Parsed {
     facts: PageFacts,
     charset: Charset,
+    /// answered 304: facts come from the previous run
+    unchanged: bool,
 }
 
 struct JobResult {
@@ -118,13 +152,51 @@ fn is_pager(kind: LinkKind, text: &str) -> bool {
         || (!text.is_empty() && text.len() <= 4 && text.chars().all(|c| c.is_ascii_digit()))
 }
 
-async fn run_job(fetcher: Arc<Fetcher>, item: QueueItem, max_body: u64) -> JobResult {
-    let opts = FetchOpts {
+async fn run_job(
+    fetcher: Arc<Fetcher>,
+    item: QueueItem,
+    max_body: u64,
+    cache: Option<CacheHandle>,
+) -> JobResult {
+    let mut opts = FetchOpts {
         max_body,
         html_only: true,
         ..Default::default()
     };
-    let outcome = fetcher.fetch(&item.url, &opts).await;
+    if let Some((etag, lm)) = cache
+        .as_ref()
+        .and_then(|c| c.0.validators(item.url.as_str()))
+    {
+        opts.if_none_match = etag;
+        opts.if_modified_since = lm;
+    }
+    let mut outcome = fetcher.fetch(&item.url, &opts).await;
+    if let (Ok(f), Some(c)) = (&mut outcome, &cache)
+        && f.status == 304
+    {
+        let key = item.url.to_string();
+        let c = c.clone();
+        let stored = tokio::task::spawn_blocking(move || c.0.load(&key))
+            .await
+            .ok()
+            .flatten();
+        if let Some((facts, charset)) = stored {
+            f.status = 200;
+            return JobResult {
+                item,
+                outcome,
+                parsed: Some(Parsed {
+                    facts,
+                    charset,
+                    unchanged: true,
+                }),
+            };
+        }
+        // validators without stored facts: fetch again unconditionally
+        opts.if_none_match = None;
+        opts.if_modified_since = None;
+        outcome = fetcher.fetch(&item.url, &opts).await;
+    }
     let parsed = match &outcome {
         Ok(f)
             if (200..300).contains(&f.status)
@@ -134,17 +206,24 @@ async fn run_job(fetcher: Arc<Fetcher>, item: QueueItem, max_body: u64) -> JobRe
             let body = f.body.clone();
             let ct = f.content_type.clone();
             let url = f.final_url.clone();
+            let key = item.url.to_string();
+            let (etag, lm) = (f.etag.clone(), f.last_modified.clone());
             // parsing is CPU work: keep it off the async workers' hot path
             tokio::task::spawn_blocking(move || {
                 let decoded = decode_html(&body, ct.as_deref());
                 let facts = extract::extract(&decoded.text, &url);
+                let charset = Charset {
+                    encoding: decoded.encoding.name().to_string(),
+                    source: decoded.source.as_str().to_string(),
+                    had_errors: decoded.had_errors,
+                };
+                if let Some(c) = &cache {
+                    c.0.save(&key, etag.as_deref(), lm.as_deref(), &facts, &charset);
+                }
                 Parsed {
                     facts,
-                    charset: Charset {
-                        encoding: decoded.encoding.name().to_string(),
-                        source: decoded.source.as_str().to_string(),
-                        had_errors: decoded.had_errors,
-                    },
+                    charset,
+                    unchanged: false,
                 }
             })
             .await
@@ -307,7 +386,14 @@ impl State {
                 ),
             );
         }
-        let Parsed { facts, charset } = parsed;
+        let Parsed {
+            facts,
+            charset,
+            unchanged,
+        } = parsed;
+        if unchanged {
+            self.graph.stats.unchanged += 1;
+        }
         let page_depth = item.depth;
         let mut links = Vec::with_capacity(facts.links.len());
         for l in &facts.links {
@@ -372,6 +458,7 @@ impl State {
             bytes: fetched.body.len() as u64,
             elapsed_ms: fetched.elapsed.as_millis() as u64,
             is_frame: item.is_frame,
+            unchanged,
         };
         self.graph.add_page(page);
         self.graph.stats.pages += 1;
@@ -424,7 +511,12 @@ pub async fn crawl(
                     break;
                 };
                 scheduled += 1;
-                jobs.spawn(run_job(fetcher.clone(), item, cfg.max_body));
+                jobs.spawn(run_job(
+                    fetcher.clone(),
+                    item,
+                    cfg.max_body,
+                    cfg.cache.clone(),
+                ));
             }
         }
         progress
@@ -471,6 +563,10 @@ pub async fn crawl(
                 jobs.abort_all();
             }
         }
+    }
+    if let Some(c) = &cfg.cache {
+        let c = c.clone();
+        let _ = tokio::task::spawn_blocking(move || c.0.finish()).await;
     }
     let mut graph = st.graph;
     graph.stats.unvisited = st.queue.len() as u64;

@@ -48,16 +48,7 @@ impl Resolver {
         if raw.is_empty() || raw.starts_with('#') {
             return None;
         }
-        let head: String = raw
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .take(11)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if ["javascript:", "mailto:", "tel:", "data:", "about:", "vbscript:", "sms:", "file:"]
-            .iter()
-            .any(|p| head.starts_with(p))
-        {
+        if has_blocked_scheme(raw) {
             return None;
         }
         let mut u = self.base.join(raw).ok()?;
@@ -67,6 +58,43 @@ impl Resolver {
         u.set_fragment(None);
         Some(u)
     }
+}
+
+/// `javascript:`, `mailto:`, `tel:`, `data:` … (case-insensitive, whitespace inside the
+/// scheme tolerated as browsers strip tabs/newlines). Allocation-free.
+fn has_blocked_scheme(raw: &str) -> bool {
+    let mut buf = [0u8; 11];
+    let mut n = 0;
+    for b in raw.bytes() {
+        if b.is_ascii_whitespace() {
+            continue;
+        }
+        if n == buf.len() || b == b':' {
+            if b == b':' && n < buf.len() {
+                buf[n] = b':';
+                n += 1;
+            }
+            break;
+        }
+        if !b.is_ascii_alphanumeric() && !matches!(b, b'+' | b'-' | b'.') {
+            return false; // not a scheme: relative reference
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    let head = &buf[..n];
+    [
+        &b"javascript:"[..],
+        b"mailto:",
+        b"tel:",
+        b"data:",
+        b"about:",
+        b"vbscript:",
+        b"sms:",
+        b"file:",
+    ]
+    .iter()
+    .any(|p| head == *p)
 }
 
 static SCRIPT_TARGET: LazyLock<Regex> = LazyLock::new(|| {

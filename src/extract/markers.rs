@@ -150,11 +150,15 @@ pub(crate) fn headings(ix: &PageIndex<'_>, flat: &str) -> Vec<String> {
         if !(2..=MAX_ITEM_CHARS).contains(&n) {
             continue;
         }
-        // lead-in: the bold text starts its block (parent text starts with it)
-        let lead = b
-            .parent()
-            .and_then(scraper::ElementRef::wrap)
-            .is_some_and(|p| normalize(&element_text(p)).starts_with(&t));
+        // lead-in: nothing but whitespace (or empty inline elements) before it in its parent
+        let lead = b.prev_siblings().all(|s| match s.value() {
+            scraper::Node::Text(x) => x.chars().all(char::is_whitespace),
+            scraper::Node::Element(e) => {
+                matches!(e.name(), "br" | "img" | "i" | "span" | "a" | "font")
+                    && s.children().all(|c| c.value().as_text().is_some_and(|x| x.trim().is_empty()))
+            }
+            _ => true,
+        });
         if lead {
             push_unique(&mut out, &mut seen, t, MAX_HEADINGS);
         }

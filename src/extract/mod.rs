@@ -21,7 +21,6 @@ use jiff::civil::Date;
 use scraper::{ElementRef, Html, Node};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use unicode_normalization::UnicodeNormalization;
 use url::Url;
 
 /// How a link was found on the page.
@@ -205,6 +204,14 @@ const CRUMB_TOKENS: &[&str] = &[
     "navpath",
 ];
 
+static CRUMB_MATCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CRUMB_TOKENS)
+            .expect("crumb tokens")
+    });
+
 fn is_block(name: &str) -> bool {
     matches!(
         name,
@@ -337,11 +344,9 @@ impl<'a> PageIndex<'a> {
                         let class = e.attr("class").unwrap_or("");
                         if !(class.is_empty() && id.is_empty())
                             && !matches!(name, "a" | "span" | "i" | "img" | "li")
+                            && (CRUMB_MATCHER.is_match(class) || CRUMB_MATCHER.is_match(id))
                         {
-                            let lc = format!("{class} {id}").to_ascii_lowercase();
-                            if CRUMB_TOKENS.iter().any(|t| lc.contains(t)) {
-                                ix.crumb_boxes.push(el);
-                            }
+                            ix.crumb_boxes.push(el);
                         }
                         if hidden == 0 {
                             if matches!(name, "td" | "th") {
@@ -402,14 +407,10 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
         ..PageFacts::default()
     };
 
-    // visible text in its forms
-    let flat: String = if unicode_normalization::is_nfkc_quick(ix.text.chars())
-        == unicode_normalization::IsNormalized::Yes
-    {
-        ix.text.clone()
-    } else {
-        ix.text.nfkc().collect()
-    };
+    // visible text: `flat` keeps block structure; `norm` is whitespace-free for hashing and
+    // phrase matching (no NFKC here: it would cost more than the rest of extraction; the
+    // regexes accept full- and half-width punctuation and phones fold widths themselves)
+    let flat: &str = &ix.text;
     let norm: String = flat
         .chars()
         .filter(|c| !c.is_whitespace() && !text::is_invisible(*c))
@@ -423,8 +424,8 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
     facts.breadcrumb = breadcrumb::extract(&ix, &resolver);
     items::collect(&ix, &resolver, &mut facts);
     pagination::collect(&ix, &resolver, url, &mut facts);
-    facts.phones = phones::find_phones(&flat);
-    facts.markers = markers::collect(&ix, &flat, &facts);
+    facts.phones = phones::find_phones(flat);
+    facts.markers = markers::collect(&ix, flat, &facts);
     facts.published = facts
         .meta
         .iter()
@@ -435,10 +436,10 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
             )
         })
         .find_map(|(_, v)| dates::parse_date(v))
-        .or_else(|| published_from_text(&flat))
+        .or_else(|| published_from_text(flat))
         .or_else(|| dates::date_from_url(url.as_str()));
-    facts.headings = markers::headings(&ix, &flat);
-    facts.labels = markers::labels(&ix, &flat);
+    facts.headings = markers::headings(&ix, flat);
+    facts.labels = markers::labels(&ix, flat);
     facts.empty_note = facts.items.is_empty() && markers::has_empty_note(&norm);
     facts.needs_js |= items::needs_js_hint(&ix, &facts);
     facts

@@ -47,7 +47,7 @@ fn pingtan_article() {
     let m = &f.markers;
     assert_eq!(m.site_code.as_deref(), Some("3590000001"));
     assert_eq!(m.icp.as_deref(), Some("闽ICP备09032658号"));
-    assert_eq!(m.psb.as_deref(), Some("公安备案号:35012899001-19002"));
+    assert_eq!(m.psb.as_deref(), Some("公安备案号：35012899001-19002"));
     assert_eq!(m.sponsor.as_deref(), Some("福建省平潭综合实验区管理委员会办公室"));
     assert!(m.conac && m.jiucuo && m.viewport && m.search);
     // the attachment is media, not a link
@@ -263,4 +263,48 @@ fn throughput() {
         secs / n as f64 * 1e6,
         bytes as f64 / n as f64 / 1024.0
     );
+}
+
+#[test]
+#[ignore]
+fn profile_stages() {
+    let pages = [
+        (page!("01-pingtan-article.html"), PINGTAN),
+        (page!("04-ordos-engebei-xxgknb-list.html"), ORDOS),
+        (page!("06-handan-xxgk-list.html"), HANDAN_LIST),
+        (page!("07-mee-article.html"), MEE),
+    ];
+    let docs: Vec<(Html, Url)> = pages.iter().map(|(h, u)| (Html::parse_document(h), Url::parse(u).unwrap())).collect();
+    let t = |name: &str, f: &dyn Fn(&Html, &Url)| {
+        let start = std::time::Instant::now();
+        for _ in 0..100 {
+            for (d, u) in &docs {
+                f(d, u);
+            }
+        }
+        eprintln!("{name}: {:.0} µs/page", start.elapsed().as_secs_f64() / 400.0 * 1e6);
+    };
+    t("parse", &|_, _| { for (h, _) in &pages[..1] { std::hint::black_box(Html::parse_document(h)); } });
+    t("index", &|d, _| { std::hint::black_box(PageIndex::build(d).text.len()); });
+    let ixs: Vec<(PageIndex<'_>, links::Resolver)> = docs.iter().map(|(d, u)| { let ix = PageIndex::build(d); let r = links::Resolver::new(u, ix.base); (ix, r) }).collect();
+    let t2 = |name: &str, f: &dyn Fn(&PageIndex<'_>, &links::Resolver)| {
+        let start = std::time::Instant::now();
+        for _ in 0..100 {
+            for (ix, r) in &ixs {
+                f(ix, r);
+            }
+        }
+        eprintln!("{name}: {:.0} µs/page", start.elapsed().as_secs_f64() / 400.0 * 1e6);
+    };
+    t2("phones", &|ix, _| { std::hint::black_box(phones::find_phones(&ix.text)); });
+    t2("links", &|ix, r| { let mut f = PageFacts::default(); links::collect(ix, r, &mut f); std::hint::black_box(f); });
+    t2("media", &|ix, r| { let mut f = PageFacts::default(); media::collect(ix, r, &mut f); std::hint::black_box(f); });
+    t2("crumb", &|ix, r| { std::hint::black_box(breadcrumb::extract(ix, r)); });
+    t2("items", &|ix, r| { let mut f = PageFacts::default(); items::collect(ix, r, &mut f); std::hint::black_box(f); });
+    t2("pagination", &|ix, r| { let mut f = PageFacts::default(); pagination::collect(ix, r, r.base(), &mut f); std::hint::black_box(f); });
+    t2("markers", &|ix, _| { let f = PageFacts::default(); std::hint::black_box(markers::collect(ix, &ix.text, &f)); });
+    t2("headings", &|ix, _| { std::hint::black_box(markers::headings(ix, &ix.text)); });
+    t2("labels", &|ix, _| { std::hint::black_box(markers::labels(ix, &ix.text)); });
+    t2("published", &|ix, _| { std::hint::black_box(published_from_text(&ix.text)); });
+    t2("needs_js", &|ix, _| { let f = PageFacts::default(); std::hint::black_box(items::needs_js_hint(ix, &f)); });
 }

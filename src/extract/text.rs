@@ -55,22 +55,47 @@ pub fn truncate_chars(s: &str, max: usize) -> String {
     }
 }
 
-/// Collapsed text of an element, skipping `<script>`/`<style>` children.
+/// Collapsed text of an element, skipping `<script>`/`<style>`/`<template>` subtrees.
 pub fn element_text(el: ElementRef<'_>) -> String {
+    use ego_tree::iter::Edge;
     let mut raw = String::new();
-    for node in el.descendants() {
-        if let Some(t) = node.value().as_text() {
-            let hidden = node.ancestors().any(|a| {
-                a.value()
-                    .as_element()
-                    .is_some_and(|e| matches!(e.name(), "script" | "style" | "template"))
-            });
-            if !hidden {
-                raw.push_str(t);
-            }
+    let mut skip: Option<ego_tree::NodeId> = None;
+    for edge in el.traverse() {
+        match edge {
+            Edge::Open(n) if skip.is_none() => match n.value() {
+                scraper::Node::Text(t) => raw.push_str(t),
+                scraper::Node::Element(e)
+                    if matches!(e.name(), "script" | "style" | "template") =>
+                {
+                    skip = Some(n.id());
+                }
+                _ => {}
+            },
+            Edge::Close(n) if skip == Some(n.id()) => skip = None,
+            _ => {}
         }
     }
     collapse(&raw)
+}
+
+/// Width folding, the part of NFKC that matters for digits and punctuation, in one cheap
+/// pass: full-width ASCII forms (U+FF01–U+FF5E) → ASCII, U+3000 and U+00A0 → space.
+pub fn fold_width(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}' | '\u{00A0}'))
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                '\u{3000}' | '\u{00A0}' => ' ',
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 /// Fast deterministic 64-bit hash (FxHash-style over 8-byte words, length-finalised).
@@ -123,6 +148,12 @@ mod tests {
         assert_eq!(collapse("\u{a0} 下一页 \u{a0}"), "下一页");
         assert_eq!(collapse("a \n\t b\u{3000}c"), "a b c");
         assert_eq!(collapse("   "), "");
+    }
+
+    #[test]
+    fn width_folding() {
+        assert_eq!(fold_width("（０２３）６３８８－１２３４\u{3000}："), "(023)6388-1234 :");
+        assert!(matches!(fold_width("023-1"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

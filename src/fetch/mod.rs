@@ -108,6 +108,8 @@ pub struct Fetched {
     pub last_modified: Option<String>,
     pub body: Bytes,
     pub truncated: bool,
+    /// Full size of the resource: the total of `Content-Range`, else `Content-Length` of a 200.
+    pub total_len: Option<u64>,
     pub elapsed: Duration,
     /// Attempts beyond the first.
     pub retries: u32,
@@ -293,6 +295,9 @@ impl Fetcher {
             let content_type = header(reqwest::header::CONTENT_TYPE);
             let etag = header(reqwest::header::ETAG);
             let last_modified = header(reqwest::header::LAST_MODIFIED);
+            let total_len = header(reqwest::header::CONTENT_RANGE)
+                .and_then(|v| v.rsplit_once('/').and_then(|(_, t)| t.trim().parse().ok()))
+                .or_else(|| if status == 206 { None } else { resp.content_length() });
             let skip_body = opts.html_only
                 && content_type.as_deref().is_some_and(|ct| {
                     let ct = ct.to_ascii_lowercase();
@@ -316,6 +321,7 @@ impl Fetcher {
                 last_modified,
                 body,
                 truncated,
+                total_len,
                 elapsed: started.elapsed(),
                 retries: total_retries,
             });

@@ -1,8 +1,18 @@
 //! Comparing two runs: new failures, fixed items and unchanged failures, by check ID.
+//!
+//! A check is a *new failure* when it fails now and did not fail in the baseline (it passed,
+//! was undecided, did not apply, or did not exist); *fixed* when it failed in the baseline and
+//! now passes or no longer applies (or is no longer checked); *unchanged* when it fails in both.
+//! A baseline failure that is now only undecided (`warn`: the crawl was blocked, a limit was
+//! reached) is neither fixed nor new: it is listed apart as *undecided*, so a staging server
+//! that blocks the crawler never looks like a fix.
 
 use super::Report;
 use crate::i18n::Lang;
+use crate::rules::{CheckResult, Severity, Status};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt::Write;
 
 /// One check in a comparison.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -14,6 +24,10 @@ pub struct DiffItem {
     pub before: Option<crate::rules::Status>,
     pub after: Option<crate::rules::Status>,
     pub message: String,
+    /// evidence URLs of this run that the baseline did not have (unchanged failures only:
+    /// e.g. broken links that are new although the check already failed)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub new_evidence: Vec<String>,
 }
 
 /// The comparison of a run with a baseline.
@@ -24,6 +38,9 @@ pub struct Comparison {
     pub new_failures: Vec<DiffItem>,
     pub fixed: Vec<DiffItem>,
     pub unchanged_failures: Vec<DiffItem>,
+    /// failed in the baseline, undecided (`warn`) now: neither fixed nor new
+    #[serde(default)]
+    pub undecided: Vec<DiffItem>,
 }
 
 /// Output format of `zwgk diff`.
@@ -35,14 +52,226 @@ pub enum DiffFormat {
     Json,
 }
 
+fn item(
+    c: &CheckResult,
+    before: Option<Status>,
+    after: Option<Status>,
+    message: &str,
+) -> DiffItem {
+    DiffItem {
+        id: c.id.clone(),
+        title: c.title.clone(),
+        office: c.office.clone(),
+        severity: c.severity,
+        before,
+        after,
+        message: message.to_string(),
+        new_evidence: Vec::new(),
+    }
+}
+
+/// Order: most severe first, then by check ID.
+fn sort(items: &mut [DiffItem]) {
+    items.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.id.cmp(&b.id)));
+}
+
 /// Compare a new report with an old one.
 pub fn compare(old: &Report, new: &Report) -> Comparison {
-    let _ = (old, new);
-    Comparison::default()
+    let before: HashMap<&str, &CheckResult> =
+        old.checks.iter().map(|c| (c.id.as_str(), c)).collect();
+    let mut out = Comparison {
+        baseline: format!("{} @ {}", old.site.url, old.started_at),
+        ..Comparison::default()
+    };
+    for c in &new.checks {
+        let b = before.get(c.id.as_str()).copied();
+        let was = b.map(|b| b.status);
+        let failed_before = was == Some(Status::Fail);
+        match c.status {
+            Status::Fail if failed_before => {
+                let mut it = item(c, was, Some(c.status), &c.message);
+                let old_urls: Vec<&str> = b
+                    .map(|b| b.evidence.iter().map(|e| e.url.as_str()).collect())
+                    .unwrap_or_default();
+                for e in &c.evidence {
+                    if !old_urls.contains(&e.url.as_str()) && !it.new_evidence.contains(&e.url) {
+                        it.new_evidence.push(e.url.clone());
+                    }
+                }
+                out.unchanged_failures.push(it);
+            }
+            Status::Fail => out
+                .new_failures
+                .push(item(c, was, Some(c.status), &c.message)),
+            Status::Warn if failed_before => {
+                out.undecided
+                    .push(item(c, was, Some(c.status), &c.message));
+            }
+            Status::Pass | Status::NotApplicable if failed_before => {
+                out.fixed.push(item(c, was, Some(c.status), &c.message));
+            }
+            _ => {}
+        }
+    }
+    let now: HashMap<&str, ()> = new.checks.iter().map(|c| (c.id.as_str(), ())).collect();
+    for c in &old.checks {
+        if c.status == Status::Fail && !now.contains_key(c.id.as_str()) {
+            out.fixed.push(item(c, Some(c.status), None, &c.message));
+        }
+    }
+    sort(&mut out.new_failures);
+    sort(&mut out.fixed);
+    sort(&mut out.unchanged_failures);
+    sort(&mut out.undecided);
+    out
+}
+
+/// Short label of a severity.
+pub fn severity_label(s: Severity, lang: Lang) -> &'static str {
+    match s {
+        Severity::High => lang.pick("高", "high"),
+        Severity::Medium => lang.pick("中", "medium"),
+        Severity::Low => lang.pick("低", "low"),
+    }
+}
+
+/// Short label of a status (`—` when the check was absent).
+pub fn status_label(s: Option<Status>, lang: Lang) -> &'static str {
+    match s {
+        Some(Status::Pass) => lang.pick("通过", "pass"),
+        Some(Status::Fail) => lang.pick("不通过", "fail"),
+        Some(Status::Warn) => lang.pick("待确认", "undecided"),
+        Some(Status::NotApplicable) => lang.pick("不适用", "not applicable"),
+        None => lang.pick("无此检查", "not checked"),
+    }
+}
+
+/// The four groups with their headings, in display order.
+pub fn groups(c: &Comparison, lang: Lang) -> [(&'static str, &[DiffItem]); 4] {
+    [
+        (lang.pick("新增问题", "New failures"), &c.new_failures),
+        (lang.pick("已整改", "Fixed"), &c.fixed),
+        (lang.pick("仍未整改", "Unchanged failures"), &c.unchanged_failures),
+        (
+            lang.pick(
+                "原不通过、现无法判定",
+                "Failed before, undecided now",
+            ),
+            &c.undecided,
+        ),
+    ]
+}
+
+fn md_escape(s: &str) -> String {
+    super::formats::md_inline(s)
 }
 
 /// Render a comparison.
 pub fn render(c: &Comparison, format: DiffFormat, lang: Lang) -> String {
-    let _ = (c, format, lang);
-    String::new()
+    match format {
+        DiffFormat::Json => {
+            let mut s = serde_json::to_string_pretty(c).unwrap_or_else(|_| "{}".into());
+            s.push('\n');
+            s
+        }
+        DiffFormat::Text => render_text(c, lang),
+        DiffFormat::Md => render_md(c, lang),
+    }
+}
+
+fn counts_line(c: &Comparison, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "新增问题 {} 项，已整改 {} 项，仍未整改 {} 项，原不通过现无法判定 {} 项",
+            c.new_failures.len(),
+            c.fixed.len(),
+            c.unchanged_failures.len(),
+            c.undecided.len()
+        ),
+        Lang::En => format!(
+            "{} new failures, {} fixed, {} unchanged failures, {} failed before and undecided now",
+            c.new_failures.len(),
+            c.fixed.len(),
+            c.unchanged_failures.len(),
+            c.undecided.len()
+        ),
+    }
+}
+
+fn render_text(c: &Comparison, lang: Lang) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{}{}", lang.pick("基线：", "baseline: "), c.baseline);
+    let _ = writeln!(s, "{}", counts_line(c, lang));
+    for (heading, items) in groups(c, lang) {
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "\n{heading} ({})", items.len());
+        for i in items {
+            let _ = writeln!(
+                s,
+                "  [{}] {} {} — {}  ({} → {})",
+                severity_label(i.severity, lang),
+                i.id,
+                i.title,
+                if i.office.is_empty() { "—" } else { &i.office },
+                status_label(i.before, lang),
+                status_label(i.after, lang)
+            );
+            if !i.message.is_empty() {
+                let _ = writeln!(s, "      {}", i.message.replace('\n', " "));
+            }
+            for u in &i.new_evidence {
+                let _ = writeln!(s, "      + {u}");
+            }
+        }
+    }
+    s
+}
+
+fn render_md(c: &Comparison, lang: Lang) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "## {}\n", lang.pick("与基线比较", "Comparison with the baseline"));
+    let _ = writeln!(
+        s,
+        "{}{}\n",
+        lang.pick("基线：", "Baseline: "),
+        md_escape(&c.baseline)
+    );
+    let _ = writeln!(s, "{}\n", counts_line(c, lang));
+    for (heading, items) in groups(c, lang) {
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "### {heading} ({})\n", items.len());
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|",
+            lang.pick("编号", "ID"),
+            lang.pick("检查项", "Check"),
+            lang.pick("牵头处室", "Office"),
+            lang.pick("严重程度", "Severity"),
+            lang.pick("变化", "Change"),
+            lang.pick("说明", "Message"),
+        );
+        for i in items {
+            let mut msg = md_escape(&i.message);
+            for u in &i.new_evidence {
+                msg.push_str(&format!("<br>+ {}", md_escape(u)));
+            }
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} → {} | {} |",
+                md_escape(&i.id),
+                md_escape(&i.title),
+                md_escape(&i.office),
+                severity_label(i.severity, lang),
+                status_label(i.before, lang),
+                status_label(i.after, lang),
+                msg
+            );
+        }
+        s.push('\n');
+    }
+    s
 }

@@ -1,8 +1,28 @@
 //! Output formats besides `report.json`: Markdown, self-contained HTML, JUnit XML and SARIF.
+//!
+//! Markdown and HTML are rendered from one view model ([`View`]) built here from the
+//! [`Report`], so both show the same content: verdict, summary counts, results by office and
+//! by severity, the disclosure-path tree as found, the comparison with a baseline and the
+//! findings grouped by 牵头处室 with requirement text, evidence and how to fix.
+//! Every file is written atomically (temp file + rename).
 
+#[path = "html.rs"]
+pub mod html;
+#[path = "junit.rs"]
+pub mod junit;
+#[path = "markdown.rs"]
+pub mod markdown;
+#[path = "sarif.rs"]
+pub mod sarif;
+
+use super::diff::{self, Comparison, DiffItem};
 use super::{Report, ReportError};
+use crate::i18n::Lang;
+use crate::rules::{CheckResult, Severity, Status};
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use thiserror::Error;
 
 /// A report file format (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
@@ -29,8 +49,1014 @@ pub const ALL: &[Format] = &[
     Format::Sarif,
 ];
 
+impl Format {
+    /// The file this format is written to.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Format::Json => "report.json",
+            Format::Md => "report.md",
+            Format::Html => "report.html",
+            Format::Junit => "junit.xml",
+            Format::Sarif => "report.sarif",
+        }
+    }
+}
+
+/// A report could not be rendered in one format.
+#[derive(Debug, Error)]
+pub enum FormatError {
+    #[error("template error: {0:#}")]
+    Template(#[from] minijinja::Error),
+    #[error("JUnit XML: {0}")]
+    Junit(#[from] quick_junit::SerializeError),
+    #[error("JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Render one format (not JSON, which [`super::write_all`] writes).
+pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, FormatError> {
+    Ok(match format {
+        Format::Json => serde_json::to_vec_pretty(report)?,
+        Format::Md => markdown::render(report)?.into_bytes(),
+        Format::Html => html::render(report)?.into_bytes(),
+        Format::Junit => junit::render(report)?.into_bytes(),
+        Format::Sarif => sarif::render(report)?.into_bytes(),
+    })
+}
+
 /// Write the selected formats (other than JSON) into `dir`, atomically.
+///
+/// Everything is rendered first and written afterwards, so a rendering problem leaves no
+/// file of this run behind.
 pub fn write_formats(dir: &Path, report: &Report, formats: &[Format]) -> Result<(), ReportError> {
-    let _ = (dir, report, formats);
+    let mut files = Vec::new();
+    for &f in formats {
+        if f == Format::Json || files.iter().any(|(g, _)| *g == f) {
+            continue;
+        }
+        let bytes = render(report, f).map_err(|e| ReportError::Write {
+            path: dir.join(f.file_name()),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        files.push((f, bytes));
+    }
+    for (f, bytes) in files {
+        super::write_atomic(&dir.join(f.file_name()), &bytes)?;
+    }
     Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Escaping helpers shared by the renderers
+// ---------------------------------------------------------------------------------------
+
+/// Escape text for inline Markdown (also safe inside a table cell): backslash-escapes the
+/// characters that would start emphasis, links, code, HTML or a table column, and turns line
+/// breaks into spaces.
+pub fn md_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, ch) in s.trim().chars().enumerate() {
+        match ch {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '-' | '+' | '=' if i == 0 => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '\r' => {}
+            '\n' => out.push(' '),
+            _ => out.push(ch),
+        }
+    }
+    // "2026. " at the start of a line would become an ordered list
+    let digits = out.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+/// A URL as a Markdown link destination in angle brackets (`<…>`).
+pub fn md_url(s: &str) -> String {
+    s.trim()
+        .replace('<', "%3C")
+        .replace('>', "%3E")
+        .replace(' ', "%20")
+        .replace(['\n', '\r'], "")
+}
+
+/// Escape text for HTML / XML (text and attribute values).
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Only web URLs become links; anything else (e.g. `javascript:`) is shown as text.
+fn web_href(url: &str) -> Option<String> {
+    let u = url.trim();
+    let lower = u.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://")).then(|| u.to_string())
+}
+
+// ---------------------------------------------------------------------------------------
+// Check metadata from the rule packs (how to fix, indicator names, caps, path checks)
+// ---------------------------------------------------------------------------------------
+
+/// What the rule packs say about one check, beyond what `report.json` carries.
+#[derive(Debug, Clone, Default)]
+pub struct CheckMeta {
+    /// how to fix a failure (in the report's language when the pack has it)
+    pub fix: String,
+    /// 一级指标 / 二级指标 of a national indicator (from the check's `source`)
+    pub indicator: Option<(String, String)>,
+    /// deduction cap of a 扣分 item
+    pub cap: Option<f64>,
+    /// a required disclosure path (`path` kind)
+    pub is_path: bool,
+}
+
+/// Look up the report's checks in its rule packs; packs that cannot be loaded any more
+/// (a file moved away) are skipped: the report then falls back to the requirement text.
+pub fn check_meta(report: &Report) -> HashMap<String, CheckMeta> {
+    let mut packs = Vec::new();
+    let names: Vec<String> = if report.packs.is_empty() {
+        Vec::new()
+    } else {
+        report.packs.clone()
+    };
+    let mut selectors: Vec<Vec<String>> = names.into_iter().map(|n| vec![n]).collect();
+    if selectors.is_empty() {
+        // reports without pack names: the built-in packs still know the built-in IDs
+        selectors.push(Vec::new());
+    }
+    for sel in selectors {
+        if let Ok(p) = crate::rules::load_packs(&sel) {
+            packs.extend(p);
+        }
+    }
+    let mut out = HashMap::new();
+    for p in &packs {
+        for c in &p.checks {
+            let fix = match report.lang {
+                Lang::En if !c.how_to_fix_en.is_empty() => c.how_to_fix_en.clone(),
+                _ => c.how_to_fix.clone(),
+            };
+            let indicator = c
+                .source
+                .split_once('：')
+                .or_else(|| c.source.split_once(':'))
+                .map(|(_, rest)| rest)
+                .and_then(|rest| rest.split_once('-'))
+                .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()));
+            out.entry(c.id.clone()).or_insert(CheckMeta {
+                fix,
+                indicator,
+                cap: c.deduction_cap,
+                is_path: c.steps.iter().any(|s| s.kind_name() == "path"),
+            });
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// The view model shared by Markdown and HTML
+// ---------------------------------------------------------------------------------------
+
+/// Stable code of a status (CSS class, Markdown icon choice).
+pub fn status_code(s: Status) -> &'static str {
+    match s {
+        Status::Pass => "pass",
+        Status::Fail => "fail",
+        Status::Warn => "warn",
+        Status::NotApplicable => "na",
+    }
+}
+
+fn severity_code(s: Severity) -> &'static str {
+    match s {
+        Severity::High => "high",
+        Severity::Medium => "medium",
+        Severity::Low => "low",
+    }
+}
+
+/// Icon of a status for text formats.
+pub fn status_icon(s: Status) -> &'static str {
+    match s {
+        Status::Pass => "✅",
+        Status::Fail => "❌",
+        Status::Warn => "⚠️",
+        Status::NotApplicable => "➖",
+    }
+}
+
+/// At most this many evidence entries per finding are shown (the rest: see report.json).
+pub const EVIDENCE_SHOWN: usize = 20;
+/// At most this many crawl errors are listed.
+pub const ERRORS_SHOWN: usize = 50;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub name: String,
+    pub url: String,
+    pub href: Option<String>,
+    pub host: String,
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Named {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DeductionRow {
+    pub level1: String,
+    pub level2: String,
+    pub id: String,
+    pub title: String,
+    pub cap: String,
+    pub amount: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VerdictView {
+    pub qualified: bool,
+    /// 合格 / 不合格
+    pub label: String,
+    pub vetoes: Vec<Named>,
+    pub deductions: String,
+    pub score: String,
+    pub rows: Vec<DeductionRow>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    pub label: String,
+    pub fail: usize,
+    pub warn: usize,
+    pub pass: usize,
+    pub na: usize,
+    pub total: usize,
+}
+
+impl Counts {
+    fn add(&mut self, s: Status) {
+        match s {
+            Status::Pass => self.pass += 1,
+            Status::Fail => self.fail += 1,
+            Status::Warn => self.warn += 1,
+            Status::NotApplicable => self.na += 1,
+        }
+        self.total += 1;
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepView {
+    pub text: String,
+    pub url: String,
+    pub href: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceView {
+    pub text: String,
+    pub url: String,
+    pub href: Option<String>,
+    pub path: Vec<StepView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub id: String,
+    pub anchor: String,
+    pub title: String,
+    pub office: String,
+    pub severity: &'static str,
+    pub severity_label: &'static str,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub icon: &'static str,
+    pub message: String,
+    pub requirement: String,
+    pub fix: String,
+    pub evidence: Vec<EvidenceView>,
+    pub evidence_more: usize,
+    /// in the comparison: new / fixed / unchanged / undecided (empty without a baseline)
+    pub change: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficeGroup {
+    pub office: String,
+    pub anchor: String,
+    pub counts: Counts,
+    pub findings: Vec<Finding>,
+}
+
+/// A check marker in the path tree: where a required path ends (or stops).
+#[derive(Debug, Clone, Serialize)]
+pub struct Marker {
+    pub id: String,
+    pub title: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub icon: &'static str,
+    pub message: String,
+    pub anchor: String,
+}
+
+/// A node of the disclosure-path tree: a page reached by clicking `text`.
+#[derive(Debug, Clone, Serialize)]
+pub struct TreeNode {
+    pub text: String,
+    pub url: String,
+    pub href: Option<String>,
+    /// on the chain of at least one passing required path
+    pub ok: bool,
+    pub markers: Vec<Marker>,
+    pub children: Vec<TreeNode>,
+}
+
+/// The tree flattened for Markdown: one line each, with its depth.
+#[derive(Debug, Clone, Serialize)]
+pub struct TreeLine {
+    pub indent: String,
+    pub node: Option<StepView>,
+    pub marker: Option<Marker>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DiffRow {
+    pub id: String,
+    pub title: String,
+    pub office: String,
+    pub severity_label: &'static str,
+    pub before: &'static str,
+    pub after: &'static str,
+    pub message: String,
+    pub new_evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DiffGroup {
+    pub heading: &'static str,
+    pub kind: &'static str,
+    pub items: Vec<DiffRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparisonView {
+    pub baseline: String,
+    pub counts: String,
+    pub groups: Vec<DiffGroup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorRow {
+    pub url: String,
+    pub href: Option<String>,
+    pub class: String,
+    pub status: String,
+    pub message: String,
+    pub parent: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CrawlView {
+    pub complete: bool,
+    pub message: String,
+    pub pages: usize,
+    pub links: usize,
+    pub media: usize,
+    pub errors: usize,
+    pub requests: u64,
+    pub seconds: String,
+    pub error_rows: Vec<ErrorRow>,
+    pub errors_more: usize,
+}
+
+/// Everything the Markdown and HTML templates show.
+#[derive(Debug, Clone, Serialize)]
+pub struct View {
+    pub lang: &'static str,
+    pub html_lang: &'static str,
+    pub t: BTreeMap<&'static str, &'static str>,
+    pub tool: String,
+    pub site: SiteView,
+    pub as_of: String,
+    pub started_at: String,
+    pub finished_at: String,
+    pub packs: String,
+    pub verdict: Option<VerdictView>,
+    pub summary: Counts,
+    pub by_office: Vec<Counts>,
+    pub by_severity: Vec<Counts>,
+    pub tree: TreeNode,
+    pub tree_lines: Vec<TreeLine>,
+    pub has_paths: bool,
+    pub comparison: Option<ComparisonView>,
+    pub offices: Vec<OfficeGroup>,
+    /// offices whose checks all pass or do not apply
+    pub clean_offices: Vec<String>,
+    pub checks: Vec<Finding>,
+    pub crawl: CrawlView,
+    pub findings_total: usize,
+}
+
+/// Labels of the templates, by language.
+pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
+    let pairs: &[(&str, &str, &str)] = &[
+        ("title", "政务公开检查报告", "Government openness check report"),
+        ("site", "网站", "Site"),
+        ("host", "主机", "Host"),
+        ("kind", "网站类型", "Site kind"),
+        ("as_of", "检查日期", "Checked as of"),
+        ("crawled", "抓取时间", "Crawled"),
+        ("packs", "规则包", "Rule packs"),
+        ("tool", "工具", "Tool"),
+        ("toc", "目录", "Contents"),
+        ("verdict", "总体结论", "Overall verdict"),
+        ("no_verdict", "未评定（未选择国家检查指标规则包 gov-2019）", "Not rated (the national indicators pack gov-2019 was not selected)"),
+        ("vetoes", "触发单项否决", "Veto items triggered"),
+        ("no_vetoes", "未触发单项否决", "No veto item triggered"),
+        ("deductions", "估算扣分", "Estimated deductions"),
+        ("points", "分", "points"),
+        ("score", "估算得分", "Estimated score"),
+        ("deduction_table", "扣分明细", "Deductions"),
+        ("level1", "一级指标", "Indicator"),
+        ("level2", "二级指标", "Sub-indicator"),
+        ("cap", "上限", "Cap"),
+        ("deducted", "扣分", "Deducted"),
+        ("no_deductions", "可测量的扣分项均未扣分。", "No deduction on the measurable items."),
+        ("summary", "检查结果汇总", "Summary"),
+        ("pass", "通过", "Pass"),
+        ("fail", "不通过", "Fail"),
+        ("warn", "待确认", "Undecided"),
+        ("na", "不适用", "Not applicable"),
+        ("total", "合计", "Total"),
+        ("checks_count", "检查项", "checks"),
+        ("by_office", "按牵头处室", "By office"),
+        ("by_severity", "按严重程度", "By severity"),
+        ("office", "牵头处室", "Office"),
+        ("severity", "严重程度", "Severity"),
+        ("chart_office", "各牵头处室检查结果", "Results by office"),
+        ("chart_severity", "各严重程度检查结果", "Results by severity"),
+        ("paths", "公开路径（按实际点击路径）", "Disclosure paths (as clicked)"),
+        ("paths_intro", "从首页出发，逐级点击找到的必设栏目路径。绿色：路径完整；红色：未能找到（显示已找到的部分）。", "Required column paths, followed click by click from the home page. Green: the path is complete; red: not found (the part found is shown)."),
+        ("no_paths", "本次检查没有栏目路径类检查结果。", "This run has no path check results."),
+        ("home", "首页", "Home page"),
+        ("comparison", "与基线比较", "Comparison with the baseline"),
+        ("baseline", "基线", "Baseline"),
+        ("change", "变化", "Change"),
+        ("new_evidence", "新增证据", "New evidence"),
+        ("findings", "问题清单（按牵头处室）", "Findings by office"),
+        ("findings_intro", "以下为不通过和待确认的检查项，按需整改的牵头处室分组。", "Failed and undecided checks, grouped by the office that must act."),
+        ("no_findings", "没有不通过或待确认的检查项。", "No failed or undecided check."),
+        ("clean_offices", "无待整改问题的处室", "Offices with nothing to fix"),
+        ("message", "问题说明", "Finding"),
+        ("requirement", "要求原文", "Requirement"),
+        ("evidence", "证据", "Evidence"),
+        ("evidence_more", "另有 {n} 条证据，见 report.json", "{n} more in report.json"),
+        ("fix", "整改建议", "How to fix"),
+        ("no_office", "未指定处室", "No office assigned"),
+        ("all_checks", "全部检查项", "All checks"),
+        ("id", "编号", "ID"),
+        ("check", "检查项", "Check"),
+        ("result", "结果", "Result"),
+        ("crawl", "抓取情况", "Crawl"),
+        ("crawl_complete", "抓取完整", "Crawl complete"),
+        ("crawl_incomplete", "抓取不完整，部分检查可能无法判定", "Crawl incomplete: some checks may be undecidable"),
+        ("pages", "页面", "Pages"),
+        ("links", "链接", "Links"),
+        ("media", "媒体/附件", "Media/attachments"),
+        ("errors", "错误", "Errors"),
+        ("requests", "请求", "Requests"),
+        ("seconds", "用时（秒）", "Time (s)"),
+        ("error_list", "抓取错误", "Crawl errors"),
+        ("url", "网址", "URL"),
+        ("class", "类别", "Class"),
+        ("http_status", "状态码", "Status"),
+        ("parent", "上一级页面", "Linked from"),
+        ("errors_more", "另有 {n} 条错误，见 report.json", "{n} more in report.json"),
+        ("footer", "由 zwgk 生成。总体结论为依据国家检查指标对可自动测量项目的估算，不能替代人工检查。", "Generated by zwgk. The verdict estimates the national indicators over the items that can be measured automatically; it does not replace a manual inspection."),
+        ("new", "新增", "new"),
+        ("fixed", "已整改", "fixed"),
+        ("unchanged", "仍未整改", "unchanged"),
+        ("undecided", "无法判定", "undecided"),
+        ("legend", "图例", "Legend"),
+    ];
+    pairs
+        .iter()
+        .map(|(k, zh, en)| (*k, lang.pick(zh, en)))
+        .collect()
+}
+
+fn fmt_points(x: f64) -> String {
+    let s = format!("{:.2}", x);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s.is_empty() || s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}
+
+/// An anchor usable in HTML ids and Markdown links.
+fn anchor(prefix: &str, s: &str) -> String {
+    let mut out = String::from(prefix);
+    for ch in s.chars() {
+        if ch.is_alphanumeric() || ch == '-' || ch == '_' {
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            out.push('-');
+        }
+    }
+    out
+}
+
+fn steps(path: &[crate::rules::PathStep]) -> Vec<StepView> {
+    path.iter()
+        .map(|s| StepView {
+            text: s.text.clone(),
+            url: s.url.clone(),
+            href: web_href(&s.url),
+        })
+        .collect()
+}
+
+fn finding(c: &CheckResult, meta: Option<&CheckMeta>, change: &str, lang: Lang) -> Finding {
+    let fix = meta
+        .map(|m| m.fix.clone())
+        .filter(|f| !f.trim().is_empty())
+        .unwrap_or_else(|| c.requirement.clone());
+    Finding {
+        id: c.id.clone(),
+        anchor: anchor("check-", &c.id),
+        title: c.title.clone(),
+        office: office_name(&c.office, lang),
+        severity: severity_code(c.severity),
+        severity_label: diff::severity_label(c.severity, lang),
+        status: status_code(c.status),
+        status_label: diff::status_label(Some(c.status), lang),
+        icon: status_icon(c.status),
+        message: c.message.clone(),
+        requirement: c.requirement.clone(),
+        fix,
+        evidence: c
+            .evidence
+            .iter()
+            .take(EVIDENCE_SHOWN)
+            .map(|e| EvidenceView {
+                text: e.text.clone(),
+                url: e.url.clone(),
+                href: web_href(&e.url),
+                path: steps(&e.path),
+            })
+            .collect(),
+        evidence_more: c.evidence.len().saturating_sub(EVIDENCE_SHOWN),
+        change: change.to_string(),
+    }
+}
+
+fn office_name(office: &str, lang: Lang) -> String {
+    if office.trim().is_empty() {
+        labels(lang)["no_office"].to_string()
+    } else {
+        office.to_string()
+    }
+}
+
+fn marker(c: &CheckResult, lang: Lang) -> Marker {
+    Marker {
+        id: c.id.clone(),
+        title: c.title.clone(),
+        status: status_code(c.status),
+        status_label: diff::status_label(Some(c.status), lang),
+        icon: status_icon(c.status),
+        message: if c.status == Status::Pass {
+            String::new()
+        } else {
+            c.message.clone()
+        },
+        anchor: anchor("check-", &c.id),
+    }
+}
+
+/// Insert a clicked chain into the tree; returns the node where it ends.
+fn insert<'t>(root: &'t mut TreeNode, chain: &[crate::rules::PathStep]) -> &'t mut TreeNode {
+    let mut node = root;
+    for step in chain {
+        let i = match node
+            .children
+            .iter()
+            .position(|n| n.url == step.url && n.text == step.text)
+        {
+            Some(i) => i,
+            None => {
+                node.children.push(TreeNode {
+                    text: step.text.clone(),
+                    url: step.url.clone(),
+                    href: web_href(&step.url),
+                    ok: false,
+                    markers: Vec::new(),
+                    children: Vec::new(),
+                });
+                node.children.len() - 1
+            }
+        };
+        node = &mut node.children[i];
+    }
+    node
+}
+
+fn mark_ok(root: &mut TreeNode, chain: &[crate::rules::PathStep]) {
+    root.ok = true;
+    let mut node = root;
+    for step in chain {
+        let Some(i) = node
+            .children
+            .iter()
+            .position(|n| n.url == step.url && n.text == step.text)
+        else {
+            return;
+        };
+        node = &mut node.children[i];
+        node.ok = true;
+    }
+}
+
+/// The disclosure-path tree as found: every required path check with its clicked chain.
+pub fn path_tree(report: &Report, meta: &HashMap<String, CheckMeta>) -> (TreeNode, bool) {
+    let lang = report.lang;
+    let mut root = TreeNode {
+        text: labels(lang)["home"].to_string(),
+        url: report.site.url.clone(),
+        href: web_href(&report.site.url),
+        ok: false,
+        markers: Vec::new(),
+        children: Vec::new(),
+    };
+    let mut any = false;
+    for c in &report.checks {
+        let has_chain = c.evidence.iter().any(|e| !e.path.is_empty());
+        let is_path = meta.get(&c.id).is_some_and(|m| m.is_path) || has_chain;
+        if !is_path || c.status == Status::NotApplicable {
+            continue;
+        }
+        any = true;
+        let chains: Vec<&[crate::rules::PathStep]> = c
+            .evidence
+            .iter()
+            .filter(|e| !e.path.is_empty())
+            .map(|e| e.path.as_slice())
+            .collect();
+        if chains.is_empty() {
+            root.markers.push(marker(c, lang));
+            continue;
+        }
+        for chain in chains {
+            let end = insert(&mut root, chain);
+            if !end.markers.iter().any(|m| m.id == c.id) {
+                end.markers.push(marker(c, lang));
+            }
+            if c.status == Status::Pass {
+                mark_ok(&mut root, chain);
+            }
+        }
+    }
+    (root, any)
+}
+
+fn flatten(node: &TreeNode, depth: usize, out: &mut Vec<TreeLine>) {
+    let indent = "  ".repeat(depth);
+    out.push(TreeLine {
+        indent: indent.clone(),
+        node: Some(StepView {
+            text: node.text.clone(),
+            url: node.url.clone(),
+            href: node.href.clone(),
+        }),
+        marker: None,
+    });
+    for m in &node.markers {
+        out.push(TreeLine {
+            indent: "  ".repeat(depth + 1),
+            node: None,
+            marker: Some(m.clone()),
+        });
+    }
+    for c in &node.children {
+        flatten(c, depth + 1, out);
+    }
+}
+
+fn diff_rows(items: &[DiffItem], lang: Lang) -> Vec<DiffRow> {
+    items
+        .iter()
+        .map(|i| DiffRow {
+            id: i.id.clone(),
+            title: i.title.clone(),
+            office: office_name(&i.office, lang),
+            severity_label: diff::severity_label(i.severity, lang),
+            before: diff::status_label(i.before, lang),
+            after: diff::status_label(i.after, lang),
+            message: i.message.clone(),
+            new_evidence: i.new_evidence.clone(),
+        })
+        .collect()
+}
+
+fn comparison_view(c: &Comparison, lang: Lang) -> ComparisonView {
+    let kinds = ["new", "fixed", "unchanged", "undecided"];
+    ComparisonView {
+        baseline: c.baseline.clone(),
+        counts: match lang {
+            Lang::Zh => format!(
+                "新增问题 {} 项，已整改 {} 项，仍未整改 {} 项，原不通过现无法判定 {} 项",
+                c.new_failures.len(),
+                c.fixed.len(),
+                c.unchanged_failures.len(),
+                c.undecided.len()
+            ),
+            Lang::En => format!(
+                "{} new failures, {} fixed, {} unchanged failures, {} failed before and undecided now",
+                c.new_failures.len(),
+                c.fixed.len(),
+                c.unchanged_failures.len(),
+                c.undecided.len()
+            ),
+        },
+        groups: diff::groups(c, lang)
+            .into_iter()
+            .zip(kinds)
+            .filter(|((_, items), _)| !items.is_empty())
+            .map(|((heading, items), kind)| DiffGroup {
+                heading,
+                kind,
+                items: diff_rows(items, lang),
+            })
+            .collect(),
+    }
+}
+
+fn change_of(c: &CheckResult, cmp: Option<&Comparison>) -> &'static str {
+    let Some(cmp) = cmp else { return "" };
+    let has = |v: &[DiffItem]| v.iter().any(|i| i.id == c.id);
+    if has(&cmp.new_failures) {
+        "new"
+    } else if has(&cmp.unchanged_failures) {
+        "unchanged"
+    } else if has(&cmp.undecided) {
+        "undecided"
+    } else if has(&cmp.fixed) {
+        "fixed"
+    } else {
+        ""
+    }
+}
+
+/// Build the view model of a report.
+pub fn view(report: &Report) -> View {
+    let lang = report.lang;
+    let t = labels(lang);
+    let meta = check_meta(report);
+    let title_of = |id: &str| {
+        report
+            .checks
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.title.clone())
+            .unwrap_or_default()
+    };
+    let verdict = report.verdict.as_ref().map(|v| VerdictView {
+        qualified: v.qualified,
+        label: lang
+            .pick(
+                if v.qualified { "合格" } else { "不合格" },
+                if v.qualified {
+                    "Qualified (合格)"
+                } else {
+                    "Not qualified (不合格)"
+                },
+            )
+            .to_string(),
+        vetoes: v
+            .vetoes
+            .iter()
+            .map(|id| Named {
+                id: id.clone(),
+                title: title_of(id),
+            })
+            .collect(),
+        deductions: fmt_points(v.deductions),
+        score: fmt_points((100.0 - v.deductions).max(0.0)),
+        rows: v
+            .deduction_items
+            .iter()
+            .map(|(id, amount)| {
+                let m = meta.get(id);
+                let (l1, l2) = m
+                    .and_then(|m| m.indicator.clone())
+                    .unwrap_or_else(|| ("—".into(), "—".into()));
+                DeductionRow {
+                    level1: l1,
+                    level2: l2,
+                    id: id.clone(),
+                    title: title_of(id),
+                    cap: m
+                        .and_then(|m| m.cap)
+                        .map(fmt_points)
+                        .unwrap_or_else(|| "—".into()),
+                    amount: fmt_points(*amount),
+                }
+            })
+            .collect(),
+        note: v.note.clone(),
+    });
+
+    let mut summary = Counts {
+        label: t["total"].to_string(),
+        ..Counts::default()
+    };
+    let mut by_office: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut by_severity: BTreeMap<std::cmp::Reverse<Severity>, Counts> = BTreeMap::new();
+    for c in &report.checks {
+        summary.add(c.status);
+        let office = office_name(&c.office, lang);
+        by_office
+            .entry(office.clone())
+            .or_insert_with(|| Counts {
+                label: office,
+                ..Counts::default()
+            })
+            .add(c.status);
+        by_severity
+            .entry(std::cmp::Reverse(c.severity))
+            .or_insert_with(|| Counts {
+                label: diff::severity_label(c.severity, lang).to_string(),
+                ..Counts::default()
+            })
+            .add(c.status);
+    }
+    let mut by_office: Vec<Counts> = by_office.into_values().collect();
+    by_office.sort_by(|a, b| {
+        b.fail
+            .cmp(&a.fail)
+            .then(b.warn.cmp(&a.warn))
+            .then(a.label.cmp(&b.label))
+    });
+    let by_severity: Vec<Counts> = by_severity.into_values().collect();
+
+    let cmp = report.comparison.as_ref();
+    let mut offices = Vec::new();
+    let mut clean_offices = Vec::new();
+    for counts in &by_office {
+        let mut findings: Vec<Finding> = report
+            .checks
+            .iter()
+            .filter(|c| office_name(&c.office, lang) == counts.label)
+            .filter(|c| matches!(c.status, Status::Fail | Status::Warn))
+            .map(|c| finding(c, meta.get(&c.id), change_of(c, cmp), lang))
+            .collect();
+        if findings.is_empty() {
+            clean_offices.push(counts.label.clone());
+            continue;
+        }
+        // failures before undecided, most severe first, then by ID
+        findings.sort_by(|a, b| {
+            (a.status != "fail")
+                .cmp(&(b.status != "fail"))
+                .then(sev_rank(b.severity).cmp(&sev_rank(a.severity)))
+                .then(a.id.cmp(&b.id))
+        });
+        offices.push(OfficeGroup {
+            office: counts.label.clone(),
+            anchor: anchor("office-", &counts.label),
+            counts: counts.clone(),
+            findings,
+        });
+    }
+    let findings_total = offices.iter().map(|o| o.findings.len()).sum();
+    let checks = report
+        .checks
+        .iter()
+        .map(|c| finding(c, meta.get(&c.id), change_of(c, cmp), lang))
+        .collect();
+
+    let (tree, has_paths) = path_tree(report, &meta);
+    let mut tree_lines = Vec::new();
+    flatten(&tree, 0, &mut tree_lines);
+
+    let crawl = CrawlView {
+        complete: report.crawl.complete,
+        message: report.crawl.message.clone(),
+        pages: report.stats.pages,
+        links: report.stats.links,
+        media: report.stats.media,
+        errors: report.stats.errors,
+        requests: report.stats.requests,
+        seconds: format!("{:.1}", report.stats.elapsed_ms as f64 / 1000.0),
+        error_rows: report
+            .crawl
+            .errors
+            .iter()
+            .take(ERRORS_SHOWN)
+            .map(|e| ErrorRow {
+                url: e.url.clone(),
+                href: web_href(&e.url),
+                class: super::summary::class_name(e.class, lang).to_string(),
+                status: e.status.map(|s| s.to_string()).unwrap_or_default(),
+                message: e.message.clone(),
+                parent: e.parent.clone().unwrap_or_default(),
+            })
+            .collect(),
+        errors_more: report.crawl.errors.len().saturating_sub(ERRORS_SHOWN),
+    };
+
+    View {
+        lang: lang.pick("zh", "en"),
+        html_lang: lang.pick("zh-CN", "en"),
+        t,
+        tool: format!("{} {}", report.tool.name, report.tool.version),
+        site: SiteView {
+            name: report
+                .site
+                .name
+                .clone()
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| report.site.host.clone()),
+            url: report.site.url.clone(),
+            href: web_href(&report.site.url),
+            host: report.site.host.clone(),
+            kind: report.site.kind.clone().unwrap_or_default(),
+        },
+        as_of: report.as_of.clone(),
+        started_at: report.started_at.clone(),
+        finished_at: report.finished_at.clone(),
+        packs: report.packs.join(", "),
+        verdict,
+        summary,
+        by_office,
+        by_severity,
+        tree,
+        tree_lines,
+        has_paths,
+        comparison: cmp.map(|c| comparison_view(c, lang)),
+        offices,
+        clean_offices,
+        checks,
+        crawl,
+        findings_total,
+    }
+}
+
+fn sev_rank(code: &str) -> u8 {
+    match code {
+        "high" => 2,
+        "medium" => 1,
+        _ => 0,
+    }
+}
+
+/// A template environment with the shared filters; templates are embedded in the binary.
+pub fn environment() -> Result<minijinja::Environment<'static>, FormatError> {
+    let mut env = minijinja::Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.set_syntax(
+        minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .keep_trailing_newline(true)
+            .build()?,
+    );
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html.j2") || name.ends_with(".html") {
+            minijinja::AutoEscape::Html
+        } else {
+            minijinja::AutoEscape::None
+        }
+    });
+    env.add_filter("md", |s: String| md_inline(&s));
+    env.add_filter("mdurl", |s: String| md_url(&s));
+    env.add_filter("n", |template: String, n: usize| {
+        template.replace("{n}", &n.to_string())
+    });
+    Ok(env)
 }

@@ -69,6 +69,9 @@ pub struct Stats {
     pub depth_skipped: u64,
     #[serde(default)]
     pub unvisited: u64,
+    /// pages answered 304 Not Modified since the last run (facts reused from history)
+    #[serde(default)]
+    pub unchanged: u64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -317,6 +320,7 @@ pub fn build(
             out_of_scope: s.out_of_scope,
             depth_skipped: s.depth_skipped,
             unvisited: s.unvisited,
+            unchanged: s.unchanged,
         },
         summary: Summary::of(&checks),
         verdict,

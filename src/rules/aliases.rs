@@ -94,7 +94,9 @@ impl NameSet {
     /// Does a longer text (heading, label line) mention this term anywhere?
     pub fn mentioned_in(&self, text: &str) -> bool {
         let t = norm(text);
-        self.norms.iter().any(|a| !a.is_empty() && t.contains(a.as_str()))
+        self.norms
+            .iter()
+            .any(|a| !a.is_empty() && t.contains(a.as_str()))
     }
 
     /// Does a URL directory name match a slug hint (numeric/`_xx` suffixes ignored)?
@@ -156,7 +158,10 @@ impl AliasTable {
 
     /// The canonical column entry a name refers to: the name itself, or the one entry
     /// that lists it as an alias.
-    fn find<'a>(map: &'a BTreeMap<String, AliasEntry>, name: &str) -> Option<(&'a str, &'a AliasEntry)> {
+    fn find<'a>(
+        map: &'a BTreeMap<String, AliasEntry>,
+        name: &str,
+    ) -> Option<(&'a str, &'a AliasEntry)> {
         if let Some((k, e)) = map.get_key_value(name) {
             return Some((k.as_str(), e));
         }
@@ -215,7 +220,10 @@ slugs = ["fzhsx*"]
         assert_eq!(ys.match_text("财政资金"), Some(Quality::Exact));
         assert_eq!(ys.match_text("部门预决算公开"), Some(Quality::Contains));
         // a long article title is not a column name
-        assert_eq!(ys.match_text("重庆市文化旅游委2026年部门预决算公开说明"), None);
+        assert_eq!(
+            ys.match_text("重庆市文化旅游委2026年部门预决算公开说明"),
+            None
+        );
         assert_eq!(ys.match_text("政策解读"), None);
     }
 

@@ -68,7 +68,10 @@ impl Calendar {
         for y in f.year {
             let _ = &y.source;
             cal.years.insert(y.year);
-            for (list, set) in [(&y.holidays, &mut cal.holidays), (&y.workdays, &mut cal.workdays)] {
+            for (list, set) in [
+                (&y.holidays, &mut cal.holidays),
+                (&y.workdays, &mut cal.workdays),
+            ] {
                 for spec in list {
                     let dates = parse_dates(spec).map_err(|m| {
                         let span = text.find(spec.as_str()).map(|s| s..s + spec.len());
@@ -137,19 +140,21 @@ mod tests {
     use jiff::civil::date;
 
     fn cal() -> Calendar {
-        Calendar::parse(
-            "calendar.toml",
-            include_str!("../../rules/calendar.toml"),
-        )
-        .unwrap()
+        Calendar::parse("calendar.toml", include_str!("../../rules/calendar.toml")).unwrap()
     }
 
     #[test]
     fn weekends_are_rest_days() {
         let c = Calendar::default();
         // Fri 2026-11-20 → Fri 2026-11-27: 5 working days
-        assert_eq!(c.working_days_between(date(2026, 11, 20), date(2026, 11, 27)), 5);
-        assert_eq!(c.add_working_days(date(2026, 11, 20), 5), date(2026, 11, 27));
+        assert_eq!(
+            c.working_days_between(date(2026, 11, 20), date(2026, 11, 27)),
+            5
+        );
+        assert_eq!(
+            c.add_working_days(date(2026, 11, 20), 5),
+            date(2026, 11, 27)
+        );
         assert!(!c.is_workday(date(2026, 11, 21)));
     }
 
@@ -162,7 +167,10 @@ mod tests {
         assert!(c.is_workday(date(2026, 10, 10)));
         // asked Wed 2026-09-30: working days are 10-08, 10-09, 10-10(Sat, 调休), 10-12, 10-13
         assert_eq!(c.add_working_days(date(2026, 9, 30), 5), date(2026, 10, 13));
-        assert_eq!(c.working_days_between(date(2026, 9, 30), date(2026, 10, 13)), 5);
+        assert_eq!(
+            c.working_days_between(date(2026, 9, 30), date(2026, 10, 13)),
+            5
+        );
         // without the table it would have been 10-07
         assert_eq!(
             Calendar::default().add_working_days(date(2026, 9, 30), 5),

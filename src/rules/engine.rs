@@ -137,7 +137,14 @@ fn rank(s: Status) -> u8 {
     }
 }
 
-fn result(check: &CheckDef, lang: Lang, status: Status, message: String, evidence: Vec<Evidence>, deduction: Option<f64>) -> CheckResult {
+fn result(
+    check: &CheckDef,
+    lang: Lang,
+    status: Status,
+    message: String,
+    evidence: Vec<Evidence>,
+    deduction: Option<f64>,
+) -> CheckResult {
     CheckResult {
         id: check.id.clone(),
         title: lang.pick(&check.title, &check.title_en).to_string(),
@@ -175,7 +182,10 @@ fn start_failure(site: &Site, lang: Lang) -> Option<String> {
             e.message
         ),
         None => lang
-            .pick("首页未能抓取，无法检查此项", "the home page was not fetched; this check could not be made")
+            .pick(
+                "首页未能抓取，无法检查此项",
+                "the home page was not fetched; this check could not be made",
+            )
             .to_string(),
     })
 }
@@ -235,8 +245,11 @@ pub fn evaluate(graph: &SiteGraph, packs: &[Pack], ctx: &EvalContext) -> Vec<Che
                     check,
                     lang,
                     Status::NotApplicable,
-                    lang.pick("站点配置声明此项不适用", "declared not applicable in the site overrides")
-                        .to_string(),
+                    lang.pick(
+                        "站点配置声明此项不适用",
+                        "declared not applicable in the site overrides",
+                    )
+                    .to_string(),
                     vec![],
                     None,
                 ));
@@ -244,7 +257,10 @@ pub fn evaluate(graph: &SiteGraph, packs: &[Pack], ctx: &EvalContext) -> Vec<Che
             }
             if !check.applies_to.is_empty() && !check.applies_to.iter().any(|k| k == &kind) {
                 let how = if inferred {
-                    lang.pick("（按域名推断；可在站点配置中设置 kind）", " (inferred from the host name; set `kind` in the site overrides)")
+                    lang.pick(
+                        "（按域名推断；可在站点配置中设置 kind）",
+                        " (inferred from the host name; set `kind` in the site overrides)",
+                    )
                 } else {
                     ""
                 };
@@ -265,7 +281,10 @@ pub fn evaluate(graph: &SiteGraph, packs: &[Pack], ctx: &EvalContext) -> Vec<Che
                 ));
                 continue;
             }
-            let reach_only = check.steps.iter().all(|s| matches!(s, Step::Reachability(_)));
+            let reach_only = check
+                .steps
+                .iter()
+                .all(|s| matches!(s, Step::Reachability(_)));
             if let (Some(why), false) = (&start_failed, reach_only) {
                 out.push(result(check, lang, Status::Warn, why.clone(), vec![], None));
                 continue;
@@ -278,7 +297,8 @@ pub fn evaluate(graph: &SiteGraph, packs: &[Pack], ctx: &EvalContext) -> Vec<Che
                 let fix = lang.pick(&check.how_to_fix, &check.how_to_fix_en);
                 message.push_str(&tr!(lang, "。整改建议：{}", ". How to fix: {}", fix));
             }
-            let d = (deductible && status == Status::Fail).then_some((deduction * 100.0).round() / 100.0);
+            let d = (deductible && status == Status::Fail)
+                .then_some((deduction * 100.0).round() / 100.0);
             out.push(result(check, lang, status, message, evidence, d));
         }
     }

@@ -22,7 +22,9 @@ pub enum RuleError {
         message: String,
     },
     /// A selector is neither a built-in pack name nor a readable file.
-    #[error("unknown rule pack `{0}` (built-in packs: cq-wlw-2021, gov-2019; or give a path to a .toml file)")]
+    #[error(
+        "unknown rule pack `{0}` (built-in packs: cq-wlw-2021, gov-2019; or give a path to a .toml file)"
+    )]
     UnknownPack(String),
     /// Reading a rule file failed.
     #[error("{path}: {source}")]
@@ -61,7 +63,12 @@ pub fn from_toml(file: &str, text: &str, err: &toml::de::Error) -> RuleError {
 }
 
 /// An [`RuleError::Invalid`] at a byte span.
-pub fn invalid(file: &str, text: &str, span: Option<std::ops::Range<usize>>, message: String) -> RuleError {
+pub fn invalid(
+    file: &str,
+    text: &str,
+    span: Option<std::ops::Range<usize>>,
+    message: String,
+) -> RuleError {
     let (line, column) = span.map(|s| line_col(text, s.start)).unwrap_or((1, 1));
     RuleError::Invalid {
         file: file.to_string(),

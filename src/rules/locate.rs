@@ -4,11 +4,11 @@
 //! (政府信息公开目录, 区政府工作机构 …). A page whose breadcrumb (当前位置) already shows the
 //! remaining segments counts as reached. Pins from the site overrides win.
 
+use super::PathStep;
 use super::aliases::{AliasTable, NameSet, Quality};
 use super::norm::norm;
 use super::overrides::SiteOverrides;
 use super::site::{Site, crumbs, last_dir, title_parts};
-use super::PathStep;
 use crate::crawl::UrlId;
 use crate::extract::LinkKind;
 use crate::i18n::Lang;
@@ -99,7 +99,9 @@ fn seg_match(site: &Site, seg: &Segment, text: &str, t: usize) -> Option<i32> {
             consider(seg.set.match_text(c).map(|_| 2));
         }
         if let Some(title) = &p.title
-            && title_parts(title).iter().any(|part| seg.set.match_norm(&norm(part)) == Some(Quality::Exact))
+            && title_parts(title)
+                .iter()
+                .any(|part| seg.set.match_norm(&norm(part)) == Some(Quality::Exact))
         {
             consider(Some(2));
         }
@@ -122,7 +124,10 @@ fn crumb_goal(site: &Site, segs: &[Segment], from: usize, page: usize) -> bool {
     }
     let mut ci = 0;
     for s in &segs[from..segs.len() - 1] {
-        match cs[ci..cs.len() - 1].iter().position(|c| s.set.match_norm(c).is_some()) {
+        match cs[ci..cs.len() - 1]
+            .iter()
+            .position(|c| s.set.match_norm(c).is_some())
+        {
             Some(k) => ci += k + 1,
             None if s.optional => {}
             None => return false,
@@ -194,7 +199,10 @@ pub fn locate(
         return Locate::Missing {
             partial: vec![],
             matched: vec![],
-            warn: Some(lang.pick("首页未能抓取", "the home page was not fetched").to_string()),
+            warn: Some(
+                lang.pick("首页未能抓取", "the home page was not fetched")
+                    .to_string(),
+            ),
         };
     };
     let mut nodes = vec![Node {
@@ -236,24 +244,25 @@ pub fn locate(
                 if t == n.page || site.page(t).is_frame {
                     continue;
                 }
-                let mut push = |seg: usize, extra: u32, add: i32, m: Option<usize>, nodes: &mut Vec<Node>| {
-                    if seen.get(&(t, seg)).is_some_and(|e| *e <= extra) {
-                        return;
-                    }
-                    seen.insert((t, seg), extra);
-                    let mut matched = n.matched.clone();
-                    matched.extend(m);
-                    nodes.push(Node {
-                        page: t,
-                        seg,
-                        extra,
-                        parent: Some(ni),
-                        text: l.text.trim().to_string(),
-                        score: n.score + add,
-                        matched,
-                    });
-                    next.push(nodes.len() - 1);
-                };
+                let mut push =
+                    |seg: usize, extra: u32, add: i32, m: Option<usize>, nodes: &mut Vec<Node>| {
+                        if seen.get(&(t, seg)).is_some_and(|e| *e <= extra) {
+                            return;
+                        }
+                        seen.insert((t, seg), extra);
+                        let mut matched = n.matched.clone();
+                        matched.extend(m);
+                        nodes.push(Node {
+                            page: t,
+                            seg,
+                            extra,
+                            parent: Some(ni),
+                            text: l.text.trim().to_string(),
+                            score: n.score + add,
+                            matched,
+                        });
+                        next.push(nodes.len() - 1);
+                    };
                 for j in n.seg..segs.len() {
                     if let Some(sc) = seg_match(site, &segs[j], l.text, t) {
                         push(j + 1, n.extra, sc, Some(j), &mut nodes);
@@ -308,7 +317,11 @@ pub fn locate(
         });
     }
     let b = &nodes[best_partial];
-    let matched: Vec<String> = b.matched.iter().map(|j| segs[*j].set.name.clone()).collect();
+    let matched: Vec<String> = b
+        .matched
+        .iter()
+        .map(|j| segs[*j].set.name.clone())
+        .collect();
     let mut warn = None;
     if let Some(r) = site.truncated() {
         warn = Some(tr!(

@@ -89,4 +89,8 @@ pub struct CheckResult {
 }
 
 #[cfg(test)]
+mod kinds_tests;
+#[cfg(test)]
 mod pack_tests;
+#[cfg(test)]
+mod testgraph;

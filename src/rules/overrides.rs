@@ -58,8 +58,7 @@ pub fn load_overrides(toml_text: &str, host: &str) -> Result<SiteOverrides, Rule
         }
     }
     let host = host.trim().to_ascii_lowercase();
-    Ok(f
-        .site
+    Ok(f.site
         .into_iter()
         .find(|(h, _)| h.to_ascii_lowercase() == host)
         .map(|(_, o)| o)
@@ -72,7 +71,11 @@ pub fn site_kind(overrides: &SiteOverrides, host: &str) -> (String, bool) {
     if let Some(k) = &overrides.kind {
         return (k.clone(), false);
     }
-    let k = if host.starts_with("www.") { "门户" } else { "部门" };
+    let k = if host.starts_with("www.") {
+        "门户"
+    } else {
+        "部门"
+    };
     (k.to_string(), true)
 }
 
@@ -92,16 +95,26 @@ not_applicable = ["ZW-P14"]
     fn parses_the_entry_for_the_host() {
         let o = load_overrides(T, "WWW.X.GOV.CN").unwrap();
         assert_eq!(o.kind.as_deref(), Some("部门"));
-        assert_eq!(o.columns.get("预算决算").map(String::as_str), Some("/zwgk/czzj/"));
+        assert_eq!(
+            o.columns.get("预算决算").map(String::as_str),
+            Some("/zwgk/czzj/")
+        );
         assert_eq!(o.not_applicable, vec!["ZW-P14".to_string()]);
-        assert_eq!(load_overrides(T, "other.gov.cn").unwrap(), SiteOverrides::default());
+        assert_eq!(
+            load_overrides(T, "other.gov.cn").unwrap(),
+            SiteOverrides::default()
+        );
     }
 
     #[test]
     fn rejects_unknown_kinds_and_fields_with_position() {
-        let e = load_overrides("[site.\"a\"]\nkind = \"省级\"\n", "a").unwrap_err().to_string();
+        let e = load_overrides("[site.\"a\"]\nkind = \"省级\"\n", "a")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains(":2:") && e.contains("unknown kind"), "{e}");
-        let e = load_overrides("[site.\"a\"]\nkindd = \"部门\"\n", "a").unwrap_err().to_string();
+        let e = load_overrides("[site.\"a\"]\nkindd = \"部门\"\n", "a")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("overrides:2:"), "{e}");
     }
 

@@ -14,13 +14,27 @@ use std::collections::{BTreeMap, HashSet};
 
 /// Built-in packs: (name, file name, text).
 pub const BUILTIN: &[(&str, &str, &str)] = &[
-    ("cq-wlw-2021", "rules/cq-wlw-2021.toml", include_str!("../../rules/cq-wlw-2021.toml")),
-    ("gov-2019", "rules/gov-2019.toml", include_str!("../../rules/gov-2019.toml")),
+    (
+        "cq-wlw-2021",
+        "rules/cq-wlw-2021.toml",
+        include_str!("../../rules/cq-wlw-2021.toml"),
+    ),
+    (
+        "gov-2019",
+        "rules/gov-2019.toml",
+        include_str!("../../rules/gov-2019.toml"),
+    ),
 ];
 /// The shared alias table.
-pub const ALIASES: (&str, &str) = ("rules/aliases.toml", include_str!("../../rules/aliases.toml"));
+pub const ALIASES: (&str, &str) = (
+    "rules/aliases.toml",
+    include_str!("../../rules/aliases.toml"),
+);
 /// The holiday calendar.
-pub const CALENDAR: (&str, &str) = ("rules/calendar.toml", include_str!("../../rules/calendar.toml"));
+pub const CALENDAR: (&str, &str) = (
+    "rules/calendar.toml",
+    include_str!("../../rules/calendar.toml"),
+);
 
 /// How a check counts in the national indicators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -171,11 +185,15 @@ pub fn parse_pack(file: &str, text: &str) -> Result<Pack, RuleError> {
             return Err(bad("empty `requirement`".into()));
         }
         if c.step.is_empty() {
-            return Err(bad("no `[[check.step]]`: a check needs at least one step".into()));
+            return Err(bad(
+                "no `[[check.step]]`: a check needs at least one step".into()
+            ));
         }
         for k in &c.applies_to {
             if !SITE_KINDS.contains(&k.as_str()) {
-                return Err(bad(format!("unknown site kind `{k}` in applies_to (expected 区县, 部门, 门户)")));
+                return Err(bad(format!(
+                    "unknown site kind `{k}` in applies_to (expected 区县, 部门, 门户)"
+                )));
             }
         }
         let mut has_column = false;
@@ -244,7 +262,10 @@ pub fn load_packs(selectors: &[String]) -> Result<Vec<Pack>, RuleError> {
                     file: pack.file.clone(),
                     line: 1,
                     column: 1,
-                    message: format!("check {} is also defined in pack {} ({})", c.id, other.name, other.file),
+                    message: format!(
+                        "check {} is also defined in pack {} ({})",
+                        c.id, other.name, other.file
+                    ),
                 });
             }
         }

@@ -128,13 +128,16 @@ impl<'g> Site<'g> {
 
     /// The page at this URL string.
     pub fn idx_str(&self, url: &str) -> Option<usize> {
-        self.g.find_url(url).and_then(|id| self.idx(id)).or_else(|| {
-            self.g
-                .urls
-                .iter()
-                .position(|u| u == url)
-                .and_then(|id| self.idx(id as UrlId))
-        })
+        self.g
+            .find_url(url)
+            .and_then(|id| self.idx(id))
+            .or_else(|| {
+                self.g
+                    .urls
+                    .iter()
+                    .position(|u| u == url)
+                    .and_then(|id| self.idx(id as UrlId))
+            })
     }
 
     /// Final URL of a page.
@@ -205,7 +208,9 @@ impl<'g> Site<'g> {
     /// The crawl stopped before visiting everything.
     pub fn truncated(&self) -> Option<StopReason> {
         match self.g.stop_reason {
-            Some(r @ (StopReason::PageBudget | StopReason::TimeBudget | StopReason::Interrupted)) => Some(r),
+            Some(
+                r @ (StopReason::PageBudget | StopReason::TimeBudget | StopReason::Interrupted),
+            ) => Some(r),
             _ => None,
         }
     }
@@ -264,10 +269,17 @@ pub fn crumbs(p: &Page) -> Vec<&str> {
         .map(|c| c.text.trim())
         .filter(|t| !t.is_empty())
         .collect();
-    if v.first().is_some_and(|t| matches!(norm(t).as_str(), "首页" | "网站首页" | "home" | "主页")) {
+    if v.first()
+        .is_some_and(|t| matches!(norm(t).as_str(), "首页" | "网站首页" | "home" | "主页"))
+    {
         v.remove(0);
     }
-    if v.last().is_some_and(|t| matches!(norm(t).as_str(), "正文" | "详情" | "文章详情" | "内容" | "详细内容" | "正文内容")) {
+    if v.last().is_some_and(|t| {
+        matches!(
+            norm(t).as_str(),
+            "正文" | "详情" | "文章详情" | "内容" | "详细内容" | "正文内容"
+        )
+    }) {
         v.pop();
     }
     v
@@ -314,7 +326,13 @@ impl Site<'_> {
         for &i in scope {
             let p = &self.g.pages[i];
             for it in &p.items {
-                out.push((it.title.clone(), it.url.as_ref().map(|u| u.to_string()).unwrap_or_else(|| self.url(i).to_string())));
+                out.push((
+                    it.title.clone(),
+                    it.url
+                        .as_ref()
+                        .map(|u| u.to_string())
+                        .unwrap_or_else(|| self.url(i).to_string()),
+                ));
             }
             if self.is_detail(i) {
                 if let Some(t) = p.meta.get("articletitle").or(p.title.as_ref()) {
@@ -336,7 +354,9 @@ impl Site<'_> {
 /// Does the URL point to a document attachment (pdf, doc …)?
 pub fn is_document(url: &str) -> bool {
     let p = url_path(url).to_ascii_lowercase();
-    [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".ofd", ".zip", ".rar", ".et"]
-        .iter()
-        .any(|e| p.ends_with(e))
+    [
+        ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".ofd", ".zip", ".rar", ".et",
+    ]
+    .iter()
+    .any(|e| p.ends_with(e))
 }

@@ -1,13 +1,17 @@
 //! Hand-built site graphs for the rule tests: a compliant 部门 site and helpers to break it.
 
 use crate::crawl::{Charset, CrawlError, Edge, ErrorClass, Page, SiteGraph};
-use crate::extract::{Crumb, DatedItem, LinkKind, MediaKind, Markers, Phone};
+use crate::extract::{Crumb, DatedItem, LinkKind, Markers, MediaKind, Phone};
 use jiff::civil::Date;
 
 pub const HOST: &str = "http://wlj.test.gov.cn";
 
 pub fn abs(path: &str) -> String {
-    if path.starts_with("http") { path.to_string() } else { format!("{HOST}{path}") }
+    if path.starts_with("http") {
+        path.to_string()
+    } else {
+        format!("{HOST}{path}")
+    }
 }
 
 fn d(s: &str) -> Date {
@@ -21,7 +25,9 @@ pub struct B {
 
 impl B {
     pub fn new() -> Self {
-        B { g: SiteGraph::new(&url::Url::parse(&abs("/")).unwrap()) }
+        B {
+            g: SiteGraph::new(&url::Url::parse(&abs("/")).unwrap()),
+        }
     }
 
     pub fn page(&mut self, path: &str, depth: u32, title: &str) -> usize {
@@ -50,13 +56,18 @@ impl B {
             needs_js: false,
             text_chars: 300,
             text_hash: 0,
-            charset: Charset { encoding: "UTF-8".into(), source: "header".into(), had_errors: false },
+            charset: Charset {
+                encoding: "UTF-8".into(),
+                source: "header".into(),
+                had_errors: false,
+            },
             truncated: false,
             etag: None,
             last_modified: None,
             bytes: 1000,
             elapsed_ms: 120,
             is_frame: false,
+            unchanged: false,
         };
         let i = self.g.add_page(page);
         for k in ["sitename", "sitedomain", "siteidcode"] {
@@ -73,11 +84,21 @@ impl B {
     pub fn link(&mut self, from: usize, text: &str, to: &str) {
         let to = self.g.url_id(&abs(to));
         let text = self.g.text_id(text);
-        self.g.pages[from].links.push(Edge { to, text, kind: LinkKind::Anchor });
+        self.g.pages[from].links.push(Edge {
+            to,
+            text,
+            kind: LinkKind::Anchor,
+        });
     }
 
     pub fn crumbs(&mut self, i: usize, c: &[&str]) {
-        self.g.pages[i].breadcrumb = c.iter().map(|t| Crumb { text: t.to_string(), url: None }).collect();
+        self.g.pages[i].breadcrumb = c
+            .iter()
+            .map(|t| Crumb {
+                text: t.to_string(),
+                url: None,
+            })
+            .collect();
     }
 
     /// A listed item (also linked from the page).
@@ -103,19 +124,35 @@ impl B {
     }
 
     pub fn phone(&mut self, i: usize, number: &str, label: &str) {
-        self.g.pages[i].phones.push(Phone { number: number.into(), label: Some(label.into()) });
+        self.g.pages[i].phones.push(Phone {
+            number: number.into(),
+            label: Some(label.into()),
+        });
     }
 
     pub fn media(&mut self, i: usize, path: &str, kind: MediaKind) {
         let to = self.g.url_id(&abs(path));
         let context = self.g.text_id("图");
-        self.g.pages[i].media.push(crate::crawl::MediaEdge { to, kind, element: "img[src]".into(), context });
+        self.g.pages[i].media.push(crate::crawl::MediaEdge {
+            to,
+            kind,
+            element: "img[src]".into(),
+            context,
+        });
     }
 
     pub fn error(&mut self, path: &str, class: ErrorClass, parent: usize) {
         let url = self.g.url_id(&abs(path));
         let parent = Some(self.g.pages[parent].url);
-        self.g.errors.push(CrawlError { url, class, status: Some(404), message: "HTTP 404".into(), parent, via_text: None, depth: 2 });
+        self.g.errors.push(CrawlError {
+            url,
+            class,
+            status: Some(404),
+            message: "HTTP 404".into(),
+            parent,
+            via_text: None,
+            depth: 2,
+        });
     }
 
     pub fn find(&self, path: &str) -> usize {
@@ -148,7 +185,14 @@ fn column(b: &mut B, path: &str, depth: u32, name: &str, crumbs: &[&str]) -> usi
 }
 
 fn content_meta(b: &mut B, i: usize) {
-    for k in ["sitename", "sitedomain", "siteidcode", "articletitle", "pubdate", "contentsource"] {
+    for k in [
+        "sitename",
+        "sitedomain",
+        "siteidcode",
+        "articletitle",
+        "pubdate",
+        "contentsource",
+    ] {
         b.p(i).meta.insert(k.into(), "x".into());
     }
 }
@@ -160,19 +204,34 @@ pub fn compliant() -> B {
     let lxwm = column(&mut b, "/lxwm.html", 1, "联系我们", &["联系我们"]);
     b.phone(lxwm, "023-63881234", "联系电话");
     b.phone(home, "023-63881234", "联系电话");
-    for (t, u) in [("政务公开", "/zwgk/"), ("互动交流", "/hdjl/"), ("新闻动态", "/xwdt/")] {
+    for (t, u) in [
+        ("政务公开", "/zwgk/"),
+        ("互动交流", "/hdjl/"),
+        ("新闻动态", "/xwdt/"),
+    ] {
         b.link(home, t, u);
     }
     let news = column(&mut b, "/xwdt/", 1, "新闻动态", &["新闻动态"]);
     for (n, day) in [(1, "2026-11-20"), (2, "2026-11-02")] {
-        b.article(news, &format!("/xwdt/202611/t{}_{n}.html", day.replace('-', "")), &format!("新闻{n}"), day);
+        b.article(
+            news,
+            &format!("/xwdt/202611/t{}_{n}.html", day.replace('-', "")),
+            &format!("新闻{n}"),
+            day,
+        );
     }
     b.item(home, "新闻1", "/xwdt/202611/t20261120_1.html", "2026-11-20");
 
     let zwgk = column(&mut b, "/zwgk/", 1, "政务公开", &["政务公开"]);
     b.link(zwgk, "法定主动公开内容", "/zwgk/fdzdgknr/");
     b.link(zwgk, "政府信息公开年报", "/zwgk/zfxxgknb/");
-    let fd = column(&mut b, "/zwgk/fdzdgknr/", 2, "法定主动公开内容", &["政务公开", "法定主动公开内容"]);
+    let fd = column(
+        &mut b,
+        "/zwgk/fdzdgknr/",
+        2,
+        "法定主动公开内容",
+        &["政务公开", "法定主动公开内容"],
+    );
     for (t, u) in [
         ("预算/决算", "/zwgk/fdzdgknr/czyjs/"),
         ("政策解读", "/zwgk/fdzdgknr/zcjd/"),
@@ -186,86 +245,302 @@ pub fn compliant() -> B {
         b.link(fd, t, u);
     }
     // 预算/决算
-    let ys = column(&mut b, "/zwgk/fdzdgknr/czyjs/", 3, "预算/决算", &["政务公开", "法定主动公开内容", "预算/决算"]);
-    b.article(ys, "/zwgk/fdzdgknr/czyjs/202603/t20260320_1.html", "测试局2026年部门预算", "2026-03-20");
-    b.article(ys, "/zwgk/fdzdgknr/czyjs/202508/t20250828_2.html", "测试局2025年部门决算", "2025-08-28");
+    let ys = column(
+        &mut b,
+        "/zwgk/fdzdgknr/czyjs/",
+        3,
+        "预算/决算",
+        &["政务公开", "法定主动公开内容", "预算/决算"],
+    );
+    b.article(
+        ys,
+        "/zwgk/fdzdgknr/czyjs/202603/t20260320_1.html",
+        "测试局2026年部门预算",
+        "2026-03-20",
+    );
+    b.article(
+        ys,
+        "/zwgk/fdzdgknr/czyjs/202508/t20250828_2.html",
+        "测试局2025年部门决算",
+        "2025-08-28",
+    );
     // 政策文件 and 政策解读
-    let zcwj = column(&mut b, "/zwgk/fdzdgknr/zcwj/", 3, "政策文件", &["政务公开", "法定主动公开内容", "政策文件"]);
-    let doc = b.article(zcwj, "/zwgk/fdzdgknr/zcwj/202610/t20261010_9.html", "关于促进文旅消费的通知", "2026-10-10");
-    let zcjd = column(&mut b, "/zwgk/fdzdgknr/zcjd/", 3, "政策解读", &["政务公开", "法定主动公开内容", "政策解读"]);
-    for (t, u) in [("文字解读", "/zwgk/fdzdgknr/zcjd/wzjd/"), ("图片解读", "/zwgk/fdzdgknr/zcjd/tpjd/"), ("视频解读", "/zwgk/fdzdgknr/zcjd/spjd/")] {
+    let zcwj = column(
+        &mut b,
+        "/zwgk/fdzdgknr/zcwj/",
+        3,
+        "政策文件",
+        &["政务公开", "法定主动公开内容", "政策文件"],
+    );
+    let doc = b.article(
+        zcwj,
+        "/zwgk/fdzdgknr/zcwj/202610/t20261010_9.html",
+        "关于促进文旅消费的通知",
+        "2026-10-10",
+    );
+    let zcjd = column(
+        &mut b,
+        "/zwgk/fdzdgknr/zcjd/",
+        3,
+        "政策解读",
+        &["政务公开", "法定主动公开内容", "政策解读"],
+    );
+    for (t, u) in [
+        ("文字解读", "/zwgk/fdzdgknr/zcjd/wzjd/"),
+        ("图片解读", "/zwgk/fdzdgknr/zcjd/tpjd/"),
+        ("视频解读", "/zwgk/fdzdgknr/zcjd/spjd/"),
+    ] {
         b.link(zcjd, t, u);
     }
-    let wz = column(&mut b, "/zwgk/fdzdgknr/zcjd/wzjd/", 4, "文字解读", &["政务公开", "政策解读", "文字解读"]);
-    let jd = b.article(wz, "/zwgk/fdzdgknr/zcjd/wzjd/202610/t20261012_1.html", "《关于促进文旅消费的通知》解读", "2026-10-12");
-    b.p(jd).headings = ["一、出台背景", "二、出台目的", "三、核心举措", "四、适用对象", "五、执行标准", "六、关键词", "七、专业名词", "八、新旧文件差异对比"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    b.link(jd, "关于促进文旅消费的通知", "/zwgk/fdzdgknr/zcwj/202610/t20261010_9.html");
-    b.link(doc, "相关解读", "/zwgk/fdzdgknr/zcjd/wzjd/202610/t20261012_1.html");
-    let tp = column(&mut b, "/zwgk/fdzdgknr/zcjd/tpjd/", 4, "图片解读", &["政务公开", "政策解读", "图片解读"]);
-    let tpa = b.article(tp, "/zwgk/fdzdgknr/zcjd/tpjd/202610/t20261013_2.html", "一图读懂文旅消费通知", "2026-10-13");
-    b.media(tpa, "/zwgk/fdzdgknr/zcjd/tpjd/202610/W1.png", MediaKind::Image);
-    b.link(tpa, "关于促进文旅消费的通知", "/zwgk/fdzdgknr/zcwj/202610/t20261010_9.html");
-    let sp = column(&mut b, "/zwgk/fdzdgknr/zcjd/spjd/", 4, "视频解读", &["政务公开", "政策解读", "视频解读"]);
-    let spa = b.article(sp, "/zwgk/fdzdgknr/zcjd/spjd/202610/t20261014_3.html", "视频解读文旅消费通知", "2026-10-14");
-    b.link(spa, "关于促进文旅消费的通知", "/zwgk/fdzdgknr/zcwj/202610/t20261010_9.html");
-    b.media(spa, "/zwgk/fdzdgknr/zcjd/spjd/202610/W2.mp4", MediaKind::Video);
+    let wz = column(
+        &mut b,
+        "/zwgk/fdzdgknr/zcjd/wzjd/",
+        4,
+        "文字解读",
+        &["政务公开", "政策解读", "文字解读"],
+    );
+    let jd = b.article(
+        wz,
+        "/zwgk/fdzdgknr/zcjd/wzjd/202610/t20261012_1.html",
+        "《关于促进文旅消费的通知》解读",
+        "2026-10-12",
+    );
+    b.p(jd).headings = [
+        "一、出台背景",
+        "二、出台目的",
+        "三、核心举措",
+        "四、适用对象",
+        "五、执行标准",
+        "六、关键词",
+        "七、专业名词",
+        "八、新旧文件差异对比",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    b.link(
+        jd,
+        "关于促进文旅消费的通知",
+        "/zwgk/fdzdgknr/zcwj/202610/t20261010_9.html",
+    );
+    b.link(
+        doc,
+        "相关解读",
+        "/zwgk/fdzdgknr/zcjd/wzjd/202610/t20261012_1.html",
+    );
+    let tp = column(
+        &mut b,
+        "/zwgk/fdzdgknr/zcjd/tpjd/",
+        4,
+        "图片解读",
+        &["政务公开", "政策解读", "图片解读"],
+    );
+    let tpa = b.article(
+        tp,
+        "/zwgk/fdzdgknr/zcjd/tpjd/202610/t20261013_2.html",
+        "一图读懂文旅消费通知",
+        "2026-10-13",
+    );
+    b.media(
+        tpa,
+        "/zwgk/fdzdgknr/zcjd/tpjd/202610/W1.png",
+        MediaKind::Image,
+    );
+    b.link(
+        tpa,
+        "关于促进文旅消费的通知",
+        "/zwgk/fdzdgknr/zcwj/202610/t20261010_9.html",
+    );
+    let sp = column(
+        &mut b,
+        "/zwgk/fdzdgknr/zcjd/spjd/",
+        4,
+        "视频解读",
+        &["政务公开", "政策解读", "视频解读"],
+    );
+    let spa = b.article(
+        sp,
+        "/zwgk/fdzdgknr/zcjd/spjd/202610/t20261014_3.html",
+        "视频解读文旅消费通知",
+        "2026-10-14",
+    );
+    b.link(
+        spa,
+        "关于促进文旅消费的通知",
+        "/zwgk/fdzdgknr/zcwj/202610/t20261010_9.html",
+    );
+    b.media(
+        spa,
+        "/zwgk/fdzdgknr/zcjd/spjd/202610/W2.mp4",
+        MediaKind::Video,
+    );
     // 机关简介 > 联系我们
-    let jg = column(&mut b, "/zwgk/fdzdgknr/jgjj/", 3, "机关简介", &["政务公开", "法定主动公开内容", "机关简介"]);
+    let jg = column(
+        &mut b,
+        "/zwgk/fdzdgknr/jgjj/",
+        3,
+        "机关简介",
+        &["政务公开", "法定主动公开内容", "机关简介"],
+    );
     b.link(jg, "联系我们", "/zwgk/fdzdgknr/jgjj/lxwm/");
-    let lx = column(&mut b, "/zwgk/fdzdgknr/jgjj/lxwm/", 4, "联系我们", &["政务公开", "法定主动公开内容", "机关简介", "联系我们"]);
+    let lx = column(
+        &mut b,
+        "/zwgk/fdzdgknr/jgjj/lxwm/",
+        4,
+        "联系我们",
+        &["政务公开", "法定主动公开内容", "机关简介", "联系我们"],
+    );
     b.phone(lx, "023-63881234", "办公电话");
     b.phone(lx, "023-63885678", "投诉举报电话");
     // 履职依据
-    let lz = column(&mut b, "/zwgk/fdzdgknr/lzyj/", 3, "履职依据", &["政务公开", "法定主动公开内容", "履职依据"]);
-    for (t, slug) in [("行政法规", "xzfg"), ("国务院部门规章", "bmgz"), ("市政府规章", "zfgz"), ("本部门规范性文件", "gfxwj")] {
+    let lz = column(
+        &mut b,
+        "/zwgk/fdzdgknr/lzyj/",
+        3,
+        "履职依据",
+        &["政务公开", "法定主动公开内容", "履职依据"],
+    );
+    for (t, slug) in [
+        ("行政法规", "xzfg"),
+        ("国务院部门规章", "bmgz"),
+        ("市政府规章", "zfgz"),
+        ("本部门规范性文件", "gfxwj"),
+    ] {
         let u = format!("/zwgk/fdzdgknr/lzyj/{slug}/");
         b.link(lz, t, &u);
         let c = column(&mut b, &u, 4, t, &["政务公开", "履职依据", t]);
-        b.article(c, &format!("{u}202605/t20260510_{slug}.html"), &format!("{t}文本"), "2026-05-10");
+        b.article(
+            c,
+            &format!("{u}202605/t20260510_{slug}.html"),
+            &format!("{t}文本"),
+            "2026-05-10",
+        );
         if slug == "gfxwj" {
             b.link(c, "现行有效", &format!("{u}xxyx/"));
             b.link(c, "失效/废止", &format!("{u}fzhsx/"));
         }
     }
     // 法治政府建设年度报告
-    let fz = column(&mut b, "/zwgk/fdzdgknr/fzzfjs/", 3, "法治政府建设年度报告", &["政务公开", "法治政府建设年度报告"]);
-    b.article(fz, "/zwgk/fdzdgknr/fzzfjs/202603/t20260325_1.html", "测试局2025年法治政府建设年度报告", "2026-03-25");
+    let fz = column(
+        &mut b,
+        "/zwgk/fdzdgknr/fzzfjs/",
+        3,
+        "法治政府建设年度报告",
+        &["政务公开", "法治政府建设年度报告"],
+    );
+    b.article(
+        fz,
+        "/zwgk/fdzdgknr/fzzfjs/202603/t20260325_1.html",
+        "测试局2025年法治政府建设年度报告",
+        "2026-03-25",
+    );
     // 公共企事业单位信息公开
-    let gq = column(&mut b, "/zwgk/fdzdgknr/ggqsydw/", 3, "公共企事业单位信息公开", &["政务公开", "公共企事业单位信息公开"]);
-    b.p(gq).labels = ["名称", "资质或者等级", "业务范围", "服务区域", "地址", "办公时间", "联系电话"].iter().map(|s| s.to_string()).collect();
-    b.article(gq, "/zwgk/fdzdgknr/ggqsydw/202606/t20260601_1.html", "公共企事业单位名录", "2026-06-01");
+    let gq = column(
+        &mut b,
+        "/zwgk/fdzdgknr/ggqsydw/",
+        3,
+        "公共企事业单位信息公开",
+        &["政务公开", "公共企事业单位信息公开"],
+    );
+    b.p(gq).labels = [
+        "名称",
+        "资质或者等级",
+        "业务范围",
+        "服务区域",
+        "地址",
+        "办公时间",
+        "联系电话",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    b.article(
+        gq,
+        "/zwgk/fdzdgknr/ggqsydw/202606/t20260601_1.html",
+        "公共企事业单位名录",
+        "2026-06-01",
+    );
     // 疫情防控
-    let yq = column(&mut b, "/zwgk/fdzdgknr/yqfk/", 3, "疫情防控", &["政务公开", "疫情防控"]);
+    let yq = column(
+        &mut b,
+        "/zwgk/fdzdgknr/yqfk/",
+        3,
+        "疫情防控",
+        &["政务公开", "疫情防控"],
+    );
     for (t, slug) in [("重要政策", "zyzc"), ("政策解读", "zcjd")] {
         let u = format!("/zwgk/fdzdgknr/yqfk/{slug}/");
         b.link(yq, t, &u);
         let c = column(&mut b, &u, 4, t, &["政务公开", "疫情防控", t]);
-        b.article(c, &format!("{u}202605/t20260520_1.html"), &format!("疫情防控{t}"), "2026-05-20");
+        b.article(
+            c,
+            &format!("{u}202605/t20260520_1.html"),
+            &format!("疫情防控{t}"),
+            "2026-05-20",
+        );
     }
     // 年报
-    let nb = column(&mut b, "/zwgk/zfxxgknb/", 2, "政府信息公开年报", &["政务公开", "政府信息公开年报"]);
-    let r = b.article(nb, "/zwgk/zfxxgknb/202601/t20260120_1.html", "测试局2025年政府信息公开工作年度报告", "2026-01-20");
-    b.p(r).headings = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    b.p(r).labels = vec!["本年制发件数".into(), "本年废止件数".into(), "现行有效件数".into()];
+    let nb = column(
+        &mut b,
+        "/zwgk/zfxxgknb/",
+        2,
+        "政府信息公开年报",
+        &["政务公开", "政府信息公开年报"],
+    );
+    let r = b.article(
+        nb,
+        "/zwgk/zfxxgknb/202601/t20260120_1.html",
+        "测试局2025年政府信息公开工作年度报告",
+        "2026-01-20",
+    );
+    b.p(r).headings = [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    b.p(r).labels = vec![
+        "本年制发件数".into(),
+        "本年废止件数".into(),
+        "现行有效件数".into(),
+    ];
     // 互动交流 > 公开信箱
     let hd = column(&mut b, "/hdjl/", 1, "互动交流", &["互动交流"]);
     b.link(hd, "公开信箱", "/hdjl/gkxx/");
-    let xx = column(&mut b, "/hdjl/gkxx/", 2, "公开信箱", &["互动交流", "公开信箱"]);
-    b.p(xx).labels = ["留言标题", "留言时间", "答复时间"].iter().map(|s| s.to_string()).collect();
+    let xx = column(
+        &mut b,
+        "/hdjl/gkxx/",
+        2,
+        "公开信箱",
+        &["互动交流", "公开信箱"],
+    );
+    b.p(xx).labels = ["留言标题", "留言时间", "答复时间"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     // asked on the listing row, answered when the message page was published
-    for (n, asked, answered) in [(1, "2026-11-10", "2026-11-13"), (2, "2026-09-30", "2026-10-13")] {
-        let u = format!("/hdjl/gkxx/{}/t{}_{n}.html", &answered[..7].replace('-', ""), answered.replace('-', ""));
+    for (n, asked, answered) in [
+        (1, "2026-11-10", "2026-11-13"),
+        (2, "2026-09-30", "2026-10-13"),
+    ] {
+        let u = format!(
+            "/hdjl/gkxx/{}/t{}_{n}.html",
+            &answered[..7].replace('-', ""),
+            answered.replace('-', "")
+        );
         b.item(xx, &format!("关于景区门票的咨询{n}"), &u, asked);
         let m = b.page(&u, 3, &format!("关于景区门票的咨询{n}"));
         b.p(m).published = Some(d(answered));
         content_meta(&mut b, m);
-        b.p(m).labels = ["留言摘要", "留言时间", "答复时间", "答复单位", "答复内容"].iter().map(|s| s.to_string()).collect();
+        b.p(m).labels = ["留言摘要", "留言时间", "答复时间", "答复单位", "答复内容"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
     }
     b.g.stop_reason = Some(crate::crawl::StopReason::Completed);
     b.g.reindex();

@@ -58,10 +58,17 @@ pub fn verdict(results: &[CheckResult], packs: &[Pack]) -> Verdict {
     let deductions = (items.iter().map(|(_, d)| d).sum::<f64>() * 100.0).round() / 100.0;
     let mut note = format!(
         "估算扣分仅覆盖可自动测量的扣分项（{}），其余扣分指标（办事服务、互动交流办理答复、功能设计中的搜索准确性、兼容性、IPv6 等）需人工检查；单项否决中的“站点无法访问”仅为单次探测",
-        if measured.is_empty() { "无".to_string() } else { measured.join("、") }
+        if measured.is_empty() {
+            "无".to_string()
+        } else {
+            measured.join("、")
+        }
     );
     if !undecided_vetoes.is_empty() {
-        note.push_str(&format!("；以下否决项未能判定：{}", undecided_vetoes.join("、")));
+        note.push_str(&format!(
+            "；以下否决项未能判定：{}",
+            undecided_vetoes.join("、")
+        ));
     }
     Verdict {
         qualified: vetoes.is_empty() && 100.0 - deductions >= 60.0,

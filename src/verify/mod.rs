@@ -2,10 +2,39 @@
 //! checked once (deduplicated across pages) under the same per-host politeness: status
 //! after redirects, non-empty body, magic bytes matching the declared kind, decodable image
 //! headers, soft-404 pages, Flash. Results land in [`SiteGraph::verified`].
+//!
+//! * media and attachments (`pages[].media`) are requested with a ranged GET
+//!   ([`probe`]); a target that already failed in the crawl is not requested again;
+//! * links (`pages[].links`, frames) whose target was crawled take the crawl's result (an OK
+//!   page is OK unless it is the host's soft-404 page or a redirect to the home page);
+//!   targets not crawled (other hosts, depth or page budget) are requested like media;
+//! * with `--external skip` nothing on another host is requested: it is listed as
+//!   [`VerifyOutcome::Skipped`].
+//!
+//! Requests run concurrently (at most [`CONCURRENCY`] at once, [`EXTERNAL_CONCURRENCY`] for
+//! other hosts); the fetcher's per-host gates keep each host's rate and concurrency.
 
-use crate::crawl::SiteGraph;
+pub mod classify;
+pub mod magic;
+pub mod probe;
+pub mod soft404;
+
+use crate::crawl::{SiteGraph, UrlId, Verified, VerifyOutcome};
+use crate::extract::MediaKind;
+use crate::extract::media::extension;
 use crate::fetch::Fetcher;
+use classify::{Expect, Usage};
+use probe::{Ctx, Job, Probed};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+use url::Url;
+
+/// Verification requests in flight at once (all hosts).
+pub const CONCURRENCY: usize = 16;
+/// Of which at most this many go to hosts other than the site's.
+pub const EXTERNAL_CONCURRENCY: usize = 4;
 
 /// Whether links and media on other hosts are requested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -37,7 +66,326 @@ impl Default for VerifyConfig {
     }
 }
 
+/// Host without a leading `www.`, for "same site" comparisons.
+fn bare(host: &str) -> &str {
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+/// Merged facts of all references to one media target.
+struct MediaTarget {
+    kind: MediaKind,
+    link_only: bool,
+}
+
+/// Precedence when pages reference one URL with different kinds.
+fn kind_rank(k: MediaKind) -> u8 {
+    match k {
+        MediaKind::Flash => 5,
+        MediaKind::Image => 4,
+        MediaKind::Video | MediaKind::Audio => 3,
+        MediaKind::Document => 2,
+        MediaKind::Embed => 1,
+    }
+}
+
+fn skipped(detail: &str) -> Probed {
+    Probed {
+        outcome: VerifyOutcome::Skipped,
+        status: None,
+        content_type: None,
+        detail: detail.to_string(),
+        bytes_read: 0,
+    }
+}
+
 /// Verify the graph's media, attachments and links; fills `graph.verified`.
 pub async fn verify(fetcher: Arc<Fetcher>, graph: &mut SiteGraph, cfg: &VerifyConfig) {
-    let _ = (fetcher, graph, cfg);
+    let started = std::time::Instant::now();
+    let requests_before = fetcher
+        .counters
+        .requests
+        .load(std::sync::atomic::Ordering::Relaxed);
+    // the site's hosts: the start URL's and every host a page was crawled on
+    let mut site_hosts: HashSet<String> = HashSet::new();
+    if let Some(h) = Url::parse(&graph.start_url)
+        .ok()
+        .and_then(|u| u.host_str().map(|h| bare(h).to_string()))
+    {
+        site_hosts.insert(h);
+    }
+    for p in &graph.pages {
+        if let Some(h) = Url::parse(graph.url(p.final_url))
+            .ok()
+            .and_then(|u| u.host_str().map(|h| bare(h).to_string()))
+        {
+            site_hosts.insert(h);
+        }
+    }
+    let is_external = |u: &Url| u.host_str().is_none_or(|h| !site_hosts.contains(bare(h)));
+    let home = graph
+        .home()
+        .and_then(|h| Url::parse(graph.url(h.final_url)).ok());
+
+    // media targets, deduplicated
+    let mut media: BTreeMap<UrlId, MediaTarget> = BTreeMap::new();
+    for p in &graph.pages {
+        for m in &p.media {
+            let link = m.element.starts_with("a[") || m.element.starts_with("area[");
+            media
+                .entry(m.to)
+                .and_modify(|t| {
+                    if kind_rank(m.kind) > kind_rank(t.kind) {
+                        t.kind = m.kind;
+                    }
+                    t.link_only &= link;
+                })
+                .or_insert(MediaTarget {
+                    kind: m.kind,
+                    link_only: link,
+                });
+        }
+    }
+    // link and frame targets that are not media
+    let mut links: Vec<UrlId> = Vec::new();
+    let mut seen: HashSet<UrlId> = media.keys().copied().collect();
+    for p in &graph.pages {
+        for id in p.links.iter().map(|e| e.to).chain(p.frames.iter().copied()) {
+            if seen.insert(id) {
+                links.push(id);
+            }
+        }
+    }
+    let errors: HashMap<UrlId, &crate::crawl::CrawlError> =
+        graph.errors.iter().rev().map(|e| (e.url, e)).collect();
+    let resources: HashMap<UrlId, &crate::crawl::Resource> =
+        graph.resources.iter().map(|r| (r.url, r)).collect();
+
+    let ctx = Arc::new(Ctx {
+        fetcher: fetcher.clone(),
+        probe_bytes: cfg.probe_bytes,
+        soft404: soft404::Soft404Cache::default(),
+        home: home.clone(),
+    });
+    let mut results: Vec<(UrlId, Probed)> = Vec::new();
+    let mut jobs: Vec<(UrlId, Job)> = Vec::new();
+
+    for (&id, t) in &media {
+        let Ok(url) = Url::parse(graph.url(id)) else {
+            results.push((id, skipped("未验证：URL 无效")));
+            continue;
+        };
+        if !matches!(url.scheme(), "http" | "https") {
+            results.push((id, skipped("未验证：非 HTTP(S) 地址")));
+            continue;
+        }
+        let external = is_external(&url);
+        if external && cfg.external == ExternalPolicy::Skip {
+            results.push((id, skipped("未验证：外部资源（--external skip）")));
+            continue;
+        }
+        if let Some(e) = errors.get(&id) {
+            results.push((id, from_crawl_error(e)));
+            continue;
+        }
+        let expect = Expect::from_kind(t.kind, extension(&url));
+        jobs.push((
+            id,
+            Job {
+                url,
+                expect,
+                usage: Usage {
+                    link_only: t.link_only,
+                },
+                external,
+            },
+        ));
+    }
+
+    // fingerprints of the site's hosts, for crawled pages reached by links
+    let mut page_fps: HashMap<String, Option<soft404::Fingerprint>> = HashMap::new();
+    for id in &links {
+        let Ok(url) = Url::parse(graph.url(*id)) else {
+            results.push((*id, skipped("未验证：URL 无效")));
+            continue;
+        };
+        if let Some(page) = graph.page_by_url(*id) {
+            let origin = url.origin().ascii_serialization();
+            if !page_fps.contains_key(&origin) {
+                let fp = ctx.soft404.get(&fetcher, &url).await;
+                page_fps.insert(origin.clone(), fp);
+            }
+            let fp = page_fps.get(&origin).and_then(|f| f.as_ref());
+            results.push((*id, judge_page(graph, *id, &url, page, fp, home.as_ref())));
+            continue;
+        }
+        if let Some(e) = errors.get(id) {
+            results.push((*id, from_crawl_error(e)));
+            continue;
+        }
+        if let Some(r) = resources.get(id) {
+            results.push((
+                *id,
+                Probed {
+                    outcome: if r.bytes == 0 {
+                        VerifyOutcome::Empty
+                    } else {
+                        VerifyOutcome::Ok
+                    },
+                    status: Some(r.status),
+                    content_type: r.content_type.clone(),
+                    detail: if r.bytes == 0 {
+                        "内容为空（0 字节）".into()
+                    } else {
+                        "可访问（非 HTML 资源）".into()
+                    },
+                    bytes_read: r.bytes,
+                },
+            ));
+            continue;
+        }
+        if !matches!(url.scheme(), "http" | "https") {
+            results.push((*id, skipped("未验证：非 HTTP(S) 地址")));
+            continue;
+        }
+        let external = is_external(&url);
+        if external && cfg.external == ExternalPolicy::Skip {
+            results.push((*id, skipped("未验证：外部链接（--external skip）")));
+            continue;
+        }
+        jobs.push((
+            *id,
+            Job {
+                url,
+                expect: Expect::Page,
+                usage: Usage::default(),
+                external,
+            },
+        ));
+    }
+
+    let n_jobs = jobs.len();
+    tracing::info!(
+        media = media.len(),
+        links = links.len(),
+        requests = n_jobs,
+        "verification started"
+    );
+    let external_gate = Arc::new(Semaphore::new(EXTERNAL_CONCURRENCY));
+    let mut set: JoinSet<(UrlId, Probed)> = JoinSet::new();
+    for (id, job) in jobs {
+        while set.len() >= CONCURRENCY {
+            if let Some(Ok(r)) = set.join_next().await {
+                results.push(r);
+            }
+        }
+        let ctx = ctx.clone();
+        let gate = external_gate.clone();
+        set.spawn(async move {
+            let _permit = if job.external {
+                gate.acquire_owned().await.ok()
+            } else {
+                None
+            };
+            (id, probe::run(&ctx, &job).await)
+        });
+    }
+    while let Some(r) = set.join_next().await {
+        match r {
+            Ok(r) => results.push(r),
+            Err(e) => tracing::warn!("verification task failed: {e}"),
+        }
+    }
+
+    results.sort_by_key(|(id, _)| *id);
+    results.dedup_by_key(|(id, _)| *id);
+    let bytes: u64 = results.iter().map(|(_, p)| p.bytes_read).sum();
+    let requests = fetcher
+        .counters
+        .requests
+        .load(std::sync::atomic::Ordering::Relaxed)
+        - requests_before;
+    tracing::info!(
+        resources = results.len(),
+        requests,
+        bytes_read = bytes,
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "verification finished"
+    );
+    graph.verified = results
+        .into_iter()
+        .map(|(url, p)| Verified {
+            url,
+            outcome: p.outcome,
+            status: p.status,
+            content_type: p.content_type,
+            detail: p.detail,
+            bytes_read: p.bytes_read,
+        })
+        .collect();
+}
+
+/// A target the crawl already failed on: its class, without a new request.
+fn from_crawl_error(e: &crate::crawl::CrawlError) -> Probed {
+    let outcome = classify::from_error_class(e.class);
+    let prefix = match outcome {
+        VerifyOutcome::Blocked | VerifyOutcome::Skipped => "无法验证：",
+        _ => "",
+    };
+    Probed {
+        outcome,
+        status: e.status,
+        content_type: None,
+        detail: format!("{prefix}{}（抓取时）", e.message),
+        bytes_read: 0,
+    }
+}
+
+/// A link whose target page was crawled: OK unless it is a soft 404.
+fn judge_page(
+    graph: &SiteGraph,
+    id: UrlId,
+    url: &Url,
+    page: &crate::crawl::Page,
+    fp: Option<&soft404::Fingerprint>,
+    home: Option<&Url>,
+) -> Probed {
+    let final_url = graph.url(page.final_url);
+    let ok = |detail: String| Probed {
+        outcome: VerifyOutcome::Ok,
+        status: Some(page.status),
+        content_type: Some("text/html".into()),
+        detail,
+        bytes_read: 0,
+    };
+    let broken = |detail: String| Probed {
+        outcome: VerifyOutcome::Broken,
+        status: Some(page.status),
+        content_type: Some("text/html".into()),
+        detail,
+        bytes_read: 0,
+    };
+    let is_home =
+        home.is_some_and(|h| h.as_str() == final_url) || (page.depth == 0 && !page.is_frame);
+    // reached through a redirect (this URL is not the page's final URL) that ended on the
+    // home page: a soft 404, unless the URL is itself a home-page path (`/`, `/index.html`)
+    if is_home && id != page.final_url && !soft404::is_home_path(url) {
+        return broken(format!("软404：重定向到首页 {final_url}（抓取时）"));
+    }
+    if let Some(t) = page
+        .title
+        .as_deref()
+        .filter(|t| soft404::title_says_not_found(t))
+    {
+        return broken(format!("软404：页面标题“{t}”（抓取时）"));
+    }
+    if let Some(fp) = fp
+        && !is_home
+        && fp.matches(page.title.as_deref(), page.text_hash, page.text_chars)
+    {
+        return broken(format!(
+            "软404：与本站不存在页面的响应相同（标题“{}”）",
+            page.title.as_deref().unwrap_or("")
+        ));
+    }
+    ok("页面已抓取".into())
 }

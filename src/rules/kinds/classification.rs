@@ -3,11 +3,11 @@
 
 use super::{Located, column_evidence, column_for, default_extra, validate_column, validate_terms};
 use crate::i18n::Lang;
+use crate::rules::Evidence;
 use crate::rules::aliases::AliasTable;
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::norm::chars;
 use crate::rules::site::{crumbs, last_dir};
-use crate::rules::Evidence;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -80,7 +80,11 @@ impl Params {
             match hit {
                 Some((t, u, _)) => {
                     found.push(format!("{c}（{t}）"));
-                    ev.push(Evidence { url: u.clone(), text: t.clone(), path: vec![] });
+                    ev.push(Evidence {
+                        url: u.clone(),
+                        text: t.clone(),
+                        path: vec![],
+                    });
                 }
                 None => missing.push(c.clone()),
             }

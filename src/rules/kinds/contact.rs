@@ -3,9 +3,9 @@
 
 use super::{Located, column_evidence, column_for, default_extra, validate_column, validate_terms};
 use crate::i18n::Lang;
+use crate::rules::Evidence;
 use crate::rules::aliases::AliasTable;
 use crate::rules::engine::{Cx, Outcome};
-use crate::rules::Evidence;
 use regex::Regex;
 use serde::Deserialize;
 
@@ -72,7 +72,12 @@ impl Params {
             Scope::Home => lang.pick("首页", "the home page"),
         };
         let label = if self.require_label {
-            tr!(lang, "，且标注为“{}”", ", labelled “{}”", self.labels.join("/"))
+            tr!(
+                lang,
+                "，且标注为“{}”",
+                ", labelled “{}”",
+                self.labels.join("/")
+            )
         } else {
             String::new()
         };
@@ -95,7 +100,11 @@ impl Params {
                 Err(o) => return o,
             },
         };
-        let pats: Vec<Regex> = self.patterns.iter().filter_map(|p| Regex::new(p).ok()).collect();
+        let pats: Vec<Regex> = self
+            .patterns
+            .iter()
+            .filter_map(|p| Regex::new(p).ok())
+            .collect();
         let labels: Vec<_> = self.labels.iter().map(|l| cx.aliases.term(l)).collect();
         let mut found: Vec<Evidence> = Vec::new();
         let mut unlabelled = 0;
@@ -115,7 +124,14 @@ impl Params {
                 }
                 found.push(Evidence {
                     url: site.url(i).to_string(),
-                    text: format!("{}{}", ph.label.as_deref().map(|l| format!("{l}：")).unwrap_or_default(), ph.number),
+                    text: format!(
+                        "{}{}",
+                        ph.label
+                            .as_deref()
+                            .map(|l| format!("{l}："))
+                            .unwrap_or_default(),
+                        ph.number
+                    ),
                     path: vec![],
                 });
             }
@@ -127,7 +143,10 @@ impl Params {
                 _ => cx.lang.pick("全站", "the site").to_string(),
             },
         };
-        let mut ev: Vec<Evidence> = col.iter().map(|c| column_evidence(cx, c, site.name(c.page))).collect();
+        let mut ev: Vec<Evidence> = col
+            .iter()
+            .map(|c| column_evidence(cx, c, site.name(c.page)))
+            .collect();
         if !found.is_empty() {
             let shown: Vec<String> = found.iter().take(3).map(|e| e.text.clone()).collect();
             ev.extend(found.into_iter().take(5));

@@ -47,7 +47,13 @@ pub enum Emptiness {
 pub fn emptiness(site: &Site, i: usize, text_slack: usize) -> Option<Emptiness> {
     let p = site.page(i);
     let url = site.url(i);
-    if Some(i) == site.home || p.is_frame || p.status >= 400 || site.is_detail(i) || pagination_url(url) || p.needs_js {
+    if Some(i) == site.home
+        || p.is_frame
+        || p.status >= 400
+        || site.is_detail(i)
+        || pagination_url(url)
+        || p.needs_js
+    {
         return None;
     }
     let path = url_path(url);
@@ -62,7 +68,11 @@ pub fn emptiness(site: &Site, i: usize, text_slack: usize) -> Option<Emptiness> 
     let dir = dir_of(url);
     let has_children = site.links(i).iter().any(|l| {
         let u = site.g.url(l.to);
-        l.to != p.final_url && l.to != p.url && url_path(u).starts_with(&dir) && url_path(u) != path && dir.len() > 1
+        l.to != p.final_url
+            && l.to != p.url
+            && url_path(u).starts_with(&dir)
+            && url_path(u) != path
+            && dir.len() > 1
     });
     if has_children {
         return Some(Emptiness::Filled);
@@ -108,8 +118,18 @@ impl Params {
                 _ => {}
             }
         }
-        let counted = blank.len() + if self.include_explained { explained.len() } else { 0 };
-        let label = |v: &Vec<usize>| v.iter().map(|&i| format!("{}（{}）", site.name(i), site.url(i))).collect::<Vec<_>>().join("、");
+        let counted = blank.len()
+            + if self.include_explained {
+                explained.len()
+            } else {
+                0
+            };
+        let label = |v: &Vec<usize>| {
+            v.iter()
+                .map(|&i| format!("{}（{}）", site.name(i), site.url(i)))
+                .collect::<Vec<_>>()
+                .join("、")
+        };
         let none = cx.lang.pick("无", "none");
         let msg = tr!(
             cx.lang,
@@ -117,21 +137,44 @@ impl Params {
             "{} blank columns (veto at {}): {}; {} columns saying 暂无信息: {}",
             blank.len(),
             self.threshold,
-            if blank.is_empty() { none.to_string() } else { label(&blank) },
+            if blank.is_empty() {
+                none.to_string()
+            } else {
+                label(&blank)
+            },
             explained.len(),
-            if explained.is_empty() { none.to_string() } else { label(&explained) }
+            if explained.is_empty() {
+                none.to_string()
+            } else {
+                label(&explained)
+            }
         );
         let ev: Vec<Evidence> = blank
             .iter()
             .map(|&i| (i, cx.lang.pick("空白栏目", "blank column")))
-            .chain(explained.iter().map(|&i| (i, cx.lang.pick("暂无信息", "says 暂无信息"))))
-            .map(|(i, t)| Evidence { url: site.url(i).to_string(), text: format!("{}：{}", site.name(i), t), path: vec![] })
+            .chain(
+                explained
+                    .iter()
+                    .map(|&i| (i, cx.lang.pick("暂无信息", "says 暂无信息"))),
+            )
+            .map(|(i, t)| Evidence {
+                url: site.url(i).to_string(),
+                text: format!("{}：{}", site.name(i), t),
+                path: vec![],
+            })
             .collect();
-        let mut status = if counted >= self.threshold { Status::Fail } else { Status::Pass };
+        let mut status = if counted >= self.threshold {
+            Status::Fail
+        } else {
+            Status::Pass
+        };
         let mut message = msg;
         if status == Status::Pass && site.truncated().is_some() {
             status = Status::Warn;
-            message.push_str(cx.lang.pick("；抓取未完成，未访问的栏目未统计", "; the crawl did not finish, unvisited columns were not counted"));
+            message.push_str(cx.lang.pick(
+                "；抓取未完成，未访问的栏目未统计",
+                "; the crawl did not finish, unvisited columns were not counted",
+            ));
         }
         Outcome::new(status, message)
             .with_evidence(ev)

@@ -42,7 +42,11 @@ pub fn shows(site: &Site, i: usize, set: &NameSet) -> bool {
 
 /// Detail pages of a column scope, newest first.
 pub fn newest_details(site: &Site, scope: &[usize], n: usize) -> Vec<usize> {
-    let mut d: Vec<usize> = scope.iter().copied().filter(|&i| site.is_detail(i)).collect();
+    let mut d: Vec<usize> = scope
+        .iter()
+        .copied()
+        .filter(|&i| site.is_detail(i))
+        .collect();
     d.sort_by_key(|&i| std::cmp::Reverse((site.page(i).published, site.url(i).to_string())));
     d.truncate(n);
     d
@@ -83,7 +87,11 @@ impl Params {
             if shows(site, col.page, set) {
                 continue;
             }
-            let lacking: Vec<usize> = details.iter().copied().filter(|&d| !shows(site, d, set)).collect();
+            let lacking: Vec<usize> = details
+                .iter()
+                .copied()
+                .filter(|&d| !shows(site, d, set))
+                .collect();
             if details.is_empty() || !lacking.is_empty() {
                 missing_count += lacking.len().max(1);
                 missing.push(name.clone());

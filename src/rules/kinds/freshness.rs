@@ -118,7 +118,12 @@ pub fn dated(site: &Site, pages: &[usize]) -> (Vec<(Date, String, String)>, usiz
             }
         }
         if site.is_detail(i) {
-            let title = p.meta.get("articletitle").or(p.title.as_ref()).cloned().unwrap_or_default();
+            let title = p
+                .meta
+                .get("articletitle")
+                .or(p.title.as_ref())
+                .cloned()
+                .unwrap_or_default();
             match p.published {
                 Some(d) => {
                     if seen.insert((site.url(i).to_string(), title.clone())) {
@@ -180,7 +185,10 @@ impl Params {
                 "must have {} (title matches {}{})",
                 y.label,
                 y.pattern,
-                y.due.as_deref().map(|d| tr!(lang, "，期限每年{}", ", due every year by {}", d)).unwrap_or_default()
+                y.due
+                    .as_deref()
+                    .map(|d| tr!(lang, "，期限每年{}", ", due every year by {}", d))
+                    .unwrap_or_default()
             ));
         }
         if self.target == Target::Columns {
@@ -310,7 +318,10 @@ impl Params {
                 Ok(r) => r,
                 Err(_) => continue,
             };
-            let hits: Vec<&(String, String)> = titles.iter().filter(|(t, _)| re.is_match(&norm(t))).collect();
+            let hits: Vec<&(String, String)> = titles
+                .iter()
+                .filter(|(t, _)| re.is_match(&norm(t)))
+                .collect();
             let label = format!("{}（{}年）", y.label, year);
             match hits.first() {
                 None => {
@@ -320,12 +331,21 @@ impl Params {
                         "未找到{}{}",
                         "no {} found{}",
                         label,
-                        deadline.map(|d| tr!(cx.lang, "，应于{}前公开", ", due by {}", d)).unwrap_or_default()
+                        deadline
+                            .map(|d| tr!(cx.lang, "，应于{}前公开", ", due by {}", d))
+                            .unwrap_or_default()
                     ));
                 }
                 Some((t, u)) => {
-                    let date = items.iter().find(|(_, it, iu)| iu == u || it == t).map(|(d, _, _)| *d);
-                    ev.push(Evidence { url: u.clone(), text: t.clone(), path: col.chain.clone() });
+                    let date = items
+                        .iter()
+                        .find(|(_, it, iu)| iu == u || it == t)
+                        .map(|(d, _, _)| *d);
+                    ev.push(Evidence {
+                        url: u.clone(),
+                        text: t.clone(),
+                        path: col.chain.clone(),
+                    });
                     match (date, deadline) {
                         (Some(d), Some(dl)) if d > dl => {
                             status = super::worst(status, Status::Fail);
@@ -345,7 +365,8 @@ impl Params {
                             "found {} “{}”{}",
                             label,
                             t,
-                            date.map(|d| tr!(cx.lang, "（{}）", " ({})", d)).unwrap_or_default()
+                            date.map(|d| tr!(cx.lang, "（{}）", " ({})", d))
+                                .unwrap_or_default()
                         )),
                     }
                 }
@@ -353,11 +374,18 @@ impl Params {
         }
         let mut o = Outcome::new(
             status,
-            tr!(cx.lang, "“{}”：{}", "“{}”: {}", site.name(col.page), msgs.join(cx.lang.pick("；", "; "))),
+            tr!(
+                cx.lang,
+                "“{}”：{}",
+                "“{}”: {}",
+                site.name(col.page),
+                msgs.join(cx.lang.pick("；", "; "))
+            ),
         );
         o.evidence = ev;
         if o.evidence.is_empty() {
-            o.evidence.push(column_evidence(cx, col, site.name(col.page)));
+            o.evidence
+                .push(column_evidence(cx, col, site.name(col.page)));
         }
         o
     }
@@ -365,7 +393,11 @@ impl Params {
     fn eval_home(&self, cx: &Cx) -> Outcome {
         let site = cx.site;
         let Some(home) = site.home else {
-            return Outcome::warn(cx.lang.pick("首页未能抓取", "the home page was not fetched").into());
+            return Outcome::warn(
+                cx.lang
+                    .pick("首页未能抓取", "the home page was not fetched")
+                    .into(),
+            );
         };
         let window = self.window_days.unwrap_or(14);
         let limit = cx.today.checked_sub(window.days()).unwrap_or(cx.today);
@@ -381,11 +413,16 @@ impl Params {
         let mut nav_only = false;
         if items.is_empty() {
             nav_only = true;
-            let second: Vec<usize> = (0..site.g.pages.len()).filter(|&i| site.page(i).depth == 1 && !site.is_detail(i)).collect();
+            let second: Vec<usize> = (0..site.g.pages.len())
+                .filter(|&i| site.page(i).depth == 1 && !site.is_detail(i))
+                .collect();
             (items, undated) = dated(site, &second);
         }
         let how = if nav_only {
-            cx.lang.pick("（首页无日期信息，按二级页面判断）", " (no dated items on the home page; judged on the second-level pages)")
+            cx.lang.pick(
+                "（首页无日期信息，按二级页面判断）",
+                " (no dated items on the home page; judged on the second-level pages)",
+            )
         } else {
             ""
         };
@@ -434,7 +471,11 @@ impl Params {
         let mut seen = HashSet::new();
         for i in 0..site.g.pages.len() {
             let p = site.page(i);
-            if Some(i) == site.home || p.is_frame || site.is_detail(i) || pagination_url(site.url(i)) {
+            if Some(i) == site.home
+                || p.is_frame
+                || site.is_detail(i)
+                || pagination_url(site.url(i))
+            {
                 continue;
             }
             if !seen.insert(p.final_url) || (p.items.is_empty() && site.listed(i) == 0) {
@@ -442,7 +483,10 @@ impl Params {
             }
             let name = site.name(i);
             let n = norm(&name);
-            let class = self.classes.iter().find(|c| c.names.iter().any(|k| n.contains(&norm(k))));
+            let class = self
+                .classes
+                .iter()
+                .find(|c| c.names.iter().any(|k| n.contains(&norm(k))));
             let Some(window) = class.map(|c| c.window_days).or(self.other_window_days) else {
                 continue;
             };
@@ -454,18 +498,32 @@ impl Params {
                 let label = format!(
                     "{}（{}，{}）",
                     name,
-                    class.map(|c| c.name.as_str()).unwrap_or(cx.lang.pick("其他", "other")),
-                    newest.map(|d| d.to_string()).unwrap_or_else(|| cx.lang.pick("无日期", "undated").into())
+                    class
+                        .map(|c| c.name.as_str())
+                        .unwrap_or(cx.lang.pick("其他", "other")),
+                    newest
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| cx.lang.pick("无日期", "undated").into())
                 );
-                let e = Evidence { url: site.url(i).to_string(), text: label.clone(), path: vec![] };
+                let e = Evidence {
+                    url: site.url(i).to_string(),
+                    text: label.clone(),
+                    path: vec![],
+                };
                 if class.is_some_and(|c| c.veto) {
                     stale_veto.push(e.clone());
                 }
                 stale_all.push(e);
             }
         }
-        let names = |v: &Vec<Evidence>| v.iter().map(|e| e.text.clone()).collect::<Vec<_>>().join("、");
-        let veto = stale_veto.len() >= self.veto_class_stale || stale_all.len() >= self.veto_total_stale;
+        let names = |v: &Vec<Evidence>| {
+            v.iter()
+                .map(|e| e.text.clone())
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        let veto =
+            stale_veto.len() >= self.veto_class_stale || stale_all.len() >= self.veto_total_stale;
         let msg = tr!(
             cx.lang,
             "判断了{}个栏目：动态要闻/通知公告/政策类未按期更新{}个（否决阈值{}），应更新未更新共{}个（否决阈值{}）{}{}",
@@ -475,7 +533,11 @@ impl Params {
             self.veto_class_stale,
             stale_all.len(),
             self.veto_total_stale,
-            if stale_all.is_empty() { "" } else { cx.lang.pick("：", ": ") },
+            if stale_all.is_empty() {
+                ""
+            } else {
+                cx.lang.pick("：", ": ")
+            },
             names(&stale_all)
         );
         let mut o = Outcome::new(if veto { Status::Fail } else { Status::Pass }, msg);
@@ -483,7 +545,10 @@ impl Params {
             o.status = Status::Warn;
             o.message = cx
                 .lang
-                .pick("未抓取到任何带列表的栏目页，无法判断栏目更新情况", "no listing columns were crawled; column updates could not be judged")
+                .pick(
+                    "未抓取到任何带列表的栏目页，无法判断栏目更新情况",
+                    "no listing columns were crawled; column updates could not be judged",
+                )
                 .into();
         }
         o.evidence = stale_all.into_iter().take(20).collect();
@@ -493,4 +558,3 @@ impl Params {
         o
     }
 }
-

@@ -51,7 +51,10 @@ impl Params {
             "sample the {1} newest items of “{0}”: each must link to the policy document it explains{2}, and that document must link back",
             path_label(&self.from),
             self.sample,
-            self.to.as_ref().map(|t| tr!(lang, "（“{}”中）", " (in “{}”)", path_label(t))).unwrap_or_default()
+            self.to
+                .as_ref()
+                .map(|t| tr!(lang, "（“{}”中）", " (in “{}”)", path_label(t)))
+                .unwrap_or_default()
         )
     }
 
@@ -81,7 +84,11 @@ impl Params {
         let items = newest_details(site, &from_scope, self.sample);
         let mut ev = vec![column_evidence(cx, &from, site.name(from.page))];
         if items.is_empty() {
-            let status = if site.listed(from.page) > 0 { Status::Warn } else { Status::Fail };
+            let status = if site.listed(from.page) > 0 {
+                Status::Warn
+            } else {
+                Status::Fail
+            };
             return Outcome::new(
                 status,
                 tr!(
@@ -96,7 +103,11 @@ impl Params {
         let mut missing = 0usize;
         let mut msgs = Vec::new();
         for &d in &items {
-            let title = site.page(d).title.clone().unwrap_or_else(|| site.url(d).to_string());
+            let title = site
+                .page(d)
+                .title
+                .clone()
+                .unwrap_or_else(|| site.url(d).to_string());
             let targets: Vec<usize> = site
                 .links(d)
                 .iter()
@@ -107,15 +118,32 @@ impl Params {
             match targets.first() {
                 None => {
                     missing += 2;
-                    msgs.push(tr!(cx.lang, "《{}》未链接政策文件", "“{}” links to no policy document", title));
-                    ev.push(Evidence { url: site.url(d).to_string(), text: title, path: vec![] });
+                    msgs.push(tr!(
+                        cx.lang,
+                        "《{}》未链接政策文件",
+                        "“{}” links to no policy document",
+                        title
+                    ));
+                    ev.push(Evidence {
+                        url: site.url(d).to_string(),
+                        text: title,
+                        path: vec![],
+                    });
                 }
                 Some(_) => {
                     let back = targets.iter().copied().find(|&t| {
-                        site.links(t).iter().any(|l| site.idx(l.to).is_some_and(|x| x == d || from_set.contains(&x)))
+                        site.links(t).iter().any(|l| {
+                            site.idx(l.to)
+                                .is_some_and(|x| x == d || from_set.contains(&x))
+                        })
                     });
                     match back {
-                        Some(_) => msgs.push(tr!(cx.lang, "《{}》与文件相互链接", "“{}” and its document link both ways", title)),
+                        Some(_) => msgs.push(tr!(
+                            cx.lang,
+                            "《{}》与文件相互链接",
+                            "“{}” and its document link both ways",
+                            title
+                        )),
                         None => {
                             missing += 1;
                             let t = targets[0];
@@ -126,13 +154,21 @@ impl Params {
                                 title,
                                 site.url(t)
                             ));
-                            ev.push(Evidence { url: site.url(t).to_string(), text: site.page(t).title.clone().unwrap_or_default(), path: vec![] });
+                            ev.push(Evidence {
+                                url: site.url(t).to_string(),
+                                text: site.page(t).title.clone().unwrap_or_default(),
+                                path: vec![],
+                            });
                         }
                     }
                 }
             }
         }
-        let status = if missing == 0 { Status::Pass } else { Status::Fail };
+        let status = if missing == 0 {
+            Status::Pass
+        } else {
+            Status::Fail
+        };
         Outcome::new(
             status,
             tr!(

@@ -69,7 +69,10 @@ pub struct Broken {
 }
 
 /// Broken and unverifiable targets, from `verified` or else the crawl errors.
-pub fn broken_targets(site: &Site, only: Option<&HashSet<UrlId>>) -> (Vec<Broken>, Vec<Broken>, bool) {
+pub fn broken_targets(
+    site: &Site,
+    only: Option<&HashSet<UrlId>>,
+) -> (Vec<Broken>, Vec<Broken>, bool) {
     let mut broken = Vec::new();
     let mut unknown = Vec::new();
     let mut seen = HashSet::new();
@@ -78,7 +81,12 @@ pub fn broken_targets(site: &Site, only: Option<&HashSet<UrlId>>) -> (Vec<Broken
         if only.is_some_and(|s| !s.contains(&v.url)) || !seen.insert(v.url) {
             continue;
         }
-        let detail = format!("{:?}{} {}", v.outcome, v.status.map(|s| format!(" HTTP {s}")).unwrap_or_default(), v.detail);
+        let detail = format!(
+            "{:?}{} {}",
+            v.outcome,
+            v.status.map(|s| format!(" HTTP {s}")).unwrap_or_default(),
+            v.detail
+        );
         match verify_broken(v.outcome) {
             Some(true) => broken.push(Broken { url: v.url, detail }),
             None => unknown.push(Broken { url: v.url, detail }),
@@ -89,7 +97,12 @@ pub fn broken_targets(site: &Site, only: Option<&HashSet<UrlId>>) -> (Vec<Broken
         if only.is_some_and(|s| !s.contains(&e.url)) || !seen.insert(e.url) {
             continue;
         }
-        let detail = format!("{:?}{} {}", e.class, e.status.map(|s| format!(" HTTP {s}")).unwrap_or_default(), e.message);
+        let detail = format!(
+            "{:?}{} {}",
+            e.class,
+            e.status.map(|s| format!(" HTTP {s}")).unwrap_or_default(),
+            e.message
+        );
         match error_broken(e.class) {
             Some(true) => broken.push(Broken { url: e.url, detail }),
             None => unknown.push(Broken { url: e.url, detail }),
@@ -146,7 +159,11 @@ impl Params {
                         "{}（来自 {}，链接文字“{}”）",
                         "{} (from {}, anchor “{}”)",
                         b.detail.trim(),
-                        if parent.is_empty() { "?".to_string() } else { parent.clone() },
+                        if parent.is_empty() {
+                            "?".to_string()
+                        } else {
+                            parent.clone()
+                        },
                         text
                     ),
                     path: vec![],
@@ -157,16 +174,30 @@ impl Params {
             String::new()
         } else {
             cx.lang
-                .pick("（媒体与附件未经逐个验证，仅依据抓取错误）", " (media and attachments were not verified; based on crawl errors only)")
+                .pick(
+                    "（媒体与附件未经逐个验证，仅依据抓取错误）",
+                    " (media and attachments were not verified; based on crawl errors only)",
+                )
                 .to_string()
         };
         let blocked = if unknown.is_empty() {
             String::new()
         } else {
-            tr!(cx.lang, "；另有{}个地址被拦截或未请求，未计入", "; {} more were blocked or not requested and are not counted", unknown.len())
+            tr!(
+                cx.lang,
+                "；另有{}个地址被拦截或未请求，未计入",
+                "; {} more were blocked or not requested and are not counted",
+                unknown.len()
+            )
         };
         if broken.is_empty() {
-            return Outcome::pass(tr!(cx.lang, "未发现不可用链接{}{}", "no broken links found{}{}", note, blocked));
+            return Outcome::pass(tr!(
+                cx.lang,
+                "未发现不可用链接{}{}",
+                "no broken links found{}{}",
+                note,
+                blocked
+            ));
         }
         Outcome::new(
             Status::Fail,

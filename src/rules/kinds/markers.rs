@@ -4,16 +4,25 @@
 
 use super::Located;
 use crate::i18n::Lang;
+use crate::rules::Status;
 use crate::rules::aliases::AliasTable;
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::norm::norm;
 use crate::rules::site::{Site, pagination_url};
-use crate::rules::Status;
 use serde::Deserialize;
 
 /// Marker names a pack may use.
 pub const MARKERS: &[&str] = &[
-    "site_code", "icp", "psb", "conac", "jiucuo", "viewport", "search", "sponsor", "mobile_version", "contact",
+    "site_code",
+    "icp",
+    "psb",
+    "conac",
+    "jiucuo",
+    "viewport",
+    "search",
+    "sponsor",
+    "mobile_version",
+    "contact",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -77,7 +86,10 @@ pub fn has(site: &Site, i: usize, m: &str) -> bool {
         "mobile_version" => k.mobile_version,
         "contact" => {
             !p.phones.is_empty()
-                || site.links(i).iter().any(|l| matches!(norm(l.text).as_str(), "联系我们" | "联系方式"))
+                || site
+                    .links(i)
+                    .iter()
+                    .any(|l| matches!(norm(l.text).as_str(), "联系我们" | "联系方式"))
         }
         _ => false,
     }
@@ -87,7 +99,10 @@ impl Params {
     pub fn validate(&self, _aliases: &AliasTable, _has_column: bool) -> Result<(), String> {
         for m in &self.markers {
             if !MARKERS.contains(&m.as_str()) {
-                return Err(format!("unknown marker `{m}` (known: {})", MARKERS.join(", ")));
+                return Err(format!(
+                    "unknown marker `{m}` (known: {})",
+                    MARKERS.join(", ")
+                ));
             }
         }
         if self.markers.is_empty() && self.meta_content.is_empty() && self.meta_column.is_empty() {
@@ -104,8 +119,21 @@ impl Params {
                 lang,
                 "首页{}应有{}：{}",
                 "the home page{} must show {}: {}",
-                if self.sample > 0 { tr!(lang, "及抽查的{}个其他页面", " and {} sampled pages", self.sample) } else { String::new() },
-                if self.any { lang.pick("其中之一", "one of") } else { lang.pick("全部", "all of") },
+                if self.sample > 0 {
+                    tr!(
+                        lang,
+                        "及抽查的{}个其他页面",
+                        " and {} sampled pages",
+                        self.sample
+                    )
+                } else {
+                    String::new()
+                },
+                if self.any {
+                    lang.pick("其中之一", "one of")
+                } else {
+                    lang.pick("全部", "all of")
+                },
                 names.join("、")
             ));
         }
@@ -140,15 +168,24 @@ impl Params {
     pub fn eval(&self, cx: &Cx, _prev: Option<&Located>) -> Outcome {
         let site = cx.site;
         let Some(home) = site.home else {
-            return Outcome::warn(cx.lang.pick("首页未能抓取", "the home page was not fetched").into());
+            return Outcome::warn(
+                cx.lang
+                    .pick("首页未能抓取", "the home page was not fetched")
+                    .into(),
+            );
         };
         let mut status = Status::Pass;
         let mut msgs = Vec::new();
         let mut ev = Vec::new();
         let mut deduction = 0.0;
         if !self.markers.is_empty() {
-            let on_home: Vec<&String> = self.markers.iter().filter(|m| has(site, home, m)).collect();
-            let missing_home: Vec<&String> = self.markers.iter().filter(|m| !has(site, home, m)).collect();
+            let on_home: Vec<&String> =
+                self.markers.iter().filter(|m| has(site, home, m)).collect();
+            let missing_home: Vec<&String> = self
+                .markers
+                .iter()
+                .filter(|m| !has(site, home, m))
+                .collect();
             if self.any {
                 if on_home.is_empty() {
                     status = Status::Fail;
@@ -156,7 +193,11 @@ impl Params {
                         cx.lang,
                         "首页未见{}中的任何一项",
                         "the home page shows none of {}",
-                        self.markers.iter().map(|m| label(m, cx.lang)).collect::<Vec<_>>().join("、")
+                        self.markers
+                            .iter()
+                            .map(|m| label(m, cx.lang))
+                            .collect::<Vec<_>>()
+                            .join("、")
                     ));
                     ev.push(cx.page_evidence(home, cx.lang.pick("首页", "Home").into()));
                 } else {
@@ -164,14 +205,23 @@ impl Params {
                         cx.lang,
                         "首页有{}",
                         "the home page has {}",
-                        on_home.iter().map(|m| label(m, cx.lang)).collect::<Vec<_>>().join("、")
+                        on_home
+                            .iter()
+                            .map(|m| label(m, cx.lang))
+                            .collect::<Vec<_>>()
+                            .join("、")
                     ));
                 }
             } else {
                 let others = self.sample_pages(site, None);
                 let mut lacking_pages = Vec::new();
                 for &i in &others {
-                    let miss: Vec<&str> = self.markers.iter().filter(|m| !has(site, i, m)).map(|m| label(m, cx.lang)).collect();
+                    let miss: Vec<&str> = self
+                        .markers
+                        .iter()
+                        .filter(|m| !has(site, i, m))
+                        .map(|m| label(m, cx.lang))
+                        .collect();
                     if !miss.is_empty() {
                         deduction += self.other_weight;
                         lacking_pages.push((i, miss));
@@ -183,15 +233,42 @@ impl Params {
                         cx.lang,
                         "首页{}均有：{}",
                         "the home page{} shows all of: {}",
-                        if others.is_empty() { String::new() } else { tr!(cx.lang, "及抽查的{}个页面", " and {} sampled pages", others.len()) },
-                        self.markers.iter().map(|m| label(m, cx.lang)).collect::<Vec<_>>().join("、")
+                        if others.is_empty() {
+                            String::new()
+                        } else {
+                            tr!(
+                                cx.lang,
+                                "及抽查的{}个页面",
+                                " and {} sampled pages",
+                                others.len()
+                            )
+                        },
+                        self.markers
+                            .iter()
+                            .map(|m| label(m, cx.lang))
+                            .collect::<Vec<_>>()
+                            .join("、")
                     ));
                 } else {
                     status = Status::Fail;
                     if !missing_home.is_empty() {
-                        let names: Vec<&str> = missing_home.iter().map(|m| label(m, cx.lang)).collect();
-                        msgs.push(tr!(cx.lang, "首页缺少：{}", "missing on the home page: {}", names.join("、")));
-                        ev.push(cx.page_evidence(home, tr!(cx.lang, "首页缺少：{}", "missing on the home page: {}", names.join("、"))));
+                        let names: Vec<&str> =
+                            missing_home.iter().map(|m| label(m, cx.lang)).collect();
+                        msgs.push(tr!(
+                            cx.lang,
+                            "首页缺少：{}",
+                            "missing on the home page: {}",
+                            names.join("、")
+                        ));
+                        ev.push(cx.page_evidence(
+                            home,
+                            tr!(
+                                cx.lang,
+                                "首页缺少：{}",
+                                "missing on the home page: {}",
+                                names.join("、")
+                            ),
+                        ));
                     }
                     if !lacking_pages.is_empty() {
                         msgs.push(tr!(
@@ -211,15 +288,28 @@ impl Params {
             }
         }
         for (required, detail, what) in [
-            (&self.meta_content, true, cx.lang.pick("内容页", "content page")),
-            (&self.meta_column, false, cx.lang.pick("栏目页", "column page")),
+            (
+                &self.meta_content,
+                true,
+                cx.lang.pick("内容页", "content page"),
+            ),
+            (
+                &self.meta_column,
+                false,
+                cx.lang.pick("栏目页", "column page"),
+            ),
         ] {
             if required.is_empty() {
                 continue;
             }
             let pages = self.sample_pages(site, Some(detail));
             if pages.is_empty() {
-                msgs.push(tr!(cx.lang, "未抓取到{}，未检查页面标签", "no {} crawled; page tags not checked", what));
+                msgs.push(tr!(
+                    cx.lang,
+                    "未抓取到{}，未检查页面标签",
+                    "no {} crawled; page tags not checked",
+                    what
+                ));
                 status = super::worst(status, Status::Warn);
                 continue;
             }
@@ -233,7 +323,15 @@ impl Params {
                 if !miss.is_empty() {
                     bad += 1;
                     deduction += self.page_weight;
-                    ev.push(cx.page_evidence(i, tr!(cx.lang, "缺少页面标签：{}", "missing page tags: {}", miss.join("、"))));
+                    ev.push(cx.page_evidence(
+                        i,
+                        tr!(
+                            cx.lang,
+                            "缺少页面标签：{}",
+                            "missing page tags: {}",
+                            miss.join("、")
+                        ),
+                    ));
                 }
             }
             if bad > 0 {

@@ -45,8 +45,15 @@ impl Params {
             lang,
             "{}中的图片、视频、音频、动画{}逐个请求验证：状态码、类型、文件头、非空、可解码；Flash 视为无法播放",
             "every image, video, audio, animation{1} in {0} is requested and verified: status, type, magic bytes, non-empty, decodable; Flash counts as unplayable",
-            self.column.as_ref().map(|c| format!("“{}”", crate::rules::locate::path_label(c))).unwrap_or_else(|| lang.pick("全站", "the whole site").into()),
-            if self.attachments { lang.pick("及附件", " and attachment") } else { "" }
+            self.column
+                .as_ref()
+                .map(|c| format!("“{}”", crate::rules::locate::path_label(c)))
+                .unwrap_or_else(|| lang.pick("全站", "the whole site").into()),
+            if self.attachments {
+                lang.pick("及附件", " and attachment")
+            } else {
+                ""
+            }
         )
     }
 
@@ -57,19 +64,28 @@ impl Params {
                 Ok(c) => (site.scope(c.page, 2000), format!("“{}”", site.name(c.page))),
                 Err(o) => return o,
             },
-            None => ((0..site.g.pages.len()).collect(), cx.lang.pick("全站", "the site").to_string()),
+            None => (
+                (0..site.g.pages.len()).collect(),
+                cx.lang.pick("全站", "the site").to_string(),
+            ),
         };
         // media URL → (kind, referring page, context)
         let mut media: BTreeMap<UrlId, (Option<MediaKind>, usize, String)> = BTreeMap::new();
         for &i in &pages {
             let p = site.page(i);
             for m in &p.media {
-                media.entry(m.to).or_insert((Some(m.kind), i, site.g.text(m.context).to_string()));
+                media
+                    .entry(m.to)
+                    .or_insert((Some(m.kind), i, site.g.text(m.context).to_string()));
             }
             if self.attachments {
                 for l in &p.links {
                     if is_document(site.g.url(l.to)) {
-                        media.entry(l.to).or_insert((Some(MediaKind::Document), i, site.g.text(l.text).to_string()));
+                        media.entry(l.to).or_insert((
+                            Some(MediaKind::Document),
+                            i,
+                            site.g.text(l.text).to_string(),
+                        ));
                     }
                 }
             }
@@ -82,20 +98,37 @@ impl Params {
         for (id, (kind, page, ctx)) in &media {
             let url = site.g.url(*id).to_string();
             let verdict: Option<Option<String>> = if *kind == Some(MediaKind::Flash) {
-                Some(Some(cx.lang.pick("Flash 动画，现代浏览器无法播放", "Flash, unplayable in modern browsers").into()))
+                Some(Some(
+                    cx.lang
+                        .pick(
+                            "Flash 动画，现代浏览器无法播放",
+                            "Flash, unplayable in modern browsers",
+                        )
+                        .into(),
+                ))
             } else if let Some(v) = verified.get(id) {
                 verify_broken(v.outcome).map(|b| b.then(|| format!("{:?} {}", v.outcome, v.detail)))
             } else if let Some(e) = site.error(*id) {
                 error_broken(e.class).map(|b| b.then(|| format!("{:?} {}", e.class, e.message)))
             } else if let Some(r) = resources.get(id) {
-                Some((r.status >= 400 || r.bytes == 0).then(|| format!("HTTP {} ({} bytes)", r.status, r.bytes)))
+                Some(
+                    (r.status >= 400 || r.bytes == 0)
+                        .then(|| format!("HTTP {} ({} bytes)", r.status, r.bytes)),
+                )
             } else {
                 None
             };
             match verdict {
                 Some(Some(why)) => broken.push(Evidence {
                     url: url.clone(),
-                    text: tr!(cx.lang, "{}（位于 {}，“{}”）", "{} (on {}, “{}”)", why.trim(), site.url(*page), ctx),
+                    text: tr!(
+                        cx.lang,
+                        "{}（位于 {}，“{}”）",
+                        "{} (on {}, “{}”)",
+                        why.trim(),
+                        site.url(*page),
+                        ctx
+                    ),
                     path: vec![],
                 }),
                 Some(None) => ok += 1,

@@ -13,8 +13,8 @@ pub mod markers;
 pub mod media;
 pub mod outline;
 pub mod path;
-pub mod replies;
 pub mod reachability;
+pub mod replies;
 pub mod subcolumns;
 
 use super::aliases::AliasTable;
@@ -122,7 +122,11 @@ pub fn validate_path(aliases: &AliasTable, path: &[String]) -> Result<(), String
 }
 
 /// Validate an optional `column` parameter for kinds that work on a column.
-pub fn validate_column(aliases: &AliasTable, column: &Option<Vec<String>>, has_column: bool) -> Result<(), String> {
+pub fn validate_column(
+    aliases: &AliasTable,
+    column: &Option<Vec<String>>,
+    has_column: bool,
+) -> Result<(), String> {
     match column {
         Some(p) => validate_path(aliases, p),
         None if has_column => Ok(()),
@@ -134,7 +138,9 @@ pub fn validate_column(aliases: &AliasTable, column: &Option<Vec<String>>, has_c
 pub fn validate_terms(aliases: &AliasTable, names: &[String]) -> Result<(), String> {
     for n in names {
         if !aliases.terms.contains_key(n) && !aliases.knows_column(n) {
-            return Err(format!("unknown term `{n}` (add it to rules/aliases.toml [term.\"…\"])"));
+            return Err(format!(
+                "unknown term `{n}` (add it to rules/aliases.toml [term.\"…\"])"
+            ));
         }
     }
     Ok(())
@@ -142,10 +148,19 @@ pub fn validate_terms(aliases: &AliasTable, names: &[String]) -> Result<(), Stri
 
 /// The column a step works on: its own `column` path, else the one an earlier step found.
 /// A column that cannot be found yields the outcome to report instead.
-pub fn column_for(cx: &Cx, column: &Option<Vec<String>>, max_extra: u32, prev: Option<&Located>) -> Result<Located, Outcome> {
+pub fn column_for(
+    cx: &Cx,
+    column: &Option<Vec<String>>,
+    max_extra: u32,
+    prev: Option<&Located>,
+) -> Result<Located, Outcome> {
     let Some(path) = column else {
         return prev.cloned().ok_or_else(|| {
-            Outcome::warn(cx.lang.pick("前置栏目未找到", "the column was not found").into())
+            Outcome::warn(
+                cx.lang
+                    .pick("前置栏目未找到", "the column was not found")
+                    .into(),
+            )
         });
     };
     match cx.locate(path, max_extra) {
@@ -162,7 +177,13 @@ pub fn column_for(cx: &Cx, column: &Option<Vec<String>>, max_extra: u32, prev: O
                 .into_iter()
                 .collect();
             Err(match warn {
-                Some(w) => Outcome::warn(tr!(cx.lang, "未能确认栏目“{}”：{}", "could not confirm the column “{}”: {}", label, w)),
+                Some(w) => Outcome::warn(tr!(
+                    cx.lang,
+                    "未能确认栏目“{}”：{}",
+                    "could not confirm the column “{}”: {}",
+                    label,
+                    w
+                )),
                 None => Outcome::fail(tr!(
                     cx.lang,
                     "未找到栏目“{}”，无法检查此项",

@@ -59,7 +59,12 @@ impl Params {
             if self.forbidden.is_empty() {
                 String::new()
             } else {
-                tr!(lang, "，且不得使用旧格式用语 {}", ", and no outdated-template terms {}", self.forbidden.join("、"))
+                tr!(
+                    lang,
+                    "，且不得使用旧格式用语 {}",
+                    ", and no outdated-template terms {}",
+                    self.forbidden.join("、")
+                )
             }
         )
     }
@@ -74,7 +79,12 @@ impl Params {
         let docs = newest_details(site, &scope, self.sample);
         let need = self.min.unwrap_or(self.required.len());
         if docs.is_empty() {
-            let attachments: Vec<String> = site.titles(&scope).into_iter().filter(|(_, u)| is_document(u)).map(|(_, u)| u).collect();
+            let attachments: Vec<String> = site
+                .titles(&scope)
+                .into_iter()
+                .filter(|(_, u)| is_document(u))
+                .map(|(_, u)| u)
+                .collect();
             let ev = vec![column_evidence(cx, &col, site.name(col.page))];
             return if !attachments.is_empty() {
                 Outcome::warn(tr!(
@@ -108,7 +118,12 @@ impl Params {
         let mut ev = Vec::new();
         for &d in &docs {
             let p = site.page(d);
-            let texts: Vec<&String> = p.headings.iter().chain(p.labels.iter()).chain(p.title.iter()).collect();
+            let texts: Vec<&String> = p
+                .headings
+                .iter()
+                .chain(p.labels.iter())
+                .chain(p.title.iter())
+                .collect();
             let has = |name: &String| {
                 let set = cx.aliases.term(name);
                 texts.iter().any(|t| set.mentioned_in(t))
@@ -116,8 +131,17 @@ impl Params {
             let found: Vec<&String> = self.required.iter().filter(|r| has(r)).collect();
             let lacking: Vec<&String> = self.required.iter().filter(|r| !has(r)).collect();
             let old: Vec<&String> = self.forbidden.iter().filter(|r| has(r)).collect();
-            let title = p.meta.get("articletitle").or(p.title.as_ref()).cloned().unwrap_or_default();
-            ev.push(Evidence { url: site.url(d).to_string(), text: title.clone(), path: vec![] });
+            let title = p
+                .meta
+                .get("articletitle")
+                .or(p.title.as_ref())
+                .cloned()
+                .unwrap_or_default();
+            ev.push(Evidence {
+                url: site.url(d).to_string(),
+                text: title.clone(),
+                path: vec![],
+            });
             if found.len() < need || !old.is_empty() {
                 status = Status::Fail;
                 let mut m = tr!(
@@ -127,19 +151,33 @@ impl Params {
                     title,
                     found.len(),
                     self.required.len(),
-                    lacking.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("、")
+                    lacking
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join("、")
                 );
                 if !old.is_empty() {
                     m.push_str(&tr!(
                         cx.lang,
                         "；使用了旧格式用语：{}",
                         "; uses outdated-template terms: {}",
-                        old.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("、")
+                        old.iter()
+                            .map(|s| s.as_str())
+                            .collect::<Vec<_>>()
+                            .join("、")
                     ));
                 }
                 msgs.push(m);
             } else {
-                msgs.push(tr!(cx.lang, "《{}》含{}/{}项", "“{}” has {}/{}", title, found.len(), self.required.len()));
+                msgs.push(tr!(
+                    cx.lang,
+                    "《{}》含{}/{}项",
+                    "“{}” has {}/{}",
+                    title,
+                    found.len(),
+                    self.required.len()
+                ));
             }
         }
         Outcome::new(

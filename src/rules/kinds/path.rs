@@ -4,11 +4,11 @@
 //! closest partial chain.
 
 use super::{Located, column_evidence, default_extra, validate_path};
+use crate::i18n::Lang;
+use crate::rules::Evidence;
 use crate::rules::aliases::AliasTable;
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::locate::{Locate, chain_label, path_label};
-use crate::rules::Evidence;
-use crate::i18n::Lang;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -44,9 +44,13 @@ impl Params {
         match cx.locate(&self.path, self.max_extra) {
             Locate::Found(l) => {
                 let how = if l.pinned {
-                    cx.lang.pick("（站点配置指定）", " (pinned in the site overrides)")
+                    cx.lang
+                        .pick("（站点配置指定）", " (pinned in the site overrides)")
                 } else if l.by_breadcrumb {
-                    cx.lang.pick("（由页面面包屑确认）", " (confirmed by the page breadcrumb)")
+                    cx.lang.pick(
+                        "（由页面面包屑确认）",
+                        " (confirmed by the page breadcrumb)",
+                    )
                 } else {
                     ""
                 };
@@ -65,9 +69,15 @@ impl Params {
                 o.column = Some(l);
                 o
             }
-            Locate::Missing { partial, matched, warn } => {
+            Locate::Missing {
+                partial,
+                matched,
+                warn,
+            } => {
                 let closest = if partial.is_empty() {
-                    cx.lang.pick("首页上没有相符的链接", "no matching link on the home page").to_string()
+                    cx.lang
+                        .pick("首页上没有相符的链接", "no matching link on the home page")
+                        .to_string()
                 } else {
                     tr!(
                         cx.lang,
@@ -80,7 +90,12 @@ impl Params {
                 let found = if matched.is_empty() {
                     String::new()
                 } else {
-                    tr!(cx.lang, "，已匹配：{}", "; matched: {}", matched.join(" > "))
+                    tr!(
+                        cx.lang,
+                        "，已匹配：{}",
+                        "; matched: {}",
+                        matched.join(" > ")
+                    )
                 };
                 let ev: Vec<Evidence> = partial
                     .last()

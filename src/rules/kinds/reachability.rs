@@ -5,10 +5,10 @@
 use super::Located;
 use crate::crawl::{CrawlError, ErrorClass};
 use crate::i18n::Lang;
+use crate::rules::Evidence;
 use crate::rules::aliases::AliasTable;
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::site::Site;
-use crate::rules::Evidence;
 use serde::Deserialize;
 
 /// What is checked.
@@ -68,7 +68,13 @@ impl Params {
     pub fn eval(&self, cx: &Cx, _prev: Option<&Located>) -> Outcome {
         let site = cx.site;
         let start = site.g.start_url.clone();
-        let ev = |text: String| vec![Evidence { url: start.clone(), text, path: vec![] }];
+        let ev = |text: String| {
+            vec![Evidence {
+                url: start.clone(),
+                text,
+                path: vec![],
+            }]
+        };
         match self.mode {
             Mode::Home => {
                 if let Some(h) = site.home {
@@ -123,12 +129,22 @@ impl Params {
                 if let Some(h) = site.home {
                     let url = site.url(h);
                     if url.starts_with("https://") {
-                        return Outcome::pass(tr!(cx.lang, "首页通过 HTTPS 访问，证书校验通过：{}", "the home page is served over HTTPS with a valid certificate: {}", url))
-                            .with_evidence(ev(url.to_string()));
+                        return Outcome::pass(tr!(
+                            cx.lang,
+                            "首页通过 HTTPS 访问，证书校验通过：{}",
+                            "the home page is served over HTTPS with a valid certificate: {}",
+                            url
+                        ))
+                        .with_evidence(ev(url.to_string()));
                     }
                     if site.g.errors.iter().any(|e| e.class == ErrorClass::Tls) {
                         return Outcome::fail(
-                            cx.lang.pick("HTTPS 证书校验失败（详见抓取错误）", "HTTPS certificate validation failed (see crawl errors)").into(),
+                            cx.lang
+                                .pick(
+                                    "HTTPS 证书校验失败（详见抓取错误）",
+                                    "HTTPS certificate validation failed (see crawl errors)",
+                                )
+                                .into(),
                         );
                     }
                     return Outcome::warn(tr!(
@@ -140,10 +156,21 @@ impl Params {
                     .with_evidence(ev(url.to_string()));
                 }
                 match start_error(site) {
-                    Some(e) if e.class == ErrorClass::Tls => {
-                        Outcome::fail(tr!(cx.lang, "HTTPS 证书无效：{}", "invalid HTTPS certificate: {}", e.message)).with_evidence(ev(e.message.clone()))
-                    }
-                    _ => Outcome::warn(cx.lang.pick("首页未能抓取，未检测证书", "the home page was not fetched; certificate not checked").into()),
+                    Some(e) if e.class == ErrorClass::Tls => Outcome::fail(tr!(
+                        cx.lang,
+                        "HTTPS 证书无效：{}",
+                        "invalid HTTPS certificate: {}",
+                        e.message
+                    ))
+                    .with_evidence(ev(e.message.clone())),
+                    _ => Outcome::warn(
+                        cx.lang
+                            .pick(
+                                "首页未能抓取，未检测证书",
+                                "the home page was not fetched; certificate not checked",
+                            )
+                            .into(),
+                    ),
                 }
             }
         }

@@ -69,11 +69,24 @@ pub fn messages(cx: &Cx, col: usize, asked: &[String], answered: &[String]) -> V
     // message pages with labelled dated entries
     for &i in scope.iter().filter(|&&i| site.is_detail(i)) {
         let p = site.page(i);
-        let q = p.items.iter().find(|it| asked.iter().any(|s| s.mentioned_in(&it.title))).map(|it| it.date);
-        let r = p.items.iter().find(|it| answered.iter().any(|s| s.mentioned_in(&it.title))).map(|it| it.date);
+        let q = p
+            .items
+            .iter()
+            .find(|it| asked.iter().any(|s| s.mentioned_in(&it.title)))
+            .map(|it| it.date);
+        let r = p
+            .items
+            .iter()
+            .find(|it| answered.iter().any(|s| s.mentioned_in(&it.title)))
+            .map(|it| it.date);
         if let Some(q) = q {
             done.insert(site.url(i).to_string());
-            out.push(Message { title: p.title.clone().unwrap_or_default(), url: site.url(i).to_string(), asked: q, answered: r });
+            out.push(Message {
+                title: p.title.clone().unwrap_or_default(),
+                url: site.url(i).to_string(),
+                asked: q,
+                answered: r,
+            });
         }
     }
     // listing rows: row date + message page publish date
@@ -81,7 +94,9 @@ pub fn messages(cx: &Cx, col: usize, asked: &[String], answered: &[String]) -> V
     for &i in scope.iter().filter(|&&i| !site.is_detail(i)) {
         for it in &site.page(i).items {
             let Some(u) = &it.url else { continue };
-            let e = rows.entry(u.to_string()).or_insert_with(|| (it.title.clone(), vec![]));
+            let e = rows
+                .entry(u.to_string())
+                .or_insert_with(|| (it.title.clone(), vec![]));
             if !e.1.contains(&it.date) {
                 e.1.push(it.date);
             }
@@ -100,7 +115,10 @@ pub fn messages(cx: &Cx, col: usize, asked: &[String], answered: &[String]) -> V
         dates.sort();
         let shows_reply = page.is_some_and(|t| {
             let p = site.page(t);
-            p.labels.iter().chain(p.headings.iter()).any(|l| answered.iter().any(|s| s.mentioned_in(l)))
+            p.labels
+                .iter()
+                .chain(p.headings.iter())
+                .any(|l| answered.iter().any(|s| s.mentioned_in(l)))
         });
         let answered_on = match dates.len() {
             0 => continue,
@@ -109,7 +127,12 @@ pub fn messages(cx: &Cx, col: usize, asked: &[String], answered: &[String]) -> V
             1 => continue,
             _ => dates.last().copied(),
         };
-        out.push(Message { title, url, asked: dates[0], answered: answered_on });
+        out.push(Message {
+            title,
+            url,
+            asked: dates[0],
+            answered: answered_on,
+        });
     }
     out.sort_by(|a, b| b.asked.cmp(&a.asked));
     out
@@ -144,7 +167,14 @@ impl Params {
             self.asked.join("/"),
             self.answered.join("/"),
             self.limit(lang),
-            self.lookback_days.map(|d| tr!(lang, "；只看最近{}天内的留言", "; only messages of the last {} days", d)).unwrap_or_default()
+            self.lookback_days
+                .map(|d| tr!(
+                    lang,
+                    "；只看最近{}天内的留言",
+                    "; only messages of the last {} days",
+                    d
+                ))
+                .unwrap_or_default()
         )
     }
 
@@ -162,7 +192,9 @@ impl Params {
         };
         let site = cx.site;
         let max = self.max_working_days.or(self.max_days).unwrap_or(i64::MAX);
-        let since = self.lookback_days.and_then(|d| cx.today.checked_sub(d.days()).ok());
+        let since = self
+            .lookback_days
+            .and_then(|d| cx.today.checked_sub(d.days()).ok());
         let mut msgs = messages(cx, col.page, &self.asked, &self.answered);
         msgs.retain(|m| since.is_none_or(|s| m.asked >= s));
         msgs.truncate(self.sample);
@@ -189,15 +221,38 @@ impl Params {
             };
             if lag > max {
                 let what = if answered {
-                    tr!(cx.lang, "《{}》{}受理、{}答复，用时{}", "“{}” received {}, answered {}, took {}", m.title, m.asked, m.answered.unwrap(), lag)
+                    tr!(
+                        cx.lang,
+                        "《{}》{}受理、{}答复，用时{}",
+                        "“{}” received {}, answered {}, took {}",
+                        m.title,
+                        m.asked,
+                        m.answered.unwrap(),
+                        lag
+                    )
                 } else {
-                    tr!(cx.lang, "《{}》{}受理，至今未答复，已{}", "“{}” received {}, still unanswered after {}", m.title, m.asked, lag)
+                    tr!(
+                        cx.lang,
+                        "《{}》{}受理，至今未答复，已{}",
+                        "“{}” received {}, still unanswered after {}",
+                        m.title,
+                        m.asked,
+                        lag
+                    )
                 };
                 late.push(what.clone());
-                ev.push(Evidence { url: m.url.clone(), text: what, path: vec![] });
+                ev.push(Evidence {
+                    url: m.url.clone(),
+                    text: what,
+                    path: vec![],
+                });
             }
         }
-        let unit = if self.max_working_days.is_some() { cx.lang.pick("个工作日", " working days") } else { cx.lang.pick("天", " days") };
+        let unit = if self.max_working_days.is_some() {
+            cx.lang.pick("个工作日", " working days")
+        } else {
+            cx.lang.pick("天", " days")
+        };
         if late.is_empty() {
             Outcome::pass(tr!(
                 cx.lang,
@@ -219,7 +274,10 @@ impl Params {
                     msgs.len(),
                     late.len(),
                     self.limit(cx.lang),
-                    late.iter().map(|l| format!("{l}{unit}")).collect::<Vec<_>>().join("；")
+                    late.iter()
+                        .map(|l| format!("{l}{unit}"))
+                        .collect::<Vec<_>>()
+                        .join("；")
                 ),
             )
             .with_evidence(ev)

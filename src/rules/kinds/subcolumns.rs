@@ -41,7 +41,13 @@ pub struct Child {
 }
 
 /// Find a child column of `parent` matching `set`, not in `used`.
-pub fn find_child(site: &Site, parent: usize, scope: &[usize], set: &NameSet, used: &HashSet<String>) -> Option<Child> {
+pub fn find_child(
+    site: &Site,
+    parent: usize,
+    scope: &[usize],
+    set: &NameSet,
+    used: &HashSet<String>,
+) -> Option<Child> {
     let mut best: Option<(Quality, Child)> = None;
     for l in site.links(parent) {
         let url = site.g.url(l.to).to_string();
@@ -56,8 +62,12 @@ pub fn find_child(site: &Site, parent: usize, scope: &[usize], set: &NameSet, us
             && t != parent
         {
             let p = site.page(t);
-            if crumbs(p).last().is_some_and(|c| set.match_text(c).is_some())
-                || p.meta.get("columnname").is_some_and(|c| set.match_text(c).is_some())
+            if crumbs(p)
+                .last()
+                .is_some_and(|c| set.match_text(c).is_some())
+                || p.meta
+                    .get("columnname")
+                    .is_some_and(|c| set.match_text(c).is_some())
                 || set.match_slug(&last_dir(site.url(t)))
             {
                 q = Some(Quality::Contains);
@@ -82,7 +92,11 @@ pub fn find_child(site: &Site, parent: usize, scope: &[usize], set: &NameSet, us
                 continue;
             }
             let p = site.page(t);
-            if crumbs(p).last().is_some_and(|c| set.match_text(c).is_some()) || set.match_slug(&last_dir(site.url(t))) {
+            if crumbs(p)
+                .last()
+                .is_some_and(|c| set.match_text(c).is_some())
+                || set.match_slug(&last_dir(site.url(t)))
+            {
                 return Some(Child {
                     page: Some(t),
                     url: site.url(t).to_string(),
@@ -107,7 +121,11 @@ impl Params {
     }
 
     pub fn describe(&self, lang: Lang) -> String {
-        let parent = self.column.as_ref().map(|p| path_label(p)).unwrap_or_else(|| lang.pick("该栏目", "the column").into());
+        let parent = self
+            .column
+            .as_ref()
+            .map(|p| path_label(p))
+            .unwrap_or_else(|| lang.pick("该栏目", "the column").into());
         tr!(
             lang,
             "在“{}”下查找子栏目 {}（至少{}个{}）",
@@ -115,7 +133,11 @@ impl Params {
             parent,
             self.children.join("、"),
             self.min.unwrap_or(self.children.len()),
-            if self.nonempty { lang.pick("，且每个都有内容", ", each with content") } else { "" }
+            if self.nonempty {
+                lang.pick("，且每个都有内容", ", each with content")
+            } else {
+                ""
+            }
         )
     }
 
@@ -144,8 +166,13 @@ impl Params {
                         path: vec![],
                     });
                     match c.page {
-                        Some(t) if !self.nonempty || site.listed(t) > 0 => ok.push(format!("{}（{}）", name, c.text)),
-                        Some(t) if site.page(t).needs_js => unknown.push(format!("{name}（{}）", cx.lang.pick("需JavaScript", "needs JavaScript"))),
+                        Some(t) if !self.nonempty || site.listed(t) > 0 => {
+                            ok.push(format!("{}（{}）", name, c.text))
+                        }
+                        Some(t) if site.page(t).needs_js => unknown.push(format!(
+                            "{name}（{}）",
+                            cx.lang.pick("需JavaScript", "needs JavaScript")
+                        )),
                         Some(_) => empty.push(format!("{}（{}）", name, c.text)),
                         None => unknown.push(format!("{name}（{}）", c.url)),
                     }
@@ -163,7 +190,13 @@ impl Params {
         };
         let _ = present;
         let none = cx.lang.pick("无", "none");
-        let list = |v: &Vec<String>| if v.is_empty() { none.to_string() } else { v.join("、") };
+        let list = |v: &Vec<String>| {
+            if v.is_empty() {
+                none.to_string()
+            } else {
+                v.join("、")
+            }
+        };
         let msg = tr!(
             cx.lang,
             "“{}”（{}）下应有子栏目 {}（至少{}个有内容）；已有：{}；缺少：{}；空白：{}；未能打开：{}",

@@ -1,0 +1,136 @@
+//! Many sites in one go: a site list (`sites.toml` or CSV), sharding across machines
+//! (`--shard I/N`), concurrent site checks (`--parallel-sites N`, each host keeping its own
+//! politeness limits), and the index of all sites (ranking + sites × checks matrix) as
+//! `index.json`, `index.md` and `index.html`; `merge` combines the indexes of several shards.
+
+pub mod index;
+pub mod sites;
+
+pub use index::{Index, IndexEntry};
+pub use sites::{SiteEntry, load_sites, shard};
+
+use crate::crawl::CrawlProgress;
+use crate::fetch::ResolveEntry;
+use crate::run::{CheckOptions, check_site};
+use futures::StreamExt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum BatchError {
+    #[error("cannot read site list {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("site list {path}: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("--shard {0:?}: expected I/N with 1 ≤ I ≤ N, e.g. 2/5")]
+    Shard(String),
+    #[error(transparent)]
+    Report(#[from] crate::report::ReportError),
+    #[error("cannot read index {path}: {message}")]
+    Index { path: PathBuf, message: String },
+}
+
+/// Folder name of a site inside the batch output.
+pub fn site_dir_name(url: &url::Url) -> String {
+    let host = url.host_str().unwrap_or("site");
+    match url.port() {
+        Some(p) => format!("{host}_{p}"),
+        None => host.to_string(),
+    }
+}
+
+/// Build one site's options from the batch defaults and its entry.
+pub fn options_for(
+    base: &CheckOptions,
+    entry: &SiteEntry,
+    out: &Path,
+) -> Result<CheckOptions, String> {
+    let url = url::Url::parse(&entry.url).map_err(|e| format!("{}: {e}", entry.url))?;
+    let mut o = base.clone();
+    o.url = url.clone();
+    o.name = entry.name.clone();
+    o.kind = entry.kind.clone().or(base.kind.clone());
+    o.out = Some(out.join(site_dir_name(&url)));
+    for r in &entry.resolve {
+        o.fetch
+            .resolve
+            .push(r.parse::<ResolveEntry>().map_err(|e| e.to_string())?);
+    }
+    if !entry.rules.is_empty() {
+        o.packs = entry.rules.clone();
+    }
+    o.pins = entry.columns.clone();
+    o.not_applicable = entry.not_applicable.clone();
+    if let Some(v) = entry.max_pages {
+        o.crawl.max_pages = v;
+    }
+    if let Some(v) = entry.max_depth {
+        o.crawl.max_depth = v;
+    }
+    if let Some(v) = entry.rate {
+        o.fetch.rate = v;
+    }
+    if let Some(v) = entry.per_host {
+        o.fetch.per_host = v.max(1);
+    }
+    if let Some(v) = entry.timeout {
+        o.fetch.timeout = Duration::from_secs_f64(v.max(0.1));
+    }
+    if entry.ignore_robots == Some(true) {
+        o.fetch.respect_robots = false;
+    }
+    o.crawl.extra_hosts.extend(entry.hosts.iter().cloned());
+    Ok(o)
+}
+
+/// Check every site (at most `parallel` at a time) and write the index into `out`.
+pub async fn run_batch(
+    sites: &[SiteEntry],
+    base: &CheckOptions,
+    out: &Path,
+    parallel: usize,
+    shard_label: Option<String>,
+    cancel: Option<tokio::sync::watch::Receiver<bool>>,
+) -> Result<Index, BatchError> {
+    let total = sites.len();
+    let results = futures::stream::iter(sites.iter().cloned().enumerate())
+        .map(|(i, entry)| {
+            let cancel = cancel.clone();
+            async move {
+                let opts = match options_for(base, &entry, out) {
+                    Ok(o) => o,
+                    Err(e) => return IndexEntry::failed(&entry, e),
+                };
+                eprintln!("[zwgk] ({}/{total}) {} …", i + 1, entry.url);
+                let progress = Arc::new(CrawlProgress::default());
+                match check_site(&opts, progress, cancel).await {
+                    Ok(outcome) => {
+                        let e = IndexEntry::from_outcome(&entry, &outcome, out);
+                        eprintln!(
+                            "[zwgk] ({}/{total}) {} 完成：{} 页，不通过 {} 项",
+                            i + 1,
+                            entry.url,
+                            e.pages,
+                            e.fail_high + e.fail_medium + e.fail_low
+                        );
+                        e
+                    }
+                    Err(err) => {
+                        eprintln!("[zwgk] ({}/{total}) {} 失败：{err}", i + 1, entry.url);
+                        IndexEntry::failed(&entry, err.to_string())
+                    }
+                }
+            }
+        })
+        .buffer_unordered(parallel.max(1))
+        .collect::<Vec<_>>()
+        .await;
+    let index = Index::new(results, shard_label, base.lang);
+    index.write(out)?;
+    Ok(index)
+}

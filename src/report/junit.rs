@@ -1,0 +1,91 @@
+//! `junit.xml` for CI systems: one test suite per site, one test case per check. A failed
+//! check is a `<failure>` whose message is the check's message (type = severity; the body
+//! has the requirement, the evidence and how to fix); an undecided check (`warn`) and a check
+//! that does not apply are `<skipped>` with the reason; a passing check is a success.
+
+use super::{FormatError, check_meta};
+use crate::i18n::Lang;
+use crate::report::Report;
+use crate::rules::Status;
+use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus, TestSuite};
+use std::fmt::Write;
+use std::time::Duration;
+
+/// Render `junit.xml`.
+pub fn render(report: &Report) -> Result<String, FormatError> {
+    let lang = report.lang;
+    let meta = check_meta(report);
+    let mut junit = quick_junit::Report::new("zwgk");
+    let name = report
+        .site
+        .name
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| format!("{n} ({})", report.site.url))
+        .unwrap_or_else(|| report.site.url.clone());
+    let mut suite = TestSuite::new(name);
+    suite.add_property(("site", report.site.url.as_str()));
+    suite.add_property(("as_of", report.as_of.as_str()));
+    suite.add_property(("packs", report.packs.join(",").as_str()));
+    suite.add_property(("crawl_complete", report.crawl.complete.to_string().as_str()));
+    if let Some(v) = &report.verdict {
+        suite.add_property(("qualified", v.qualified.to_string().as_str()));
+        suite.add_property(("vetoes", v.vetoes.join(",").as_str()));
+        suite.add_property(("estimated_deductions", v.deductions.to_string().as_str()));
+    }
+    suite.set_time(Duration::from_millis(report.stats.elapsed_ms));
+    for c in &report.checks {
+        let status = match c.status {
+            Status::Pass => TestCaseStatus::success(),
+            Status::Fail => {
+                let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                s.set_message(c.message.as_str());
+                s.set_type(super::diff::severity_label(c.severity, Lang::En));
+                let mut body = String::new();
+                let _ = writeln!(body, "{}", c.message);
+                let _ = writeln!(
+                    body,
+                    "\n{}: {}",
+                    lang.pick("要求原文", "Requirement"),
+                    c.requirement
+                );
+                if !c.evidence.is_empty() {
+                    let _ = writeln!(body, "\n{}:", lang.pick("证据", "Evidence"));
+                    for e in &c.evidence {
+                        let _ = writeln!(body, "  {} {}", e.url, e.text);
+                    }
+                }
+                let fix = meta
+                    .get(&c.id)
+                    .map(|m| m.fix.as_str())
+                    .filter(|f| !f.trim().is_empty())
+                    .unwrap_or(&c.requirement);
+                let _ = writeln!(body, "\n{}: {}", lang.pick("整改建议", "How to fix"), fix);
+                s.set_description(body);
+                s
+            }
+            Status::Warn | Status::NotApplicable => {
+                let mut s = TestCaseStatus::skipped();
+                let label = super::diff::status_label(Some(c.status), lang);
+                s.set_message(format!("{label}: {}", c.message));
+                s.set_type(super::status_code(c.status));
+                s
+            }
+        };
+        let mut case = TestCase::new(format!("{} {}", c.id, c.title), status);
+        case.set_classname(format!(
+            "zwgk.{}",
+            if c.office.trim().is_empty() {
+                "-"
+            } else {
+                c.office.as_str()
+            }
+        ));
+        case.add_property(("id", c.id.as_str()));
+        case.add_property(("office", c.office.as_str()));
+        case.add_property(("severity", super::diff::severity_label(c.severity, Lang::En)));
+        suite.add_test_case(case);
+    }
+    junit.add_test_suite(suite);
+    Ok(junit.to_string()?)
+}

@@ -1,0 +1,589 @@
+//! Every check kind on hand-built graphs: the compliant site passes, each break fails (or
+//! warns when the crawl cannot decide). Evaluated through the built-in packs, so the rule
+//! data is tested together with the code.
+
+use super::testgraph::{B, abs, compliant};
+use super::*;
+use crate::crawl::{ErrorClass, StopReason, Verified, VerifyOutcome};
+use crate::extract::MediaKind;
+use crate::i18n::Lang;
+use jiff::civil::date;
+
+fn ctx() -> EvalContext {
+    EvalContext {
+        today: date(2026, 11, 27),
+        lang: Lang::Zh,
+        overrides: SiteOverrides::default(),
+    }
+}
+
+fn run(b: &B) -> Vec<CheckResult> {
+    run_with(b, ctx())
+}
+
+fn run_with(b: &B, c: EvalContext) -> Vec<CheckResult> {
+    let packs = load_packs(&[]).unwrap();
+    let mut g = b.g.clone();
+    g.reindex();
+    evaluate(&g, &packs, &c)
+}
+
+fn get<'a>(r: &'a [CheckResult], id: &str) -> &'a CheckResult {
+    r.iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("{id} missing"))
+}
+
+fn status(b: &B, id: &str) -> Status {
+    get(&run(b), id).status
+}
+
+/// Remove every link to `path` from all pages (the column disappears from navigation).
+fn unlink(b: &mut B, path: &str) {
+    let id = b.g.find_url(&abs(path)).unwrap();
+    for p in &mut b.g.pages {
+        p.links.retain(|e| e.to != id);
+    }
+}
+
+#[test]
+fn compliant_site_passes_everything_measurable() {
+    let r = run(&compliant());
+    assert_eq!(r.len(), 32, "every check exactly once");
+    let mut ids: Vec<&str> = r.iter().map(|c| c.id.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 32);
+    for c in &r {
+        let expected = match c.id.as_str() {
+            "GOV-I01" => Status::Warn, // served over http: certificate not checked
+            "ZW-M01" => Status::Warn,  // media not verified in this graph
+            "ZW-P14" => Status::NotApplicable, // 政府公报: portals only; this is a 部门 site
+            _ => Status::Pass,
+        };
+        assert_eq!(c.status, expected, "{}: {}", c.id, c.message);
+    }
+}
+
+#[test]
+fn path_finds_odd_names_and_slugs_and_reports_the_chain() {
+    let mut b = compliant();
+    // rename 预算/决算 to 财政资金 and drop its breadcrumb/ColumnName: still found by alias
+    let fd = b.find("/zwgk/fdzdgknr/");
+    let ys = b.g.find_url(&abs("/zwgk/fdzdgknr/czyjs/")).unwrap();
+    let t = b.g.text_id("财政资金");
+    b.p(fd)
+        .links
+        .iter_mut()
+        .filter(|e| e.to == ys)
+        .for_each(|e| e.text = t);
+    let r = run(&b);
+    let p01 = get(&r, "ZW-P01");
+    assert_eq!(p01.status, Status::Pass, "{}", p01.message);
+    assert!(
+        p01.message.contains("财政资金") && p01.message.contains("点击深度3"),
+        "{}",
+        p01.message
+    );
+    assert_eq!(p01.evidence[0].path.len(), 3);
+    assert_eq!(p01.evidence[0].path[2].text, "财政资金");
+    // anchor text meaningless, breadcrumb gone: the slug `czyjs` still identifies it
+    let t = b.g.text_id("栏目三");
+    b.p(fd)
+        .links
+        .iter_mut()
+        .filter(|e| e.to == ys)
+        .for_each(|e| e.text = t);
+    let i = b.find("/zwgk/fdzdgknr/czyjs/");
+    b.p(i).breadcrumb.clear();
+    b.p(i).meta.clear();
+    b.p(i).title = None;
+    assert_eq!(status(&b, "ZW-P01"), Status::Pass);
+}
+
+#[test]
+fn path_missing_fails_with_partial_chain_and_warns_when_crawl_was_cut() {
+    let mut b = compliant();
+    unlink(&mut b, "/zwgk/fdzdgknr/czyjs/");
+    let r = run(&b);
+    let p01 = get(&r, "ZW-P01");
+    assert_eq!(p01.status, Status::Fail);
+    assert!(
+        p01.message.contains("最接近的路径") && p01.message.contains("法定主动公开内容"),
+        "{}",
+        p01.message
+    );
+    assert!(p01.message.contains("整改建议"), "{}", p01.message);
+    assert_eq!(get(&r, "ZW-P02").status, Status::Fail);
+    b.g.stop_reason = Some(StopReason::PageBudget);
+    let r = run(&b);
+    assert_eq!(get(&r, "ZW-P01").status, Status::Warn);
+    assert!(get(&r, "ZW-P01").message.contains("max-pages"));
+}
+
+#[test]
+fn path_warns_when_the_matching_link_was_blocked() {
+    let mut b = compliant();
+    let i = b.find("/zwgk/fdzdgknr/czyjs/");
+    b.g.pages.remove(i);
+    b.g.reindex();
+    let fd = b.find("/zwgk/fdzdgknr/");
+    b.error("/zwgk/fdzdgknr/czyjs/", ErrorClass::Blocked, fd);
+    let r = run(&b);
+    let p01 = get(&r, "ZW-P01");
+    assert_eq!(p01.status, Status::Warn, "{}", p01.message);
+    assert!(p01.message.contains("Blocked"), "{}", p01.message);
+}
+
+#[test]
+fn pinned_column_from_overrides_wins() {
+    let mut b = compliant();
+    unlink(&mut b, "/zwgk/fdzdgknr/czyjs/");
+    let o = load_overrides(
+        "[site.\"wlj.test.gov.cn\".columns]\n预算决算 = \"/zwgk/fdzdgknr/czyjs/\"\n",
+        "wlj.test.gov.cn",
+    )
+    .unwrap();
+    let r = run_with(
+        &b,
+        EvalContext {
+            overrides: o,
+            ..ctx()
+        },
+    );
+    let p01 = get(&r, "ZW-P01");
+    assert_eq!(p01.status, Status::Pass, "{}", p01.message);
+    assert!(p01.message.contains("站点配置指定"));
+}
+
+#[test]
+fn subcolumns_need_all_three_nonempty() {
+    let mut b = compliant();
+    unlink(&mut b, "/zwgk/fdzdgknr/zcjd/spjd/");
+    let r = run(&b);
+    let p05 = get(&r, "ZW-P05");
+    assert_eq!(p05.status, Status::Fail);
+    assert!(p05.message.contains("缺少：视频解读"), "{}", p05.message);
+    // present but empty
+    let mut b = compliant();
+    let tp = b.find("/zwgk/fdzdgknr/zcjd/tpjd/");
+    b.p(tp).items.clear();
+    b.p(tp).links.retain(|_| false);
+    let p05 = get(&run(&b), "ZW-P05").clone();
+    assert_eq!(p05.status, Status::Fail);
+    assert!(p05.message.contains("空白：图片解读"), "{}", p05.message);
+}
+
+#[test]
+fn fields_on_listing_or_items() {
+    let mut b = compliant();
+    let gq = b.find("/zwgk/fdzdgknr/ggqsydw/");
+    b.p(gq)
+        .labels
+        .retain(|l| l != "服务区域" && l != "办公时间");
+    let r = run(&b);
+    let p16 = get(&r, "ZW-P16");
+    assert_eq!(p16.status, Status::Fail);
+    assert!(
+        p16.message.contains("服务区域、办公时间"),
+        "{}",
+        p16.message
+    );
+    // the fields on every item page are enough
+    let a = b.find("/zwgk/fdzdgknr/ggqsydw/202606/t20260601_1.html");
+    b.p(a).labels = vec!["服务范围".into(), "开放时间".into()];
+    assert_eq!(status(&b, "ZW-P16"), Status::Pass);
+}
+
+#[test]
+fn contact_phone_as_text_and_labelled_complaint_line() {
+    let mut b = compliant();
+    let lx = b.find("/zwgk/fdzdgknr/jgjj/lxwm/");
+    b.p(lx).phones.clear();
+    let lx2 = b.find("/lxwm.html");
+    b.p(lx2).phones.clear();
+    let r = run(&b);
+    assert_eq!(
+        get(&r, "ZW-P08").status,
+        Status::Fail,
+        "{}",
+        get(&r, "ZW-P08").message
+    );
+    assert_eq!(get(&r, "ZW-P17").status, Status::Fail);
+    let mut b = compliant();
+    let lx = b.find("/zwgk/fdzdgknr/jgjj/lxwm/");
+    b.p(lx)
+        .phones
+        .retain(|p| p.label.as_deref() != Some("投诉举报电话"));
+    let p17 = get(&run(&b), "ZW-P17").clone();
+    assert_eq!(p17.status, Status::Fail);
+    assert!(p17.message.contains("未标注"), "{}", p17.message);
+}
+
+#[test]
+fn freshness_window_and_undated_items() {
+    let mut b = compliant();
+    let xx = b.find("/hdjl/gkxx/");
+    for it in &mut b.p(xx).items {
+        it.date = date(2026, 8, 1);
+    }
+    for p in &mut b.g.pages {
+        if p.published.is_some_and(|d| d > date(2026, 10, 1)) {
+            p.published = Some(date(2026, 8, 2));
+        }
+    }
+    let r = run(&b);
+    let p09 = get(&r, "ZW-P09");
+    assert_eq!(p09.status, Status::Fail, "{}", p09.message);
+    assert!(p09.message.contains("31天"), "{}", p09.message);
+    assert_eq!(get(&r, "GOV-D06").status, Status::Fail);
+    assert_eq!(get(&r, "GOV-D06").deduction, Some(3.0));
+}
+
+#[test]
+fn year_rules_with_deadlines() {
+    let mut b = compliant();
+    let ys = b.find("/zwgk/fdzdgknr/czyjs/");
+    b.p(ys).items.retain(|i| !i.title.contains("决算"));
+    let id =
+        b.g.find_url(&abs("/zwgk/fdzdgknr/czyjs/202508/t20250828_2.html"))
+            .unwrap();
+    b.p(ys).links.retain(|e| e.to != id);
+    let r = run(&b);
+    let p02 = get(&r, "ZW-P02");
+    assert_eq!(p02.status, Status::Fail);
+    assert!(
+        p02.message.contains("上一年度决算（2025年）"),
+        "{}",
+        p02.message
+    );
+    // before the budget deadline, last year's budget is what is required
+    let early = EvalContext {
+        today: date(2026, 2, 10),
+        ..ctx()
+    };
+    let r = run_with(&compliant(), early);
+    let p02 = get(&r, "ZW-P02");
+    assert!(
+        p02.message.contains("本年度预算（2025年）"),
+        "{}",
+        p02.message
+    );
+    // a 年报 published after 31 January is late
+    let mut b = compliant();
+    let nb = b.find("/zwgk/zfxxgknb/");
+    b.p(nb).items[0].date = date(2026, 2, 20);
+    let p18 = get(&run(&b), "ZW-P18").clone();
+    assert_eq!(p18.status, Status::Fail);
+    assert!(
+        p18.message.contains("晚于期限2026-01-31"),
+        "{}",
+        p18.message
+    );
+}
+
+#[test]
+fn home_freshness_two_weeks() {
+    let mut b = compliant();
+    let home = b.find("/");
+    b.p(home).items[0].date = date(2026, 11, 1);
+    let xw = b.find("/xwdt/202611/t20261120_1.html");
+    b.p(xw).published = Some(date(2026, 11, 1));
+    let v02 = get(&run(&b), "GOV-V02").clone();
+    assert_eq!(v02.status, Status::Fail, "{}", v02.message);
+    assert!(v02.message.contains("14天内无更新"));
+}
+
+#[test]
+fn stale_columns_by_class_veto_at_five() {
+    let mut b = compliant();
+    for n in 0..5 {
+        let u = format!("/dt{n}/");
+        let home = b.find("/");
+        b.link(home, &format!("工作动态{n}"), &u);
+        let c = b.page(&u, 1, &format!("工作动态{n}"));
+        b.item(
+            c,
+            "旧闻",
+            &format!("{u}201901/t20190101_1.html"),
+            "2019-01-01",
+        );
+    }
+    let v03 = get(&run(&b), "GOV-V03").clone();
+    assert_eq!(v03.status, Status::Fail, "{}", v03.message);
+    assert!(
+        v03.message.contains("工作动态4（动态要闻，2019-01-01）"),
+        "{}",
+        v03.message
+    );
+    let v = verdict(&run(&b), &load_packs(&[]).unwrap());
+    assert!(v.vetoes.contains(&"GOV-V03".to_string()) && !v.qualified);
+}
+
+#[test]
+fn blank_columns_counted_and_explained_ones_apart() {
+    let mut b = compliant();
+    let home = b.find("/");
+    for n in 0..5 {
+        let u = format!("/kong{n}/");
+        b.link(home, &format!("空栏目{n}"), &u);
+        let c = b.page(&u, 1, &format!("空栏目{n}"));
+        b.p(c).text_chars = 300;
+        b.p(c).links.clear();
+        if n == 4 {
+            b.p(c).empty_note = true;
+        }
+    }
+    let v04 = get(&run(&b), "GOV-V04").clone();
+    assert_eq!(
+        v04.status,
+        Status::Pass,
+        "4 blank + 1 explained: {}",
+        v04.message
+    );
+    assert!(
+        v04.message.contains("空白栏目4个") && v04.message.contains("暂无信息”的栏目1个"),
+        "{}",
+        v04.message
+    );
+    let c = b.find("/kong4/");
+    b.p(c).empty_note = false;
+    assert_eq!(status(&b, "GOV-V04"), Status::Fail);
+}
+
+#[test]
+fn classification_needs_both_classes() {
+    let mut b = compliant();
+    unlink(&mut b, "/zwgk/fdzdgknr/lzyj/gfxwj/fzhsx/");
+    let p12 = get(&run(&b), "ZW-P12").clone();
+    assert_eq!(p12.status, Status::Fail);
+    assert!(p12.message.contains("未见：失效/废止"), "{}", p12.message);
+}
+
+#[test]
+fn outline_eight_aspects_and_annual_report_format() {
+    let mut b = compliant();
+    let jd = b.find("/zwgk/fdzdgknr/zcjd/wzjd/202610/t20261012_1.html");
+    b.p(jd).headings.truncate(5);
+    let p07 = get(&run(&b), "ZW-P07").clone();
+    assert_eq!(p07.status, Status::Fail);
+    assert!(
+        p07.message.contains("5/8") && p07.message.contains("新旧文件差异对比"),
+        "{}",
+        p07.message
+    );
+    let mut b = compliant();
+    let r = b.find("/zwgk/zfxxgknb/202601/t20260120_1.html");
+    b.p(r).labels.push("本年新制作数量".into());
+    let p18 = get(&run(&b), "ZW-P18").clone();
+    assert_eq!(p18.status, Status::Fail);
+    assert!(p18.message.contains("旧格式"), "{}", p18.message);
+}
+
+#[test]
+fn linkage_both_ways() {
+    let mut b = compliant();
+    let doc = b.find("/zwgk/fdzdgknr/zcwj/202610/t20261010_9.html");
+    b.p(doc).links.retain(|_| false);
+    let p06 = get(&run(&b), "ZW-P06").clone();
+    assert_eq!(p06.status, Status::Fail);
+    assert!(p06.message.contains("未链接回解读"), "{}", p06.message);
+}
+
+#[test]
+fn replies_counted_in_working_days_with_holidays() {
+    // compliant: asked 2026-09-30, answered 2026-10-13 = 5 working days (国庆 + 10-10 调休)
+    assert_eq!(status(&compliant(), "ZW-P10"), Status::Pass);
+    let mut b = compliant();
+    let m = b.find("/hdjl/gkxx/202610/t20261013_2.html");
+    b.p(m).published = Some(date(2026, 10, 14));
+    let p10 = get(&run(&b), "ZW-P10").clone();
+    assert_eq!(p10.status, Status::Fail, "{}", p10.message);
+    assert!(p10.message.contains("用时6个工作日"), "{}", p10.message);
+    // unanswered for more than 3 months within the last year → GOV-V05
+    let mut b = compliant();
+    let m = b.find("/hdjl/gkxx/202610/t20261013_2.html");
+    b.p(m).published = None;
+    b.p(m).labels = vec!["留言摘要".into(), "留言时间".into()];
+    let xx = b.find("/hdjl/gkxx/");
+    b.p(xx).items[1].date = date(2026, 7, 1);
+    b.p(m).meta.clear();
+    let r = run(&b);
+    assert_eq!(
+        get(&r, "GOV-V05").status,
+        Status::Fail,
+        "{}",
+        get(&r, "GOV-V05").message
+    );
+    assert!(get(&r, "GOV-V05").message.contains("至今未答复"));
+}
+
+#[test]
+fn markers_footer_and_page_tags() {
+    let mut b = compliant();
+    let home = b.find("/");
+    b.p(home).markers.icp = None;
+    b.p(home).markers.jiucuo = false;
+    let r = run(&b);
+    let d02 = get(&r, "GOV-D02");
+    assert_eq!(d02.status, Status::Fail);
+    assert!(d02.message.contains("ICP备案编号"), "{}", d02.message);
+    assert_eq!(d02.deduction, Some(0.5));
+    assert_eq!(get(&r, "GOV-D03").deduction, Some(1.0));
+    let mut b = compliant();
+    for p in &mut b.g.pages {
+        p.meta.remove("pubdate");
+    }
+    let d05 = get(&run(&b), "GOV-D05").clone();
+    assert_eq!(d05.status, Status::Fail);
+    assert!(d05.message.contains("PubDate"), "{}", d05.message);
+    let mut b = compliant();
+    let home = b.find("/");
+    b.p(home).markers.viewport = false;
+    assert_eq!(status(&b, "ZW-P19"), Status::Fail);
+    b.p(home).markers.mobile_version = true;
+    assert_eq!(status(&b, "ZW-P19"), Status::Pass);
+}
+
+#[test]
+fn reachability_down_blocked_and_start_failure() {
+    let mut b = B::new();
+    b.g.stop_reason = Some(StopReason::StartFailed);
+    let id = b.g.url_id(&abs("/"));
+    b.g.errors.push(crate::crawl::CrawlError {
+        url: id,
+        class: ErrorClass::Timeout,
+        status: None,
+        message: "timed out".into(),
+        parent: None,
+        via_text: None,
+        depth: 0,
+    });
+    let r = run(&b);
+    assert_eq!(r.len(), 32);
+    assert_eq!(get(&r, "GOV-V01").status, Status::Fail);
+    assert_eq!(
+        get(&r, "ZW-P01").status,
+        Status::Warn,
+        "cannot decide without a home page"
+    );
+    assert!(get(&r, "ZW-P01").message.contains("首页无法抓取"));
+    b.g.errors[0].class = ErrorClass::Blocked;
+    let r = run(&b);
+    assert_eq!(get(&r, "GOV-V01").status, Status::Warn);
+    assert!(get(&r, "GOV-V01").message.contains("防火墙"));
+    let mut b = compliant();
+    let h = b.find("/");
+    b.p(h).elapsed_ms = 16_000;
+    assert_eq!(status(&b, "GOV-V01"), Status::Fail);
+}
+
+#[test]
+fn broken_links_weighted_and_capped() {
+    let mut b = compliant();
+    let home = b.find("/");
+    let other = b.find("/zwgk/");
+    b.link(home, "坏链接", "/bad1.html");
+    b.error("/bad1.html", ErrorClass::NotFound, home);
+    for n in 0..3 {
+        b.link(other, "坏", &format!("/bad-o{n}.html"));
+        b.error(&format!("/bad-o{n}.html"), ErrorClass::NotFound, other);
+    }
+    b.link(other, "被拦截", "/waf.html");
+    b.error("/waf.html", ErrorClass::Blocked, other);
+    let r = run(&b);
+    let d01 = get(&r, "GOV-D01");
+    assert_eq!(d01.status, Status::Fail);
+    assert_eq!(d01.deduction, Some(0.5), "0.2 + 3 × 0.1: {}", d01.message);
+    assert!(
+        d01.message.contains("首页1个")
+            && d01.message.contains("未经逐个验证")
+            && d01.message.contains("被拦截"),
+        "{}",
+        d01.message
+    );
+    for n in 3..12 {
+        b.link(other, "坏", &format!("/bad-o{n}.html"));
+        b.error(&format!("/bad-o{n}.html"), ErrorClass::NotFound, other);
+    }
+    let r = run(&b);
+    assert_eq!(get(&r, "GOV-D01").deduction, Some(1.0), "capped");
+    let v = verdict(&r, &load_packs(&[]).unwrap());
+    assert!(
+        v.deduction_items
+            .iter()
+            .any(|(id, d)| id == "GOV-D01" && *d == 1.0)
+    );
+    assert!(v.partial_note.contains("GOV-D01"));
+}
+
+#[test]
+fn media_verified_flash_and_unverified() {
+    let mut b = compliant();
+    for p in [
+        "/zwgk/fdzdgknr/zcjd/tpjd/202610/W1.png",
+        "/zwgk/fdzdgknr/zcjd/spjd/202610/W2.mp4",
+    ] {
+        let url = b.g.url_id(&abs(p));
+        b.g.verified.push(Verified {
+            url,
+            outcome: VerifyOutcome::Ok,
+            status: Some(200),
+            content_type: None,
+            detail: String::new(),
+            bytes_read: 10,
+        });
+    }
+    assert_eq!(status(&b, "ZW-M01"), Status::Pass);
+    b.g.verified[1].outcome = VerifyOutcome::WrongType;
+    let m01 = get(&run(&b), "ZW-M01").clone();
+    assert_eq!(m01.status, Status::Fail);
+    assert!(m01.evidence[0].url.ends_with("W2.mp4"));
+    let mut b = compliant();
+    let a = b.find("/zwgk/fdzdgknr/zcjd/spjd/202610/t20261014_3.html");
+    b.media(a, "/old/player.swf", MediaKind::Flash);
+    let m01 = get(&run(&b), "ZW-M01").clone();
+    assert_eq!(m01.status, Status::Fail);
+    assert!(m01.message.contains("无法正常显示或播放"));
+}
+
+#[test]
+fn applies_to_and_overrides_not_applicable() {
+    let o = load_overrides(
+        "[site.\"wlj.test.gov.cn\"]\nkind = \"区县\"\nnot_applicable = [\"ZW-P03\"]\n",
+        "wlj.test.gov.cn",
+    )
+    .unwrap();
+    let r = run_with(
+        &compliant(),
+        EvalContext {
+            overrides: o,
+            ..ctx()
+        },
+    );
+    assert_eq!(get(&r, "ZW-P03").status, Status::NotApplicable);
+    assert_eq!(get(&r, "ZW-P13").status, Status::NotApplicable, "部门 only");
+    assert_eq!(
+        get(&r, "ZW-P14").status,
+        Status::Fail,
+        "区县 portals need 政府公报"
+    );
+}
+
+#[test]
+fn english_messages() {
+    let r = run_with(
+        &compliant(),
+        EvalContext {
+            lang: Lang::En,
+            ..ctx()
+        },
+    );
+    let p01 = get(&r, "ZW-P01");
+    assert!(
+        p01.message.starts_with("found the column"),
+        "{}",
+        p01.message
+    );
+    assert!(p01.title.starts_with("Budget"));
+}
