@@ -183,6 +183,9 @@ struct CheckArgs {
     /// Do not read or write the history database
     #[arg(long)]
     no_history: bool,
+    /// Continue an interrupted crawl (Ctrl-C, crash, reboot) from the state saved in the output folder
+    #[arg(long)]
+    resume: bool,
     #[command(flatten)]
     crawl: CrawlArgs,
     /// Output folder [default: reports/<host>/<YYYY-MM-DD>/]; with several URLs, one sub-folder per host
@@ -419,6 +422,7 @@ async fn check(args: CheckArgs) -> Result<i32> {
             history: history.clone(),
             pins: Default::default(),
             not_applicable: Vec::new(),
+            resume: args.resume,
             overrides: overrides.clone(),
             lang: args.lang,
             as_of,
@@ -485,6 +489,7 @@ async fn check(args: CheckArgs) -> Result<i32> {
             history: history.clone(),
             pins: Default::default(),
             not_applicable: Vec::new(),
+            resume: args.resume,
             overrides: overrides.clone(),
             lang: args.lang,
             as_of,
@@ -544,6 +549,7 @@ async fn demo(args: DemoArgs) -> Result<i32> {
         history: None,
         pins: Default::default(),
         not_applicable: Vec::new(),
+        resume: false,
         overrides: None,
         lang: args.lang,
         as_of: None,

@@ -13,6 +13,9 @@ use std::sync::Arc;
 use thiserror::Error;
 use url::Url;
 
+/// Saved crawl state inside a site's output folder (for `--resume`).
+pub const CHECKPOINT_FILE: &str = "crawl-state.json";
+
 /// The demo site's host name.
 pub const DEMO_HOST: &str = "www.xsq.cq.gov.cn";
 
@@ -30,6 +33,8 @@ pub enum RunError {
     Baseline(String),
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
+    #[error("cannot resume: {0}")]
+    Resume(String),
 }
 
 /// Everything needed to check one site.
@@ -53,6 +58,8 @@ pub struct CheckOptions {
     /// Column pins and not-applicable checks given inline (a sites.toml entry).
     pub pins: std::collections::BTreeMap<String, String>,
     pub not_applicable: Vec<String>,
+    /// Continue an interrupted crawl from the state saved in the output folder.
+    pub resume: bool,
     pub overrides: Option<PathBuf>,
     pub lang: Lang,
     /// Date the checks are evaluated against (default: today).
@@ -96,7 +103,42 @@ pub async fn check_site(
     let (packs, overrides) = prepare_rules(opts)?;
     let today = opts.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
     let site_key = crate::store::site_key(&opts.url);
+    let out_dir = opts
+        .out
+        .clone()
+        .unwrap_or_else(|| default_out_dir(&opts.url, today));
     let mut crawl_cfg = opts.crawl.clone();
+    let state_file = out_dir.join(CHECKPOINT_FILE);
+    crawl_cfg.checkpoint = Some(state_file.clone());
+    let resume = if opts.resume {
+        match crawl::Checkpoint::load(&state_file).map_err(RunError::Resume)? {
+            Some(cp) if cp.start_url != opts.url.as_str() => {
+                return Err(RunError::Resume(format!(
+                    "{} belongs to a crawl of {}, not {}",
+                    state_file.display(),
+                    cp.start_url,
+                    opts.url
+                )));
+            }
+            Some(cp) => {
+                eprintln!(
+                    "[zwgk] 从 {} 继续抓取（已抓取 {} 个页面） / resuming",
+                    state_file.display(),
+                    cp.pages()
+                );
+                Some(cp)
+            }
+            None => {
+                eprintln!(
+                    "[zwgk] 没有可继续的抓取状态（{}），重新开始 / nothing to resume, starting fresh",
+                    state_file.display()
+                );
+                None
+            }
+        }
+    } else {
+        None
+    };
     let mut previous = None;
     if let Some(store) = &opts.history {
         crawl_cfg.cache = Some(crawl::CacheHandle(store.site_cache(&site_key)?));
@@ -108,10 +150,12 @@ pub async fn check_site(
         opts.url.clone(),
         crawl_cfg,
         progress,
-        cancel,
+        cancel.clone(),
+        resume,
     )
     .await;
-    if opts.verify.enabled {
+    let interrupted = cancel.as_ref().is_some_and(|c| *c.borrow());
+    if opts.verify.enabled && !interrupted {
         crate::verify::verify(fetcher, &mut graph, &opts.verify).await;
     }
     let (checks, verdict) = run_checks(&graph, &packs, overrides, opts.lang, today);
@@ -142,10 +186,6 @@ pub async fn check_site(
     if let Some(old) = baseline.as_ref().or(previous.as_ref()) {
         report.comparison = Some(report::diff::compare(old, &report));
     }
-    let out_dir = opts
-        .out
-        .clone()
-        .unwrap_or_else(|| default_out_dir(&opts.url, today));
     report::write_all(&out_dir, &report, &graph, &opts.formats)?;
     if let Some(store) = &opts.history {
         store.record_run(&site_key, &report, &graph)?;

@@ -16,7 +16,7 @@ use crate::decode::decode_html;
 use crate::extract::{self, LinkKind, PageFacts};
 use crate::fetch::{FetchError, FetchOpts, Fetched, Fetcher, detect_waf};
 use scope::{Scope, TrapGuard, TrapLimits};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -38,6 +38,41 @@ pub struct CrawlConfig {
     pub traps: TrapLimits,
     /// Facts of the previous run: conditional requests, 304 pages reuse stored facts.
     pub cache: Option<CacheHandle>,
+    /// Where to save the crawl state (`--resume` continues from it); removed on completion.
+    pub checkpoint: Option<std::path::PathBuf>,
+    /// How often the state is saved while crawling (also on Ctrl-C).
+    pub checkpoint_every: Duration,
+}
+
+/// A saved crawl state: the graph so far, the frontier and the seen set.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Checkpoint {
+    pub version: u32,
+    pub start_url: String,
+    graph: SiteGraph,
+    queue: Vec<QueueItem>,
+    seen: Vec<UrlId>,
+    scheduled: usize,
+}
+
+impl Checkpoint {
+    /// Load a saved state; `None` when there is none.
+    pub fn load(path: &std::path::Path) -> Result<Option<Checkpoint>, String> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(format!("{}: {e}", path.display())),
+        };
+        let mut cp: Checkpoint =
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        cp.graph.reindex();
+        Ok(Some(cp))
+    }
+
+    /// Pages already fetched in the saved state.
+    pub fn pages(&self) -> usize {
+        self.graph.pages.len()
+    }
 }
 
 /// Stored page facts from a previous run (implemented by the history store).
@@ -80,6 +115,8 @@ impl Default for CrawlConfig {
             max_duration: None,
             traps: TrapLimits::default(),
             cache: None,
+            checkpoint: None,
+            checkpoint_every: Duration::from_secs(30),
         }
     }
 }
@@ -93,7 +130,7 @@ pub struct CrawlProgress {
     pub in_flight: AtomicU64,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct QueueItem {
     url: Url,
     id: UrlId,
@@ -465,6 +502,47 @@ impl State {
     }
 }
 
+fn save_checkpoint(
+    path: &std::path::Path,
+    start: &Url,
+    st: &State,
+    in_flight: &HashMap<UrlId, QueueItem>,
+    scheduled: usize,
+) {
+    let queue: Vec<QueueItem> = in_flight
+        .values()
+        .chain(st.queue.values())
+        .cloned()
+        .collect();
+    let cp = CheckpointRef {
+        version: 1,
+        start_url: start.as_str(),
+        graph: &st.graph,
+        queue: &queue,
+        seen: st.seen.iter().copied().collect(),
+        scheduled: scheduled.saturating_sub(in_flight.len()),
+    };
+    match serde_json::to_vec(&cp) {
+        Ok(bytes) => {
+            if let Err(e) = crate::report::write_atomic(path, &bytes) {
+                tracing::warn!("cannot save the crawl state: {e}");
+            }
+        }
+        Err(e) => tracing::warn!("cannot serialise the crawl state: {e}"),
+    }
+}
+
+/// Borrowing twin of [`Checkpoint`] for writing without cloning the graph.
+#[derive(serde::Serialize)]
+struct CheckpointRef<'a> {
+    version: u32,
+    start_url: &'a str,
+    graph: &'a SiteGraph,
+    queue: &'a [QueueItem],
+    seen: Vec<UrlId>,
+    scheduled: usize,
+}
+
 /// Crawl one site from `start`. Always returns a graph; `stop_reason` says how it ended.
 /// `cancel` flips to `true` on Ctrl-C.
 pub async fn crawl(
@@ -473,6 +551,7 @@ pub async fn crawl(
     cfg: CrawlConfig,
     progress: Arc<CrawlProgress>,
     mut cancel: Option<tokio::sync::watch::Receiver<bool>>,
+    resume: Option<Checkpoint>,
 ) -> SiteGraph {
     let started = Instant::now();
     let deadline = cfg.max_duration.map(|d| tokio::time::Instant::now() + d);
@@ -485,20 +564,59 @@ pub async fn crawl(
         traps: TrapGuard::new(cfg.traps.clone()),
         cfg: cfg.clone(),
     };
-    let start_id = st.graph.url_id(start.as_str());
-    st.seen.insert(start_id);
-    st.push(QueueItem {
-        url: start.clone(),
-        id: start_id,
-        depth: 0,
-        parent: None,
-        via_text: None,
-        is_frame: false,
-    });
-    let mut jobs: JoinSet<JobResult> = JoinSet::new();
     let mut scheduled = 0usize;
+    match resume {
+        Some(cp) => {
+            tracing::info!(
+                pages = cp.graph.pages.len(),
+                queued = cp.queue.len(),
+                "resuming crawl"
+            );
+            st.graph = cp.graph;
+            st.seen = cp.seen.into_iter().collect();
+            scheduled = cp.scheduled;
+            for item in cp.queue {
+                st.push(item);
+            }
+            for p in &st.graph.pages {
+                if p.depth == 0 && !p.is_frame && p.final_url != p.url {
+                    let u = st.graph.url(p.final_url).to_string();
+                    if let Ok(u) = Url::parse(&u) {
+                        st.scope.add(&u);
+                    }
+                }
+            }
+        }
+        None => {
+            let start_id = st.graph.url_id(start.as_str());
+            st.seen.insert(start_id);
+            st.push(QueueItem {
+                url: start.clone(),
+                id: start_id,
+                depth: 0,
+                parent: None,
+                via_text: None,
+                is_frame: false,
+            });
+        }
+    }
+    let mut jobs: JoinSet<JobResult> = JoinSet::new();
+    let mut in_flight: HashMap<UrlId, QueueItem> = HashMap::new();
     let mut stop: Option<StopReason> = None;
+    let mut last_checkpoint = Instant::now();
     loop {
+        if let Some(path) = &cfg.checkpoint
+            && (last_checkpoint.elapsed() >= cfg.checkpoint_every
+                || stop == Some(StopReason::Interrupted))
+            && stop != Some(StopReason::Completed)
+        {
+            save_checkpoint(path, &start, &st, &in_flight, scheduled);
+            last_checkpoint = Instant::now();
+        }
+        if stop == Some(StopReason::Interrupted) {
+            break;
+        }
+
         if stop.is_none() {
             while jobs.len() < cfg.concurrency.max(1) {
                 if scheduled >= cfg.max_pages {
@@ -511,6 +629,7 @@ pub async fn crawl(
                     break;
                 };
                 scheduled += 1;
+                in_flight.insert(item.id, item.clone());
                 jobs.spawn(run_job(
                     fetcher.clone(),
                     item,
@@ -549,6 +668,7 @@ pub async fn crawl(
         tokio::select! {
             res = jobs.join_next() => {
                 if let Some(Ok(res)) = res {
+                    in_flight.remove(&res.item.id);
                     st.handle(res);
                     progress.pages.store(st.graph.stats.pages as u64, Ordering::Relaxed);
                     progress.errors.store(st.graph.stats.errors as u64, Ordering::Relaxed);
@@ -557,6 +677,9 @@ pub async fn crawl(
             _ = cancelled, if stop != Some(StopReason::Interrupted) => {
                 stop = Some(StopReason::Interrupted);
                 jobs.abort_all();
+                // aborted jobs stay in `in_flight` and are saved with the frontier
+                while jobs.join_next().await.is_some() {}
+                continue;
             }
             _ = timeout, if stop.is_none() => {
                 stop = Some(StopReason::TimeBudget);
@@ -568,8 +691,18 @@ pub async fn crawl(
         let c = c.clone();
         let _ = tokio::task::spawn_blocking(move || c.0.finish()).await;
     }
+    if let Some(path) = &cfg.checkpoint {
+        match stop {
+            Some(StopReason::Interrupted) | Some(StopReason::TimeBudget) => {
+                save_checkpoint(path, &start, &st, &in_flight, scheduled)
+            }
+            _ => {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+    }
     let mut graph = st.graph;
-    graph.stats.unvisited = st.queue.len() as u64;
+    graph.stats.unvisited = (st.queue.len() + in_flight.len()) as u64;
     graph.stats.requests = fetcher.counters.requests.load(Ordering::Relaxed);
     graph.stats.retries = fetcher.counters.retries.load(Ordering::Relaxed);
     graph.stats.bytes = fetcher.counters.bytes.load(Ordering::Relaxed);

@@ -1,0 +1,92 @@
+//! Ctrl-C writes a partial report marked as partial and saves the crawl state; `--resume`
+//! continues from it without re-fetching what was done.
+
+mod common;
+use common::*;
+use std::time::Duration;
+
+#[test]
+fn interrupted_crawl_resumes_without_refetching() {
+    let fx = Fixture::serve("fetch");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let url = fx.url("www.polite.test");
+    let resolve = fx.resolve("www.polite.test");
+    let args = [
+        "check",
+        url.as_str(),
+        "--resolve",
+        resolve.as_str(),
+        "--no-dns",
+        "--rate",
+        "4",
+        "--no-history",
+        "--no-verify",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_zwgk"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // wait until a few pages were served, then press Ctrl-C
+    for _ in 0..100 {
+        if fx.requests_for("www.polite.test").len() >= 5 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130), "{}", stderr(&output));
+    let partial = read_json(&out.join("report.json"));
+    assert_eq!(partial["crawl"]["stop_reason"], "interrupted");
+    assert_eq!(partial["crawl"]["complete"], false);
+    let done = partial["stats"]["pages"].as_u64().unwrap();
+    assert!(done >= 1 && done < 13, "{done} pages before the interrupt");
+    assert!(
+        out.join("crawl-state.json").exists(),
+        "state saved for --resume"
+    );
+
+    let before: Vec<String> = fx
+        .requests_for("www.polite.test")
+        .into_iter()
+        .filter(|r| r.status == 200)
+        .map(|r| r.path)
+        .collect();
+    let mut resumed = args.to_vec();
+    resumed.push("--resume");
+    let o = zwgk(&resumed);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let full = read_json(&out.join("report.json"));
+    assert_eq!(full["crawl"]["stop_reason"], "completed");
+    assert_eq!(full["stats"]["pages"], 13, "all pages after resuming");
+    assert!(
+        !out.join("crawl-state.json").exists(),
+        "state removed after completion"
+    );
+    // pages finished before the interrupt were not fetched again
+    let after: Vec<String> = fx
+        .requests_for("www.polite.test")
+        .into_iter()
+        .filter(|r| r.status == 200)
+        .map(|r| r.path)
+        .skip(before.len())
+        .collect();
+    let pages_before: Vec<String> = partial["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| path_of(p["url"].as_str().unwrap()))
+        .collect();
+    for p in &pages_before {
+        assert!(!after.contains(p), "{p} fetched again after --resume");
+    }
+}
