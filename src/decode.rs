@@ -103,7 +103,10 @@ pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> Decoded {
         if let Some(&(enc, src)) = candidates.iter().find(|(e, _)| *e == UTF_8) {
             return finish(bytes, enc, src);
         }
-        if candidates.iter().all(|(e, _)| is_legacy_ascii_compatible(e)) {
+        if candidates
+            .iter()
+            .all(|(e, _)| is_legacy_ascii_compatible(e))
+        {
             return finish(bytes, UTF_8, CharsetSource::Detected);
         }
     }

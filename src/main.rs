@@ -35,7 +35,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Cmd {
     /// Crawl sites and check them; writes report.json and site-graph.json per site.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Serve the bundled demo site on 127.0.0.1 and check it (no network needed).
     Demo(DemoArgs),
     /// Serve fixture sites (one folder per host name) on 127.0.0.1 until Ctrl-C.
@@ -352,7 +352,7 @@ fn spawn_progress(p: Arc<CrawlProgress>, label: String) -> tokio::task::JoinHand
                     b.set_message(msg);
                     b.tick();
                 }
-                None if tick % 25 == 0 => eprintln!("[zwgk] {label} {msg}"),
+                None if tick.is_multiple_of(25) => eprintln!("[zwgk] {label} {msg}"),
                 None => {}
             }
         }
@@ -665,7 +665,7 @@ fn main() {
     };
     let result = rt.block_on(async move {
         match cli.cmd {
-            Cmd::Check(a) => check(a).await,
+            Cmd::Check(a) => check(*a).await,
             Cmd::Demo(a) => demo(a).await,
             Cmd::Serve(a) => serve(a).await,
             Cmd::Diff(a) => diff(a),

@@ -25,7 +25,7 @@ fn interrupted_crawl_resumes_without_refetching() {
         "--out",
         out.to_str().unwrap(),
     ];
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_zwgk"))
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_zwgk"))
         .args(args)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -49,7 +49,7 @@ fn interrupted_crawl_resumes_without_refetching() {
     assert_eq!(partial["crawl"]["stop_reason"], "interrupted");
     assert_eq!(partial["crawl"]["complete"], false);
     let done = partial["stats"]["pages"].as_u64().unwrap();
-    assert!(done >= 1 && done < 13, "{done} pages before the interrupt");
+    assert!((1..13).contains(&done), "{done} pages before the interrupt");
     assert!(
         out.join("crawl-state.json").exists(),
         "state saved for --resume"

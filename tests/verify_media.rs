@@ -99,9 +99,9 @@ fn verified(graph: &Value) -> BTreeMap<String, V> {
         .collect()
 }
 
-fn run(fx: &Fixture, external: &str) -> (BTreeMap<String, V>, Value, tempfile::TempDir) {
+fn run(fx: &Fixture, external: &str) -> (BTreeMap<String, V>, Value, Value, tempfile::TempDir) {
     let ext_resolve = fx.resolve(EXT);
-    let (out, _report, dir) = check(
+    let (out, report, dir) = check(
         fx,
         SITE,
         &[
@@ -123,7 +123,7 @@ fn run(fx: &Fixture, external: &str) -> (BTreeMap<String, V>, Value, tempfile::T
         stderr(&out)
     );
     let graph = read_json(&dir.path().join("site-graph.json"));
-    (verified(&graph), graph, dir)
+    (verified(&graph), graph, report, dir)
 }
 
 #[track_caller]
@@ -138,7 +138,7 @@ fn expect(v: &BTreeMap<String, V>, key: &str, outcome: &str) -> V {
 #[test]
 fn every_media_classification_through_the_binary() {
     let (fx, _site) = serve_media();
-    let (v, graph, _dir) = run(&fx, "check");
+    let (v, graph, report, _dir) = run(&fx, "check");
     if std::env::var_os("ZWGK_DUMP").is_some() {
         eprintln!("{v:#?}");
     }
@@ -272,12 +272,45 @@ fn every_media_classification_through_the_binary() {
         probes.iter().filter(|h| *h == SITE).count() == 1,
         "{probes:?}"
     );
+
+    // the checks read the verdicts: ZW-M01 (政策解读 media) and GOV-D01 (whole site) list
+    // each failing resource once; firewall blocks are not counted as broken
+    let evidence = |id: &str| -> Vec<String> {
+        let c = report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap_or_else(|| panic!("check {id} in report"));
+        assert_eq!(c["status"], "fail", "{id}: {c}");
+        c["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["url"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let on_site = |p: &str| format!("http://{SITE}:{}{p}", fx.port());
+    let m01 = evidence("ZW-M01");
+    assert_eq!(
+        m01.iter()
+            .filter(|u| **u == on_site("/img/truncated.png"))
+            .count(),
+        1,
+        "{m01:?}"
+    );
+    assert!(m01.contains(&on_site("/flash/player.swf")), "{m01:?}");
+    let d01 = evidence("GOV-D01");
+    assert!(d01.contains(&on_site("/img/missing.png")), "{d01:?}");
+    assert!(d01.contains(&on_site("/video/empty.mp4")), "{d01:?}");
+    assert!(!d01.contains(&on_site("/docs/waf.pdf")), "{d01:?}");
+    assert!(!d01.contains(&on_site("/img/ok.png")), "{d01:?}");
 }
 
 #[test]
 fn external_skip_lists_but_never_requests_other_hosts() {
     let (fx, _site) = serve_media();
-    let (v, _graph, _dir) = run(&fx, "skip");
+    let (v, _graph, _report, _dir) = run(&fx, "skip");
     for key in [
         format!("http://{EXT}/img/banner.png"),
         format!("http://{EXT}/img/missing.jpg"),

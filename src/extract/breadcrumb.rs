@@ -29,7 +29,18 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 const MAX_SEGMENTS: usize = 12;
 const MAX_SEGMENT_CHARS: usize = 30;
-const PAGE_SEGMENTS: &[&str] = &["正文", "文章详情", "详情", "正文内容", "详细信息", "详细内容", "内容", "文章内容", "浏览文章", "阅读文章"];
+const PAGE_SEGMENTS: &[&str] = &[
+    "正文",
+    "文章详情",
+    "详情",
+    "正文内容",
+    "详细信息",
+    "详细内容",
+    "内容",
+    "文章内容",
+    "浏览文章",
+    "阅读文章",
+];
 
 enum Token {
     Anchor(String, Option<url::Url>),
@@ -39,7 +50,9 @@ enum Token {
 /// Extract the breadcrumb of a page.
 pub(crate) fn extract(ix: &PageIndex<'_>, r: &Resolver) -> Vec<Crumb> {
     for node in &ix.position_texts {
-        let Some(text) = node.value().as_text() else { continue };
+        let Some(text) = node.value().as_text() else {
+            continue;
+        };
         let Some(m) = LABEL.find(text) else { continue };
         // the label must lead its text node (an icon or a few chars at most)
         if normalize(&text[..m.start()]).chars().count() > 6 {
@@ -63,13 +76,19 @@ pub(crate) fn extract(ix: &PageIndex<'_>, r: &Resolver) -> Vec<Crumb> {
         }
     }
     for a in &ix.anchors {
-        if a.value().classes().any(|c| c.eq_ignore_ascii_case("CurrChnlCls"))
+        if a.value()
+            .classes()
+            .any(|c| c.eq_ignore_ascii_case("CurrChnlCls"))
             && let Some(p) = a.parent()
         {
             let n = p
                 .children()
                 .filter_map(ElementRef::wrap)
-                .filter(|c| c.value().classes().any(|c| c.eq_ignore_ascii_case("CurrChnlCls")))
+                .filter(|c| {
+                    c.value()
+                        .classes()
+                        .any(|c| c.eq_ignore_ascii_case("CurrChnlCls"))
+                })
                 .count();
             if n >= 2 {
                 let crumbs = segments(tokens_in(p, None, r));
@@ -94,7 +113,11 @@ fn finish(mut crumbs: Vec<Crumb>) -> Vec<Crumb> {
 }
 
 /// Anchors and text runs inside `root` (after the label node/offset when given).
-fn tokens_in(root: NodeRef<'_, Node>, after: Option<(ego_tree::NodeId, usize)>, r: &Resolver) -> Vec<Token> {
+fn tokens_in(
+    root: NodeRef<'_, Node>,
+    after: Option<(ego_tree::NodeId, usize)>,
+    r: &Resolver,
+) -> Vec<Token> {
     let mut out = Vec::new();
     let mut started = after.is_none();
     let mut skip: Option<ego_tree::NodeId> = None;
@@ -154,7 +177,25 @@ fn tokens_in(root: NodeRef<'_, Node>, after: Option<(ego_tree::NodeId, usize)>, 
 
 fn is_sep_char(c: char) -> bool {
     c.is_whitespace()
-        || matches!(c, '>' | '＞' | '›' | '»' | '→' | '/' | '\\' | '-' | '－' | '—' | '–' | '|' | '｜' | ':' | '：' | '·' | '〉')
+        || matches!(
+            c,
+            '>' | '＞'
+                | '›'
+                | '»'
+                | '→'
+                | '/'
+                | '\\'
+                | '-'
+                | '－'
+                | '—'
+                | '–'
+                | '|'
+                | '｜'
+                | ':'
+                | '：'
+                | '·'
+                | '〉'
+        )
 }
 
 fn split_text(s: &str) -> Vec<String> {
@@ -169,7 +210,11 @@ fn split_text(s: &str) -> Vec<String> {
         s.split(['/', '\\']).collect()
     };
     for p in pieces {
-        for q in p.split(" - ").flat_map(|x| x.split(" — ")).flat_map(|x| x.split(" – ")) {
+        for q in p
+            .split(" - ")
+            .flat_map(|x| x.split(" — "))
+            .flat_map(|x| x.split(" – "))
+        {
             let q = q.trim_matches(is_sep_char);
             if !q.is_empty() {
                 parts.push(q.to_string());
@@ -220,7 +265,8 @@ mod tests {
     use url::Url;
 
     fn crumbs(html: &str) -> Vec<(String, Option<String>)> {
-        let page = Url::parse("http://www.x.gov.cn/zwgk/fdzdgknr/ys/202603/t20260305_1.html").unwrap();
+        let page =
+            Url::parse("http://www.x.gov.cn/zwgk/fdzdgknr/ys/202603/t20260305_1.html").unwrap();
         extract(html, &page)
             .breadcrumb
             .into_iter()
@@ -234,7 +280,9 @@ mod tests {
 
     #[test]
     fn label_with_anchors_and_gt() {
-        let c = crumbs(r#"<div>您当前的位置: <a href="/">首页</a>&gt;<a href="/zwgk/">政务公开</a>&gt;<a href="/zwgk/fdzdgknr/">法定主动公开内容</a>&gt;<a href="../">预算/决算</a>&gt; 预算</div><p>正文很长的一段文字内容不是面包屑的一部分，应当被忽略掉的文本。</p>"#);
+        let c = crumbs(
+            r#"<div>您当前的位置: <a href="/">首页</a>&gt;<a href="/zwgk/">政务公开</a>&gt;<a href="/zwgk/fdzdgknr/">法定主动公开内容</a>&gt;<a href="../">预算/决算</a>&gt; 预算</div><p>正文很长的一段文字内容不是面包屑的一部分，应当被忽略掉的文本。</p>"#,
+        );
         assert_eq!(
             c,
             vec![
@@ -249,23 +297,53 @@ mod tests {
 
     #[test]
     fn plain_text_variants() {
-        assert_eq!(texts("<p>当前位置:首页 > 政府信息公开机制建设 >政府信息公开机制>文章详情</p>"), ["首页", "政府信息公开机制建设", "政府信息公开机制"]);
-        assert_eq!(texts("<div class=crumbs>首页 / 政府信息公开 / 政府信息公开规定 / 正文</div>"), ["首页", "政府信息公开", "政府信息公开规定"]);
-        assert_eq!(texts("<div>您现在的位置：首页 >> 关于我们</div>"), ["首页", "关于我们"]);
-        assert_eq!(texts("<div>当前位置：首页 › 新闻资讯 » 公告公示 → 详情</div>"), ["首页", "新闻资讯", "公告公示"]);
-        assert_eq!(texts("<div>当前位置：首页 - 新闻资讯 - 公告公示</div>"), ["首页", "新闻资讯", "公告公示"]);
+        assert_eq!(
+            texts("<p>当前位置:首页 > 政府信息公开机制建设 >政府信息公开机制>文章详情</p>"),
+            ["首页", "政府信息公开机制建设", "政府信息公开机制"]
+        );
+        assert_eq!(
+            texts("<div class=crumbs>首页 / 政府信息公开 / 政府信息公开规定 / 正文</div>"),
+            ["首页", "政府信息公开", "政府信息公开规定"]
+        );
+        assert_eq!(
+            texts("<div>您现在的位置：首页 >> 关于我们</div>"),
+            ["首页", "关于我们"]
+        );
+        assert_eq!(
+            texts("<div>当前位置：首页 › 新闻资讯 » 公告公示 → 详情</div>"),
+            ["首页", "新闻资讯", "公告公示"]
+        );
+        assert_eq!(
+            texts("<div>当前位置：首页 - 新闻资讯 - 公告公示</div>"),
+            ["首页", "新闻资讯", "公告公示"]
+        );
     }
 
     #[test]
     fn label_in_own_span_with_list() {
-        let t = texts(r#"<div class="breadcrumb"><span><i></i>当前位置：</span><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li></ul></div>"#);
+        let t = texts(
+            r#"<div class="breadcrumb"><span><i></i>当前位置：</span><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li></ul></div>"#,
+        );
         assert_eq!(t, ["首页", "政务公开"]);
     }
 
     #[test]
     fn class_container_without_label_and_trs_runs() {
-        assert_eq!(texts(r#"<div class="position"><a href="/">首页</a> &gt; <a href="/a/">通知公告</a></div>"#), ["首页", "通知公告"]);
-        assert_eq!(texts(r#"<div class="more"><a class="CurrChnlCls" href="/">首页</a>-&gt;<a class="CurrChnlCls" href="/zfwj/">政府文件</a></div>"#), ["首页", "政府文件"]);
-        assert!(texts(r#"<div class="location"><a href="/">only</a></div><p>地理位置优越</p>"#).is_empty());
+        assert_eq!(
+            texts(
+                r#"<div class="position"><a href="/">首页</a> &gt; <a href="/a/">通知公告</a></div>"#
+            ),
+            ["首页", "通知公告"]
+        );
+        assert_eq!(
+            texts(
+                r#"<div class="more"><a class="CurrChnlCls" href="/">首页</a>-&gt;<a class="CurrChnlCls" href="/zfwj/">政府文件</a></div>"#
+            ),
+            ["首页", "政府文件"]
+        );
+        assert!(
+            texts(r#"<div class="location"><a href="/">only</a></div><p>地理位置优越</p>"#)
+                .is_empty()
+        );
     }
 }

@@ -36,9 +36,8 @@ static SHORT: LazyLock<Regex> = LazyLock::new(|| {
 
 static URL_TRS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"/t(\d{4})(\d{2})(\d{2})_\d+").expect("trs regex"));
-static URL_YMD_DIRS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/(?:art|cols)/(\d{4})/(\d{1,2})/(\d{1,2})/").expect("art regex")
-});
+static URL_YMD_DIRS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"/(?:art|cols)/(\d{4})/(\d{1,2})/(\d{1,2})/").expect("art regex"));
 static URL_GOVCN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/(\d{4})-(\d{2})/(\d{2})/(?:content_|c\d)").expect("govcn regex")
 });
@@ -51,20 +50,24 @@ pub fn ymd(y: i64, m: i64, d: i64) -> Option<Date> {
     if !(1949..=2099).contains(&y) {
         return None;
     }
-    let (y, m, d) = (i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?);
+    let (y, m, d) = (
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    );
     Date::new(y, m, d).ok()
 }
 
 fn num(s: &str) -> i64 {
     s.chars()
         .filter_map(|c| c.to_digit(10).or_else(|| fullwidth_digit(c)))
-        .fold(0i64, |acc, d| acc.saturating_mul(10).saturating_add(i64::from(d)))
+        .fold(0i64, |acc, d| {
+            acc.saturating_mul(10).saturating_add(i64::from(d))
+        })
 }
 
 fn fullwidth_digit(c: char) -> Option<u32> {
-    ('０'..='９')
-        .contains(&c)
-        .then(|| c as u32 - '０' as u32)
+    ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32)
 }
 
 fn han_digit(c: char) -> Option<i64> {
@@ -217,7 +220,10 @@ mod tests {
         assert_eq!(parse_date("2026/11/03"), Some(date(2026, 11, 3)));
         assert_eq!(parse_date("2026.11.03"), Some(date(2026, 11, 3)));
         assert_eq!(parse_date("[2026-11-03]"), Some(date(2026, 11, 3)));
-        assert_eq!(parse_date("发布时间：2024-04-09 09:04"), Some(date(2024, 4, 9)));
+        assert_eq!(
+            parse_date("发布时间：2024-04-09 09:04"),
+            Some(date(2024, 4, 9))
+        );
     }
 
     #[test]
@@ -226,8 +232,14 @@ mod tests {
         assert_eq!(parse_date("2026年11月03日"), Some(date(2026, 11, 3)));
         assert_eq!(parse_date("2026 年 1 月 3 日"), Some(date(2026, 1, 3)));
         assert_eq!(parse_date("二〇二六年十一月三日"), Some(date(2026, 11, 3)));
-        assert_eq!(parse_date("二零二一年五月二十一日印发"), Some(date(2021, 5, 21)));
-        assert_eq!(parse_date("二〇二〇年十月三十一日"), Some(date(2020, 10, 31)));
+        assert_eq!(
+            parse_date("二零二一年五月二十一日印发"),
+            Some(date(2021, 5, 21))
+        );
+        assert_eq!(
+            parse_date("二〇二〇年十月三十一日"),
+            Some(date(2020, 10, 31))
+        );
         assert_eq!(parse_date("二〇二〇年十二月十日"), Some(date(2020, 12, 10)));
     }
 
@@ -258,11 +270,20 @@ mod tests {
     fn short_forms_need_context_year() {
         assert!(find_dates("[11-03]").is_empty());
         assert!(find_dates_with_year("[11-03]", None).is_empty());
-        assert_eq!(find_dates_with_year("[11-03]", Some(2026)), vec![date(2026, 11, 3)]);
-        assert_eq!(find_dates_with_year("(11-03)", Some(2026)), vec![date(2026, 11, 3)]);
+        assert_eq!(
+            find_dates_with_year("[11-03]", Some(2026)),
+            vec![date(2026, 11, 3)]
+        );
+        assert_eq!(
+            find_dates_with_year("(11-03)", Some(2026)),
+            vec![date(2026, 11, 3)]
+        );
         assert!(find_dates_with_year("(02-30)", Some(2026)).is_empty());
         // a full date takes precedence over the context year
-        assert_eq!(find_dates_with_year("2025-01-02", Some(2026)), vec![date(2025, 1, 2)]);
+        assert_eq!(
+            find_dates_with_year("2025-01-02", Some(2026)),
+            vec![date(2025, 1, 2)]
+        );
         // times are not short dates
         assert!(find_dates_with_year("8:30-17:00", Some(2026)).is_empty());
     }
@@ -282,8 +303,14 @@ mod tests {
             Some(date(2026, 3, 5))
         );
         assert_eq!(date_from_url("https://x.gov.cn/zwgk/202611/"), None);
-        assert_eq!(date_from_url("https://x.gov.cn/zwgk/202611/W020261103580878403095.pdf"), None);
+        assert_eq!(
+            date_from_url("https://x.gov.cn/zwgk/202611/W020261103580878403095.pdf"),
+            None
+        );
         assert_eq!(date_from_url("https://x.gov.cn/a/t20210230_1.html"), None);
-        assert_eq!(date_from_url("https://x.gov.cn/index.html?t20210101_1"), None);
+        assert_eq!(
+            date_from_url("https://x.gov.cn/index.html?t20210101_1"),
+            None
+        );
     }
 }

@@ -22,7 +22,8 @@ use scraper::{ElementRef, Html};
 use std::sync::LazyLock;
 
 static RECORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)<record(?:\s[^>]*)?>\s*(?:<!\[CDATA\[(.*?)\]\]>|(.*?))\s*</record>").expect("record regex")
+    Regex::new(r"(?s)<record(?:\s[^>]*)?>\s*(?:<!\[CDATA\[(.*?)\]\]>|(.*?))\s*</record>")
+        .expect("record regex")
 });
 static NEXTGROUP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?s)<nextgroup[^>]*>.*?href\s*=\s*['"]([^'"]+)['"]"#).expect("nextgroup regex")
@@ -70,8 +71,12 @@ fn is_list_child(el: ElementRef<'_>) -> bool {
     };
     let pe = p.value();
     matches!(pe.name(), "ul" | "ol")
-        || pe.classes().any(|c| c.to_ascii_lowercase().contains("list"))
-        || pe.id().is_some_and(|i| i.to_ascii_lowercase().contains("list"))
+        || pe
+            .classes()
+            .any(|c| c.to_ascii_lowercase().contains("list"))
+        || pe
+            .id()
+            .is_some_and(|i| i.to_ascii_lowercase().contains("list"))
 }
 
 /// A dated item from one row element, if it has a link and a date outside the link.
@@ -113,11 +118,20 @@ pub(crate) fn row_item(row: ElementRef<'_>, r: &Resolver) -> Option<DatedItem> {
         }
     }
     let (_, date) = *find_dates_at(&outside).first()?;
-    let a = anchors.into_iter().find(|a| !element_text(*a).is_empty() || a.attr("title").is_some())?;
+    let a = anchors
+        .into_iter()
+        .find(|a| !element_text(*a).is_empty() || a.attr("title").is_some())?;
     let text = link_text(a);
     let title_attr = a.attr("title").map(collapse).filter(|t| !t.is_empty());
     let title = match title_attr {
-        Some(t) if text.is_empty() || text.ends_with('…') || text.ends_with("...") || text.ends_with("..") => t,
+        Some(t)
+            if text.is_empty()
+                || text.ends_with('…')
+                || text.ends_with("...")
+                || text.ends_with("..") =>
+        {
+            t
+        }
         _ => text,
     };
     if title.is_empty() {
@@ -133,13 +147,22 @@ pub(crate) fn row_item(row: ElementRef<'_>, r: &Resolver) -> Option<DatedItem> {
 fn datastore(body: &str, r: &Resolver, facts: &mut PageFacts) {
     let mut records = 0usize;
     for c in RECORD.captures_iter(body) {
-        let Some(frag) = c.get(1).or_else(|| c.get(2)) else { continue };
+        let Some(frag) = c.get(1).or_else(|| c.get(2)) else {
+            continue;
+        };
         records += 1;
         let doc = Html::parse_fragment(frag.as_str());
         let root = doc.root_element();
-        for a in root.descendent_elements().filter(|e| e.value().name() == "a") {
+        for a in root
+            .descendent_elements()
+            .filter(|e| e.value().name() == "a")
+        {
             if let Some(url) = a.attr("href").and_then(|h| r.resolve(h)) {
-                facts.links.push(Link { url, text: link_text(a), kind: LinkKind::Record });
+                facts.links.push(Link {
+                    url,
+                    text: link_text(a),
+                    kind: LinkKind::Record,
+                });
             }
         }
         let rows: Vec<ElementRef<'_>> = root
@@ -166,9 +189,16 @@ fn datastore(body: &str, r: &Resolver, facts: &mut PageFacts) {
         if href.contains("dataproxy.jsp") {
             facts.needs_js = true;
         } else if let Some(url) = r.resolve(&href)
-            && !facts.links.iter().any(|l| l.url == url && l.kind == LinkKind::Pagination)
+            && !facts
+                .links
+                .iter()
+                .any(|l| l.url == url && l.kind == LinkKind::Pagination)
         {
-            facts.links.push(Link { url, text: "下一页".to_string(), kind: LinkKind::Pagination });
+            facts.links.push(Link {
+                url,
+                text: "下一页".to_string(),
+                kind: LinkKind::Pagination,
+            });
         }
     }
 }
@@ -186,7 +216,7 @@ pub(crate) fn needs_js_hint(ix: &PageIndex<'_>, facts: &PageFacts) -> bool {
             continue;
         }
         let body: String = s.text().collect();
-        if body.contains("dataproxy.jsp") || body.contains("_CONFIG") || body.contains("datacall") {
+        if body.contains("dataproxy.jsp") || has_gkmlpt_config(&body) || body.contains("datacall") {
             strong = true;
         }
         if body.contains("$.ajax")
@@ -206,12 +236,25 @@ pub(crate) fn needs_js_hint(ix: &PageIndex<'_>, facts: &PageFacts) -> bool {
     ajax && has_empty_list_container(ix)
 }
 
+/// `window._CONFIG` / `_CONFIG = {…}` (Guangdong gkmlpt), not `SITE_CONFIG`.
+fn has_gkmlpt_config(js: &str) -> bool {
+    js.match_indices("_CONFIG").any(|(i, _)| {
+        !js[..i]
+            .bytes()
+            .next_back()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+    })
+}
+
 fn has_empty_list_container(ix: &PageIndex<'_>) -> bool {
     ix.blocks.iter().chain(ix.lists.iter()).any(|b| {
         let e = b.value();
         let named_list = e.classes().any(|c| c.to_ascii_lowercase().contains("list"))
-            || e.id().is_some_and(|i| i.to_ascii_lowercase().contains("list"));
-        named_list && b.children().all(|c| c.value().as_text().is_some_and(|t| t.trim().is_empty()))
+            || e.id()
+                .is_some_and(|i| i.to_ascii_lowercase().contains("list"));
+        named_list
+            && b.children()
+                .all(|c| c.value().as_text().is_some_and(|t| t.trim().is_empty()))
     })
 }
 
@@ -244,7 +287,11 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                ("关于印发《某某管理办法》的通知全文标题", "/a/1.html", date(2026, 9, 4)),
+                (
+                    "关于印发《某某管理办法》的通知全文标题",
+                    "/a/1.html",
+                    date(2026, 9, 4)
+                ),
                 ("三号文件", "/a/3.html", date(2026, 8, 1)),
                 ("表格行", "/t/5.html", date(2020, 8, 5)),
                 ("块行", "/d/6.html", date(2025, 12, 31)),
@@ -265,21 +312,47 @@ mod tests {
         assert_eq!(f.items.len(), 2);
         assert_eq!(f.items[0].date, date(2026, 9, 4));
         assert!(f.items[0].title.starts_with("关于印发《山东省自然科学基金"));
-        let rec: Vec<_> = f.links.iter().filter(|l| l.kind == LinkKind::Record).collect();
+        let rec: Vec<_> = f
+            .links
+            .iter()
+            .filter(|l| l.kind == LinkKind::Record)
+            .collect();
         assert_eq!(rec.len(), 2);
-        assert_eq!(rec[1].url.as_str(), "http://kjt.shandong.gov.cn/art/2026/9/1/art_103585_1.html");
+        assert_eq!(
+            rec[1].url.as_str(),
+            "http://kjt.shandong.gov.cn/art/2026/9/1/art_103585_1.html"
+        );
         assert!(!f.links.iter().any(|l| l.url.as_str().contains("dataproxy")));
         assert!(f.needs_js, "nextgroup via dataproxy.jsp cannot be followed");
     }
 
     #[test]
     fn empty_datastore_needs_js() {
-        let f = extract(r#"<script type="text/xml"><datastore><recordset></recordset></datastore></script>"#, &page());
+        let f = extract(
+            r#"<script type="text/xml"><datastore><recordset></recordset></datastore></script>"#,
+            &page(),
+        );
         assert!(f.needs_js);
         assert!(f.items.is_empty());
-        let f = extract(r#"<ul id="list"></ul><script>$.ajax({url:'/api/list'})</script>"#, &page());
+        let f = extract(
+            r#"<ul id="list"></ul><script>$.ajax({url:'/api/list'})</script>"#,
+            &page(),
+        );
         assert!(f.needs_js);
-        let f = extract(r#"<ul><li><a href="/x">x</a> 2026-01-01</li></ul>"#, &page());
+        let f = extract(
+            r#"<ul><li><a href="/x">x</a> 2026-01-01</li></ul>"#,
+            &page(),
+        );
+        assert!(!f.needs_js);
+        let f = extract(
+            r#"<div id="app"></div><script>window._CONFIG = {SID: "1"};</script>"#,
+            &page(),
+        );
+        assert!(f.needs_js);
+        let f = extract(
+            r#"<p>正文</p><script>var SITE_CONFIG = {};</script>"#,
+            &page(),
+        );
         assert!(!f.needs_js);
     }
 }

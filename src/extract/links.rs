@@ -93,8 +93,7 @@ fn has_blocked_scheme(raw: &str) -> bool {
         b"sms:",
         b"file:",
     ]
-    .iter()
-    .any(|p| head == *p)
+    .contains(&head)
 }
 
 static SCRIPT_TARGET: LazyLock<Regex> = LazyLock::new(|| {
@@ -162,7 +161,11 @@ pub(crate) fn collect(ix: &PageIndex<'_>, r: &Resolver, facts: &mut PageFacts) {
                 if let Some(href) = el.attr("href") {
                     if let Some(url) = r.resolve(href) {
                         push(facts, url, link_text(*el), LinkKind::Anchor, "a[href]");
-                    } else if href.trim_start().to_ascii_lowercase().starts_with("javascript:") {
+                    } else if href
+                        .trim_start()
+                        .to_ascii_lowercase()
+                        .starts_with("javascript:")
+                    {
                         for t in script_targets(href) {
                             if let Some(url) = r.resolve(t) {
                                 push(facts, url, link_text(*el), LinkKind::Script, "a[href]");
@@ -182,7 +185,10 @@ pub(crate) fn collect(ix: &PageIndex<'_>, r: &Resolver, facts: &mut PageFacts) {
                 }
             }
             "select" => {
-                for opt in el.descendent_elements().filter(|o| o.value().name() == "option") {
+                for opt in el
+                    .descendent_elements()
+                    .filter(|o| o.value().name() == "option")
+                {
                     let Some(v) = opt.attr("value").filter(|v| looks_like_url(v)) else {
                         continue;
                     };
@@ -193,7 +199,13 @@ pub(crate) fn collect(ix: &PageIndex<'_>, r: &Resolver, facts: &mut PageFacts) {
                         v.to_string()
                     };
                     if let Some(url) = r.resolve(&v) {
-                        push(facts, url, element_text(opt), LinkKind::Option, "option[value]");
+                        push(
+                            facts,
+                            url,
+                            element_text(opt),
+                            LinkKind::Option,
+                            "option[value]",
+                        );
                     }
                 }
             }
@@ -277,9 +289,21 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                ("http://base.gov.cn/root/a.html", "政务 公开", LinkKind::Anchor),
-                ("http://base.gov.cn/root/b.html", "标题回退", LinkKind::Anchor),
-                ("http://base.gov.cn/root/c.html", "图片回退", LinkKind::Anchor),
+                (
+                    "http://base.gov.cn/root/a.html",
+                    "政务 公开",
+                    LinkKind::Anchor
+                ),
+                (
+                    "http://base.gov.cn/root/b.html",
+                    "标题回退",
+                    LinkKind::Anchor
+                ),
+                (
+                    "http://base.gov.cn/root/c.html",
+                    "图片回退",
+                    LinkKind::Anchor
+                ),
                 ("http://base.gov.cn/open.html", "打开", LinkKind::Script),
                 ("http://base.gov.cn/go.html", "跳转", LinkKind::Script),
                 ("http://base.gov.cn/js.html", "脚本", LinkKind::Script),

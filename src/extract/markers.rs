@@ -34,12 +34,23 @@ static NUMBERED_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("numbered line regex")
 });
 static LINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s|｜\t])([\p{Han}A-Za-z()（）/、]{2,12})\s*[:：]").expect("line label regex")
+    Regex::new(r"(?:^|[\s|｜\t])([\p{Han}A-Za-z()（）/、]{2,12})\s*[:：]")
+        .expect("line label regex")
 });
 
 const EMPTY_NOTES: &[&str] = &[
-    "暂无信息", "暂无相关信息", "本栏目暂无", "无此类信息", "暂无数据", "没有找到相关信息", "暂无内容",
-    "暂无记录", "暂无公开信息", "该栏目暂无", "暂无相关内容", "没有相关信息",
+    "暂无信息",
+    "暂无相关信息",
+    "本栏目暂无",
+    "无此类信息",
+    "暂无数据",
+    "没有找到相关信息",
+    "暂无内容",
+    "暂无记录",
+    "暂无公开信息",
+    "该栏目暂无",
+    "暂无相关内容",
+    "没有相关信息",
 ];
 
 const MAX_HEADINGS: usize = 200;
@@ -99,28 +110,57 @@ pub(crate) fn collect(ix: &PageIndex<'_>, flat: &str, facts: &PageFacts) -> Mark
         if path.contains("_wap.") || host.starts_with("m.") || host.starts_with("wap.") {
             m.mobile_version = true;
         }
-        if matches!(l.text.as_str(), "搜索" | "站内搜索" | "高级搜索" | "全站搜索" | "检索") {
+        if matches!(
+            l.text.as_str(),
+            "搜索" | "站内搜索" | "高级搜索" | "全站搜索" | "检索"
+        ) {
             m.search = true;
         }
     }
     m.mobile_version |= ["手机版", "移动版", "手机端", "WAP版", "wap版"]
         .iter()
         .any(|k| flat.contains(k));
-    m.viewport = ix
-        .metas
-        .iter()
-        .any(|x| x.attr("name").is_some_and(|n| n.trim().eq_ignore_ascii_case("viewport")));
+    m.viewport = ix.metas.iter().any(|x| {
+        x.attr("name")
+            .is_some_and(|n| n.trim().eq_ignore_ascii_case("viewport"))
+    });
     m.search |= ix.forms.iter().any(|f| {
         let a = f.attr("action").unwrap_or("").to_ascii_lowercase();
-        ["search", "was5", "was40", "jsearch", "sousuo", "query", "govsearch", "trssearch", "jrobot"]
-            .iter()
-            .any(|k| a.contains(k))
-            || f.attr("name").or(f.attr("id")).is_some_and(|n| n.to_ascii_lowercase().contains("search"))
+        [
+            "search",
+            "was5",
+            "was40",
+            "jsearch",
+            "sousuo",
+            "query",
+            "govsearch",
+            "trssearch",
+            "jrobot",
+        ]
+        .iter()
+        .any(|k| a.contains(k))
+            || f.attr("name")
+                .or(f.attr("id"))
+                .is_some_and(|n| n.to_ascii_lowercase().contains("search"))
     });
     m.search |= ix.inputs.iter().any(|i| {
         let n = i.attr("name").unwrap_or("").to_ascii_lowercase();
-        matches!(n.as_str(), "searchword" | "q" | "key" | "keyword" | "keywords" | "query" | "sword" | "wd" | "searchkey" | "kw" | "searchtext")
-            || i.attr("placeholder").is_some_and(|p| p.contains("搜索") || p.contains("检索"))
+        matches!(
+            n.as_str(),
+            "searchword"
+                | "q"
+                | "key"
+                | "keyword"
+                | "keywords"
+                | "query"
+                | "sword"
+                | "wd"
+                | "searchkey"
+                | "kw"
+                | "searchtext"
+        ) || i
+            .attr("placeholder")
+            .is_some_and(|p| p.contains("搜索") || p.contains("检索"))
     });
     m
 }
@@ -155,7 +195,8 @@ pub(crate) fn headings(ix: &PageIndex<'_>, flat: &str) -> Vec<String> {
             scraper::Node::Text(x) => x.chars().all(char::is_whitespace),
             scraper::Node::Element(e) => {
                 matches!(e.name(), "br" | "img" | "i" | "span" | "a" | "font")
-                    && s.children().all(|c| c.value().as_text().is_some_and(|x| x.trim().is_empty()))
+                    && s.children()
+                        .all(|c| c.value().as_text().is_some_and(|x| x.trim().is_empty()))
             }
             _ => true,
         });
@@ -177,7 +218,10 @@ pub(crate) fn headings(ix: &PageIndex<'_>, flat: &str) -> Vec<String> {
 }
 
 fn clean_label(s: &str) -> String {
-    normalize(s).trim_end_matches([':', '：']).trim_matches(['*', '[', ']', '【', '】']).to_string()
+    normalize(s)
+        .trim_end_matches([':', '：'])
+        .trim_matches(['*', '[', ']', '【', '】'])
+        .to_string()
 }
 
 /// Field labels, normalised, deduplicated, ≤ 60 chars each.
@@ -208,7 +252,10 @@ pub(crate) fn labels(ix: &PageIndex<'_>, flat: &str) -> Vec<String> {
         else {
             continue;
         };
-        if tr.descendent_elements().any(|e| matches!(e.value().name(), "table" | "a" | "th")) {
+        if tr
+            .descendent_elements()
+            .any(|e| matches!(e.value().name(), "table" | "a" | "th"))
+        {
             continue;
         }
         let cells: Vec<String> = tr
@@ -284,11 +331,34 @@ mod tests {
             <dl><dt>办公时间：</dt><dd>9:00</dd></dl>
             <p>地址：重庆市渝中区 联系电话：023-63881234</p>"#;
         let f = extract(html, &page());
-        for h in ["政策解读", "一、出台背景", "(二)主要内容本办法共五章", "3.实施时间", "第一部分总体要求"] {
-            assert!(f.headings.iter().any(|x| x == h), "{h} missing in {:?}", f.headings);
+        for h in [
+            "政策解读",
+            "一、出台背景",
+            "(二)主要内容本办法共五章",
+            "3.实施时间",
+            "第一部分总体要求",
+        ] {
+            assert!(
+                f.headings.iter().any(|x| x == h),
+                "{h} missing in {:?}",
+                f.headings
+            );
         }
-        for l in ["名称", "资质或者等级", "业务范围", "留言时间", "答复单位", "办公时间", "地址", "联系电话"] {
-            assert!(f.labels.iter().any(|x| x == l), "{l} missing in {:?}", f.labels);
+        for l in [
+            "名称",
+            "资质或者等级",
+            "业务范围",
+            "留言时间",
+            "答复单位",
+            "办公时间",
+            "地址",
+            "联系电话",
+        ] {
+            assert!(
+                f.labels.iter().any(|x| x == l),
+                "{l} missing in {:?}",
+                f.labels
+            );
         }
         assert!(!f.labels.iter().any(|x| x == "某公司"));
     }

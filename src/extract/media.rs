@@ -4,9 +4,9 @@
 //! and iframes showing a PDF directly or through a `/pdfjs/web/viewer.html?file=…pdf`
 //! viewer. Attachment links (`<a href="…pdf">`) are added by the links stage.
 
+use super::links::Resolver;
 use super::text::collapse;
 use super::{MediaKind, MediaRef, PageFacts, PageIndex};
-use super::links::Resolver;
 use scraper::ElementRef;
 use url::Url;
 
@@ -18,8 +18,12 @@ const VIDEO: &[&str] = &[
     "mp4", "flv", "m3u8", "avi", "wmv", "mov", "mkv", "webm", "mpg", "mpeg", "rm", "rmvb", "3gp",
     "m4v", "asf", "ts", "f4v", "vob",
 ];
-const AUDIO: &[&str] = &["mp3", "wav", "wma", "aac", "m4a", "ogg", "flac", "amr", "mid", "ape"];
-const IMAGE: &[&str] = &["jpg", "jpeg", "png", "gif", "bmp", "webp", "svg", "tif", "tiff", "ico", "jfif"];
+const AUDIO: &[&str] = &[
+    "mp3", "wav", "wma", "aac", "m4a", "ogg", "flac", "amr", "mid", "ape",
+];
+const IMAGE: &[&str] = &[
+    "jpg", "jpeg", "png", "gif", "bmp", "webp", "svg", "tif", "tiff", "ico", "jfif",
+];
 
 /// Lower-cased extension of the last path segment, if any.
 pub fn extension(url: &Url) -> Option<String> {
@@ -128,16 +132,28 @@ pub(crate) fn collect(ix: &PageIndex<'_>, r: &Resolver, facts: &mut PageFacts) {
         let ctx = context_of(*el);
         match name {
             "img" => {
-                for attr in ["src", "data-src", "data-original", "lazy-src", "data-lazy-src", "original", "data-url"] {
+                for attr in [
+                    "src",
+                    "data-src",
+                    "data-original",
+                    "lazy-src",
+                    "data-lazy-src",
+                    "original",
+                    "data-url",
+                ] {
                     if let Some(u) = el.attr(attr).and_then(|s| r.resolve(s)) {
-                        let kind = kind_for_url(&u).filter(|k| *k == MediaKind::Flash).unwrap_or(MediaKind::Image);
+                        let kind = kind_for_url(&u)
+                            .filter(|k| *k == MediaKind::Flash)
+                            .unwrap_or(MediaKind::Image);
                         sink.add(u, kind, &format!("img[{attr}]"), &ctx);
                     }
                 }
                 for attr in ["srcset", "data-srcset"] {
                     if let Some(set) = el.attr(attr) {
                         for cand in set.split(',') {
-                            if let Some(u) = cand.split_whitespace().next().and_then(|s| r.resolve(s)) {
+                            if let Some(u) =
+                                cand.split_whitespace().next().and_then(|s| r.resolve(s))
+                            {
                                 sink.add(u, MediaKind::Image, &format!("img[{attr}]"), &ctx);
                             }
                         }
@@ -145,9 +161,17 @@ pub(crate) fn collect(ix: &PageIndex<'_>, r: &Resolver, facts: &mut PageFacts) {
                 }
             }
             "video" | "audio" => {
-                let kind = if name == "video" { MediaKind::Video } else { MediaKind::Audio };
+                let kind = if name == "video" {
+                    MediaKind::Video
+                } else {
+                    MediaKind::Audio
+                };
                 if let Some(u) = el.attr("src").and_then(|s| r.resolve(s)) {
-                    let k = if kind_for_url(&u) == Some(MediaKind::Flash) { MediaKind::Flash } else { kind };
+                    let k = if kind_for_url(&u) == Some(MediaKind::Flash) {
+                        MediaKind::Flash
+                    } else {
+                        kind
+                    };
                     sink.add(u, k, &format!("{name}[src]"), &ctx);
                 }
                 if let Some(u) = el.attr("poster").and_then(|s| r.resolve(s)) {
@@ -161,7 +185,11 @@ pub(crate) fn collect(ix: &PageIndex<'_>, r: &Resolver, facts: &mut PageFacts) {
                     .unwrap_or_default();
                 for attr in ["src", "srcset"] {
                     let Some(v) = el.attr(attr) else { continue };
-                    let v = if attr == "srcset" { v.split_whitespace().next().unwrap_or("") } else { v };
+                    let v = if attr == "srcset" {
+                        v.split_whitespace().next().unwrap_or("")
+                    } else {
+                        v
+                    };
                     if let Some(u) = r.resolve(v) {
                         let t = el.attr("type").unwrap_or("").to_ascii_lowercase();
                         let kind = match parent.as_str() {
@@ -192,10 +220,15 @@ pub(crate) fn collect(ix: &PageIndex<'_>, r: &Resolver, facts: &mut PageFacts) {
                     let k = embed_kind(ty, &u);
                     sink.add(u, k, "object[data]", &ctx);
                 }
-                for p in el.descendent_elements().filter(|p| p.value().name() == "param") {
+                for p in el
+                    .descendent_elements()
+                    .filter(|p| p.value().name() == "param")
+                {
                     let pname = p.attr("name").unwrap_or("").to_ascii_lowercase();
-                    if matches!(pname.as_str(), "movie" | "src" | "url" | "filename" | "file")
-                        && let Some(u) = p.attr("value").and_then(|s| r.resolve(s))
+                    if matches!(
+                        pname.as_str(),
+                        "movie" | "src" | "url" | "filename" | "file"
+                    ) && let Some(u) = p.attr("value").and_then(|s| r.resolve(s))
                     {
                         let k = embed_kind(ty, &u);
                         sink.add(u, k, "param[value]", &ctx);
@@ -233,17 +266,29 @@ mod tests {
 
     #[test]
     fn images_lazy_and_srcset() {
-        let k = kinds(r#"<img src="a.png" data-src="b.jpg" alt="x"><img srcset="c.jpg 1x, d.jpg 2x"><img src="data:image/png;base64,AAA">"#);
+        let k = kinds(
+            r#"<img src="a.png" data-src="b.jpg" alt="x"><img srcset="c.jpg 1x, d.jpg 2x"><img src="data:image/png;base64,AAA">"#,
+        );
         let paths: Vec<&str> = k.iter().map(|(p, _, _)| p.as_str()).collect();
-        assert_eq!(paths, ["/zcjd/spjd/a.png", "/zcjd/spjd/b.jpg", "/zcjd/spjd/c.jpg", "/zcjd/spjd/d.jpg"]);
+        assert_eq!(
+            paths,
+            [
+                "/zcjd/spjd/a.png",
+                "/zcjd/spjd/b.jpg",
+                "/zcjd/spjd/c.jpg",
+                "/zcjd/spjd/d.jpg"
+            ]
+        );
         assert!(k.iter().all(|(_, k, _)| *k == MediaKind::Image));
         assert_eq!(k[1].2, "img[data-src]");
     }
 
     #[test]
     fn ueditor_video_and_audio() {
-        let k = kinds(r#"<video class="edui-upload-video vjs-default-skin video-js" src="/v/a.mp4" poster="/v/p.jpg"><source src="/v/a.mp4" type="video/mp4"/></video>
-            <audio><source src="/a/b.mp3"></audio><video><source src="/v/stream" type="video/mp4"></video>"#);
+        let k = kinds(
+            r#"<video class="edui-upload-video vjs-default-skin video-js" src="/v/a.mp4" poster="/v/p.jpg"><source src="/v/a.mp4" type="video/mp4"/></video>
+            <audio><source src="/a/b.mp3"></audio><video><source src="/v/stream" type="video/mp4"></video>"#,
+        );
         assert!(k.contains(&("/v/a.mp4".into(), MediaKind::Video, "video[src]".into())));
         assert!(k.contains(&("/v/p.jpg".into(), MediaKind::Image, "video[poster]".into())));
         assert!(k.contains(&("/a/b.mp3".into(), MediaKind::Audio, "source[src]".into())));
@@ -254,31 +299,65 @@ mod tests {
 
     #[test]
     fn flash_embed_object_and_pdf_frames() {
-        let k = kinds(r#"<embed src="../top.swf" type="application/x-shockwave-flash">
+        let k = kinds(
+            r#"<embed src="../top.swf" type="application/x-shockwave-flash">
             <embed src="/player" type="application/x-shockwave-flash">
             <object data="/m/x.swf"><param name="movie" value="/m/y.swf"></object>
             <embed src="/doc/a.pdf">
             <iframe src="/pdfjs/web/viewer.html?file=/upload/W0202601.pdf"></iframe>
-            <iframe src="/upload/direct.pdf"></iframe>"#);
-        assert!(k.contains(&("/zcjd/top.swf".into(), MediaKind::Flash, "embed[src]".into())));
+            <iframe src="/upload/direct.pdf"></iframe>"#,
+        );
+        assert!(k.contains(&(
+            "/zcjd/top.swf".into(),
+            MediaKind::Flash,
+            "embed[src]".into()
+        )));
         assert!(k.contains(&("/player".into(), MediaKind::Flash, "embed[src]".into())));
         assert!(k.contains(&("/m/x.swf".into(), MediaKind::Flash, "object[data]".into())));
         assert!(k.contains(&("/m/y.swf".into(), MediaKind::Flash, "param[value]".into())));
-        assert!(k.contains(&("/doc/a.pdf".into(), MediaKind::Document, "embed[src]".into())));
-        assert!(k.contains(&("/upload/W0202601.pdf".into(), MediaKind::Document, "iframe[src]".into())));
-        assert!(k.contains(&("/upload/direct.pdf".into(), MediaKind::Document, "iframe[src]".into())));
+        assert!(k.contains(&(
+            "/doc/a.pdf".into(),
+            MediaKind::Document,
+            "embed[src]".into()
+        )));
+        assert!(k.contains(&(
+            "/upload/W0202601.pdf".into(),
+            MediaKind::Document,
+            "iframe[src]".into()
+        )));
+        assert!(k.contains(&(
+            "/upload/direct.pdf".into(),
+            MediaKind::Document,
+            "iframe[src]".into()
+        )));
         let page = Url::parse("http://www.x.gov.cn/").unwrap();
-        let f = extract(r#"<iframe src="/upload/direct.pdf"></iframe><iframe src="/pdfjs/web/viewer.html?file=a.pdf"></iframe>"#, &page);
-        assert_eq!(f.frames.len(), 1, "pdf iframe is media, the viewer page is a frame");
+        let f = extract(
+            r#"<iframe src="/upload/direct.pdf"></iframe><iframe src="/pdfjs/web/viewer.html?file=a.pdf"></iframe>"#,
+            &page,
+        );
+        assert_eq!(
+            f.frames.len(),
+            1,
+            "pdf iframe is media, the viewer page is a frame"
+        );
         assert!(f.links.is_empty());
     }
 
     #[test]
     fn extension_kinds() {
         let u = |s: &str| Url::parse(s).unwrap();
-        assert_eq!(kind_for_url(&u("http://x.cn/a/P0202404.XLS")), Some(MediaKind::Document));
-        assert_eq!(kind_for_url(&u("http://x.cn/a/b.wps?x=1")), Some(MediaKind::Document));
-        assert_eq!(kind_for_url(&u("http://x.cn/v/live.m3u8")), Some(MediaKind::Video));
+        assert_eq!(
+            kind_for_url(&u("http://x.cn/a/P0202404.XLS")),
+            Some(MediaKind::Document)
+        );
+        assert_eq!(
+            kind_for_url(&u("http://x.cn/a/b.wps?x=1")),
+            Some(MediaKind::Document)
+        );
+        assert_eq!(
+            kind_for_url(&u("http://x.cn/v/live.m3u8")),
+            Some(MediaKind::Video)
+        );
         assert_eq!(kind_for_url(&u("http://x.cn/a/t20260101_1.html")), None);
         assert_eq!(kind_for_url(&u("http://x.cn/a/")), None);
         assert_eq!(kind_for_url(&u("http://x.cn/a.jhtml")), None);

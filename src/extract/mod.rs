@@ -200,7 +200,15 @@ pub(crate) struct PageIndex<'a> {
 }
 
 const CRUMB_TOKENS: &[&str] = &[
-    "crumb", "position", "location", "dqwz", "bread", "weizhi", "curpos", "current-pos", "nav-path",
+    "crumb",
+    "position",
+    "location",
+    "dqwz",
+    "bread",
+    "weizhi",
+    "curpos",
+    "current-pos",
+    "nav-path",
     "navpath",
 ];
 
@@ -330,9 +338,7 @@ impl<'a> PageIndex<'a> {
                             }
                             _ => {}
                         }
-                        if e.attr("onclick").is_some()
-                            && !matches!(name, "a" | "area" | "select")
-                        {
+                        if e.attr("onclick").is_some() && !matches!(name, "a" | "area" | "select") {
                             ix.linkish.push(el);
                         }
                         let id = e.id().unwrap_or("");
@@ -342,7 +348,7 @@ impl<'a> PageIndex<'a> {
                             ix.jiucuo_id |= lid.contains("jiucuo");
                         }
                         let class = e.attr("class").unwrap_or("");
-                        if !(class.is_empty() && id.is_empty())
+                        if (!class.is_empty() || !id.is_empty())
                             && !matches!(name, "a" | "span" | "i" | "img" | "li")
                             && (CRUMB_MATCHER.is_match(class) || CRUMB_MATCHER.is_match(id))
                         {
@@ -400,10 +406,7 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
     let ix = PageIndex::build(&doc);
     let resolver = links::Resolver::new(url, ix.base);
     let mut facts = PageFacts {
-        title: ix
-            .title
-            .map(text::element_text)
-            .filter(|t| !t.is_empty()),
+        title: ix.title.map(text::element_text).filter(|t| !t.is_empty()),
         ..PageFacts::default()
     };
 

@@ -74,7 +74,12 @@ pub fn find_pager(js: &str, default_ext: &str) -> Option<Pager> {
     let ext = PAGER_EXT
         .captures(js)
         .map_or_else(|| default_ext.to_string(), |c| c[1].to_string());
-    Some(Pager { count, current, name, ext })
+    Some(Pager {
+        count,
+        current,
+        name,
+        ext,
+    })
 }
 
 fn page_ext(url: &Url) -> &'static str {
@@ -98,16 +103,28 @@ pub(crate) fn collect(ix: &PageIndex<'_>, r: &Resolver, page: &Url, facts: &mut 
         if !(js.contains("countPage") || js.contains("createPage")) {
             continue;
         }
-        let Some(p) = find_pager(&js, default_ext) else { continue };
+        let Some(p) = find_pager(&js, default_ext) else {
+            continue;
+        };
         for i in 0..p.count.min(MAX_PAGES) {
             if i == p.current {
                 continue;
             }
-            let Some(url) = r.resolve(&p.file(i)) else { continue };
-            if facts.links.iter().any(|l| l.kind == LinkKind::Pagination && l.url == url) {
+            let Some(url) = r.resolve(&p.file(i)) else {
+                continue;
+            };
+            if facts
+                .links
+                .iter()
+                .any(|l| l.kind == LinkKind::Pagination && l.url == url)
+            {
                 continue;
             }
-            facts.links.push(Link { url, text: format!("第{}页", i + 1), kind: LinkKind::Pagination });
+            facts.links.push(Link {
+                url,
+                text: format!("第{}页", i + 1),
+                kind: LinkKind::Pagination,
+            });
         }
     }
 }
@@ -120,7 +137,15 @@ mod tests {
     #[test]
     fn create_page_html() {
         let p = find_pager(r#"createPageHTML(9, 0, "index", "html");"#, "html").unwrap();
-        assert_eq!(p, Pager { count: 9, current: 0, name: "index".into(), ext: "html".into() });
+        assert_eq!(
+            p,
+            Pager {
+                count: 9,
+                current: 0,
+                name: "index".into(),
+                ext: "html".into()
+            }
+        );
         let p = find_pager(r#"createPage(3,2,"index","shtml")"#, "html").unwrap();
         assert_eq!(p.file(0), "index.shtml");
         assert_eq!(p.file(1), "index_1.shtml");
@@ -132,14 +157,20 @@ mod tests {
 var countPage = 17//共多少页
 document.write("<a href=\"index"+"_" + nextPage + "."+"shtml\">下一页</a>");"#;
         let p = find_pager(js, "html").unwrap();
-        assert_eq!((p.count, p.current, p.name.as_str(), p.ext.as_str()), (17, 0, "index", "shtml"));
+        assert_eq!(
+            (p.count, p.current, p.name.as_str(), p.ext.as_str()),
+            (17, 0, "index", "shtml")
+        );
         assert!(find_pager("var x = 1;", "html").is_none());
     }
 
     #[test]
     fn links_skip_current_and_resolve() {
         let page = Url::parse("http://www.x.gov.cn/zwgk/tzgg/index_2.html").unwrap();
-        let f = extract(r#"<script>createPageHTML(4, 2, "index", "html");</script>"#, &page);
+        let f = extract(
+            r#"<script>createPageHTML(4, 2, "index", "html");</script>"#,
+            &page,
+        );
         let got: Vec<(&str, &str)> = f
             .links
             .iter()
@@ -148,9 +179,16 @@ document.write("<a href=\"index"+"_" + nextPage + "."+"shtml\">下一页</a>");"
             .collect();
         assert_eq!(
             got,
-            [("/zwgk/tzgg/index.html", "第1页"), ("/zwgk/tzgg/index_1.html", "第2页"), ("/zwgk/tzgg/index_3.html", "第4页")]
+            [
+                ("/zwgk/tzgg/index.html", "第1页"),
+                ("/zwgk/tzgg/index_1.html", "第2页"),
+                ("/zwgk/tzgg/index_3.html", "第4页")
+            ]
         );
-        let f = extract(r#"<script>createPageHTML(100000, 0, "index", "html");</script>"#, &page);
+        let f = extract(
+            r#"<script>createPageHTML(100000, 0, "index", "html");</script>"#,
+            &page,
+        );
         assert_eq!(f.links.len(), MAX_PAGES - 1);
     }
 }

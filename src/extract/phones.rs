@@ -42,13 +42,35 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Keywords that label a phone number (searched backwards from the number).
 const LABEL_KEYS: &[&str] = &[
-    "电话", "热线", "传真", "手机", "座机", "联系方式", "Tel", "TEL", "tel", "Fax", "FAX",
+    "电话",
+    "热线",
+    "传真",
+    "手机",
+    "座机",
+    "联系方式",
+    "Tel",
+    "TEL",
+    "tel",
+    "Fax",
+    "FAX",
 ];
 
 /// Context that means the digits are not a phone number.
 const NEGATIVE_CONTEXT: &[&str] = &[
-    "ICP", "备案", "公网安备", "索引号", "文号", "邮编", "邮政编码", "标识码", "信用代码", "编号",
-    "证号", "许可证", "QQ", "qq",
+    "ICP",
+    "备案",
+    "公网安备",
+    "索引号",
+    "文号",
+    "邮编",
+    "邮政编码",
+    "标识码",
+    "信用代码",
+    "编号",
+    "证号",
+    "许可证",
+    "QQ",
+    "qq",
 ];
 
 /// Find phone numbers in (already visible) text.
@@ -76,7 +98,11 @@ pub fn find_phones(text: &str) -> Vec<Phone> {
             } else if a.end() == l.start() {
                 // unseparated (02363881234): split by the area-code rule instead
                 let all = format!("{}{}", a.as_str(), local);
-                let alen = if all.starts_with("010") || all.starts_with("02") { 3 } else { 4 };
+                let alen = if all.starts_with("010") || all.starts_with("02") {
+                    3
+                } else {
+                    4
+                };
                 if !area_code_ok(&all[..alen], &all[alen..]) {
                     continue;
                 }
@@ -149,20 +175,31 @@ fn in_bad_context(s: &str, start: usize, end: usize) -> bool {
     let before = s[..start].chars().next_back();
     let after = s[end..].chars().next();
     let urlish = |c: Option<char>| {
-        c.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '_' | '=' | '%' | '@' | '&' | '?'))
+        c.is_some_and(|c| {
+            c.is_ascii_alphabetic() || matches!(c, '/' | '_' | '=' | '%' | '@' | '&' | '?')
+        })
     };
     if urlish(before) || urlish(after) {
         return true;
     }
     // "…gov.cn/0231234567" or "a.0231234567.b"
-    if before == Some('.') && prev_chars(s, start, 2).starts_with(|c: char| c.is_ascii_alphanumeric()) {
+    if before == Some('.')
+        && prev_chars(s, start, 2).starts_with(|c: char| c.is_ascii_alphanumeric())
+    {
         return true;
     }
-    if after == Some('.') && s[end..].chars().nth(1).is_some_and(|c| c.is_ascii_alphanumeric()) {
+    if after == Some('.')
+        && s[end..]
+            .chars()
+            .nth(1)
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+    {
         return true;
     }
     // date-like neighbours: 2026-0231234567 / 0231234567-12
-    if matches!(before, Some('-' | '/')) && prev_chars(s, start, 2).starts_with(|c: char| c.is_ascii_digit()) {
+    if matches!(before, Some('-' | '/'))
+        && prev_chars(s, start, 2).starts_with(|c: char| c.is_ascii_digit())
+    {
         return true;
     }
     let ctx = prev_chars(s, start, 14);
@@ -184,8 +221,28 @@ fn label_before(s: &str, start: usize) -> Option<String> {
             || c.is_whitespace()
             || matches!(
                 c,
-                ':' | '：' | '-' | '—' | '(' | ')' | '（' | '）' | '、' | ',' | '，' | '/' | ';' | '；'
-                    | '转' | '或' | '及' | '为' | '是' | '号' | '码' | '[' | ']'
+                ':' | '：'
+                    | '-'
+                    | '—'
+                    | '('
+                    | ')'
+                    | '（'
+                    | '）'
+                    | '、'
+                    | ','
+                    | '，'
+                    | '/'
+                    | ';'
+                    | '；'
+                    | '转'
+                    | '或'
+                    | '及'
+                    | '为'
+                    | '是'
+                    | '号'
+                    | '码'
+                    | '['
+                    | ']'
             )
     });
     if !gap_ok {
@@ -246,7 +303,8 @@ mod tests {
 
     #[test]
     fn labels_and_fax() {
-        let p = find_phones("违法和不良信息举报电话：0477-2258659(工作时间) 邮箱：egb@ordos.gov.cn");
+        let p =
+            find_phones("违法和不良信息举报电话：0477-2258659(工作时间) 邮箱：egb@ordos.gov.cn");
         assert_eq!(p[0].label.as_deref(), Some("违法和不良信息举报电话"));
         let p = find_phones("联系电话：023-63881234，传真：023-63881235");
         assert_eq!(p[0].label.as_deref(), Some("联系电话"));

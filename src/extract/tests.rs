@@ -33,7 +33,10 @@ const MEE: &str = "http://www.mee.gov.cn/ywdt/hjywnews/202204/t20220417_974894.s
 #[test]
 fn pingtan_article() {
     let f = run(page!("01-pingtan-article.html"), PINGTAN);
-    assert_eq!(crumb_texts(&f), ["首页", "政务公开", "规划信息", "工作进展情况"]);
+    assert_eq!(
+        crumb_texts(&f),
+        ["首页", "政务公开", "规划信息", "工作进展情况"]
+    );
     assert_eq!(
         f.breadcrumb[2].url.as_ref().unwrap().as_str(),
         "https://www.pingtan.gov.cn/zwgk/ghxx/"
@@ -43,12 +46,18 @@ fn pingtan_article() {
     assert_eq!(f.meta["siteidcode"], "3590000001");
     assert_eq!(f.meta["columnname"], "工作进展情况");
     assert_eq!(f.meta["pubdate"], "2024-04-09 09:04");
-    assert_eq!(f.title.as_deref(), Some("工作进展情况_ 平潭综合实验区党工委管委会"));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("工作进展情况_ 平潭综合实验区党工委管委会")
+    );
     let m = &f.markers;
     assert_eq!(m.site_code.as_deref(), Some("3590000001"));
     assert_eq!(m.icp.as_deref(), Some("闽ICP备09032658号"));
     assert_eq!(m.psb.as_deref(), Some("公安备案号：35012899001-19002"));
-    assert_eq!(m.sponsor.as_deref(), Some("福建省平潭综合实验区管理委员会办公室"));
+    assert_eq!(
+        m.sponsor.as_deref(),
+        Some("福建省平潭综合实验区管理委员会办公室")
+    );
     assert!(m.conac && m.jiucuo && m.viewport && m.search);
     // the attachment is media, not a link
     let xls = f
@@ -62,7 +71,11 @@ fn pingtan_article() {
     assert!(!f.links.iter().any(|l| l.url.path().ends_with(".XLS")));
     // the weather widget is a frame, not a link
     assert_eq!(f.frames.len(), 1);
-    assert!(f.links.iter().any(|l| l.text == "福建省人民政府" && l.url.as_str() == "http://www.fj.gov.cn/"));
+    assert!(
+        f.links
+            .iter()
+            .any(|l| l.text == "福建省人民政府" && l.url.as_str() == "http://www.fj.gov.cn/")
+    );
     // "12345便民惠企服务平台" is a platform name, not a published phone number
     assert!(f.phones.is_empty(), "{:?}", f.phones);
     assert!(f.labels.iter().any(|l| l == "网站标识码"));
@@ -82,14 +95,25 @@ fn pingtan_column_without_breadcrumb() {
 
 #[test]
 fn handan_guide_page_with_browser_residue() {
-    let f = run(page!("03-handan-xxgk-gkzn.html"), "http://hdzfxxgk.hd.gov.cn/zfxxgkzn/");
+    let f = run(
+        page!("03-handan-xxgk-gkzn.html"),
+        "http://hdzfxxgk.hd.gov.cn/zfxxgkzn/",
+    );
     assert_eq!(f.markers.site_code.as_deref(), Some("1304000009"));
     assert_eq!(f.markers.icp.as_deref(), Some("冀ICP备05029117号-1"));
     assert_eq!(f.meta["columnname"], "政府信息公开指南");
     assert!(f.headings.iter().any(|h| h == "政府信息公开指南"));
     // allow-copy extension script and `_files/…js.下载` residue do not produce bogus links
-    assert!(f.links.iter().all(|l| matches!(l.url.scheme(), "http" | "https")));
-    assert!(f.media.iter().all(|m| !m.url.as_str().contains("chrome-extension")));
+    assert!(
+        f.links
+            .iter()
+            .all(|l| matches!(l.url.scheme(), "http" | "https"))
+    );
+    assert!(
+        f.media
+            .iter()
+            .all(|m| !m.url.as_str().contains("chrome-extension"))
+    );
 }
 
 #[test]
@@ -103,16 +127,36 @@ fn ordos_list_items_and_count_page() {
         "http://egb.ordos.gov.cn/xxgk/xxgknb/202009/t20200903_2748784.html"
     );
     assert_eq!(f.items[9].date, jiff::civil::date(2017, 1, 7));
-    assert_eq!(pagination(&f), ["http://egb.ordos.gov.cn/xxgk/xxgknb/index_1.html"]);
-    assert_eq!(f.links.iter().find(|l| l.kind == LinkKind::Pagination).unwrap().text, "第2页");
+    assert_eq!(
+        pagination(&f),
+        ["http://egb.ordos.gov.cn/xxgk/xxgknb/index_1.html"]
+    );
+    assert_eq!(
+        f.links
+            .iter()
+            .find(|l| l.kind == LinkKind::Pagination)
+            .unwrap()
+            .text,
+        "第2页"
+    );
     assert_eq!(crumb_texts(&f), ["首页", "信息公开", "信息公开年报"]);
     assert_eq!(f.phones.len(), 1);
     assert_eq!(f.phones[0].number, "0477-2258659");
     assert_eq!(f.phones[0].label.as_deref(), Some("违法和不良信息举报电话"));
-    assert!(f.media.iter().any(|m| m.kind == MediaKind::Flash && m.element == "embed[src]"));
+    assert!(
+        f.media
+            .iter()
+            .any(|m| m.kind == MediaKind::Flash && m.element == "embed[src]")
+    );
     assert_eq!(f.markers.site_code.as_deref(), Some("1506000140"));
-    assert_eq!(f.markers.psb.as_deref(), Some("蒙公网安备 15062102000168号"));
-    assert_eq!(f.markers.sponsor.as_deref(), Some("鄂尔多斯市恩格贝生态示范区管委会"));
+    assert_eq!(
+        f.markers.psb.as_deref(),
+        Some("蒙公网安备 15062102000168号")
+    );
+    assert_eq!(
+        f.markers.sponsor.as_deref(),
+        Some("鄂尔多斯市恩格贝生态示范区管委会")
+    );
     assert!(f.markers.conac && f.markers.jiucuo && f.markers.search);
     assert_eq!(f.published, None, "a list page has no publish date");
 }
@@ -130,7 +174,11 @@ fn nbgjj_home_short_dates_and_hotline() {
     assert!(f.markers.conac && f.markers.jiucuo && f.markers.search);
     assert!(f.breadcrumb.is_empty());
     // truncated anchor text keeps the visible text in links
-    assert!(f.links.iter().any(|l| l.text == "关于宁波市住房公积金网上办..."));
+    assert!(
+        f.links
+            .iter()
+            .any(|l| l.text == "关于宁波市住房公积金网上办...")
+    );
 }
 
 #[test]
@@ -141,8 +189,14 @@ fn handan_list_items_pagination_and_option_menu() {
     assert!(f.items[0].title.starts_with("邯郸市教育局关于印发"));
     let p = pagination(&f);
     assert_eq!(p.len(), 55);
-    assert_eq!(p[0], "http://hdzfxxgk.hd.gov.cn/zfwj/jinqixxgk/index_1.html");
-    assert_eq!(p[54], "http://hdzfxxgk.hd.gov.cn/zfwj/jinqixxgk/index_55.html");
+    assert_eq!(
+        p[0],
+        "http://hdzfxxgk.hd.gov.cn/zfwj/jinqixxgk/index_1.html"
+    );
+    assert_eq!(
+        p[54],
+        "http://hdzfxxgk.hd.gov.cn/zfwj/jinqixxgk/index_55.html"
+    );
     assert_eq!(crumb_texts(&f), ["首页", "政府文件", "近期信息公开"]);
     let opt = f
         .links
@@ -151,7 +205,11 @@ fn handan_list_items_pagination_and_option_menu() {
         .expect("option menu link");
     assert_eq!(opt.url.as_str(), "http://www.fmprc.gov.cn/web/");
     // search-scope options (value="all") are not links
-    assert!(!f.links.iter().any(|l| l.text == "全部" && l.kind == LinkKind::Option));
+    assert!(
+        !f.links
+            .iter()
+            .any(|l| l.text == "全部" && l.kind == LinkKind::Option)
+    );
     for l in ["名称", "索引号", "发布机构", "发布日期"] {
         assert!(f.labels.iter().any(|x| x == l), "{l}");
     }
@@ -161,7 +219,10 @@ fn handan_list_items_pagination_and_option_menu() {
 fn mee_article() {
     let f = run(page!("07-mee-article.html"), MEE);
     assert_eq!(crumb_texts(&f), ["首页", "要闻动态", "环境要闻"]);
-    assert_eq!(f.breadcrumb[0].url.as_ref().unwrap().as_str(), "http://www.mee.gov.cn/");
+    assert_eq!(
+        f.breadcrumb[0].url.as_ref().unwrap().as_str(),
+        "http://www.mee.gov.cn/"
+    );
     assert_eq!(f.published, Some(jiff::civil::date(2022, 4, 17)));
     assert_eq!(f.markers.site_code.as_deref(), Some("bm17000009"));
     assert_eq!(f.meta["articletitle"], "生态环境部一周要闻（4.10-4.16）");
@@ -173,11 +234,21 @@ fn mee_article() {
 #[test]
 fn published_from_text_and_url() {
     let u = "http://www.x.gov.cn/zwgk/202604/t20260403_1.html";
-    let f = run("<p>成文日期：2026-03-01</p><p>发布日期：2026年4月2日</p>", u);
+    let f = run(
+        "<p>成文日期：2026-03-01</p><p>发布日期：2026年4月2日</p>",
+        u,
+    );
     assert_eq!(f.published, Some(jiff::civil::date(2026, 4, 2)));
     let f = run("<p>成文日期：2026-03-01</p>", u);
-    assert_eq!(f.published, Some(jiff::civil::date(2026, 4, 3)), "falls back to the URL");
-    let f = run("<span>时间：2026-05-06 10:00</span>", "http://www.x.gov.cn/a.html");
+    assert_eq!(
+        f.published,
+        Some(jiff::civil::date(2026, 4, 3)),
+        "falls back to the URL"
+    );
+    let f = run(
+        "<span>时间：2026-05-06 10:00</span>",
+        "http://www.x.gov.cn/a.html",
+    );
     assert_eq!(f.published, Some(jiff::civil::date(2026, 5, 6)));
 }
 
@@ -193,7 +264,11 @@ fn gbk_page_declared_in_meta_only() {
     assert_eq!(d.source, crate::decode::CharsetSource::Meta);
     let f = extract(&d.text, &Url::parse("http://www.x.gov.cn/zwgk/").unwrap());
     assert_eq!(f.title.as_deref(), Some("预算决算"));
-    let link = f.links.iter().find(|l| l.text == "预算决算").expect("anchor text");
+    let link = f
+        .links
+        .iter()
+        .find(|l| l.text == "预算决算")
+        .expect("anchor text");
     assert_eq!(
         link.url.as_str(),
         "http://www.x.gov.cn/zwgk/%E9%A2%84%E7%AE%97%E5%86%B3%E7%AE%97/index.html"
@@ -207,10 +282,19 @@ fn gbk_page_declared_in_meta_only() {
 
 #[test]
 fn text_stats_and_hash() {
-    let a = run("<html><head><style>p{}</style><script>var x=1</script></head><body><p>页面 不存在</p></body></html>", "http://x.gov.cn/");
-    let b = run("<body><p>页面不存在</p><script>other()</script></body>", "http://x.gov.cn/other");
+    let a = run(
+        "<html><head><style>p{}</style><script>var x=1</script></head><body><p>页面 不存在</p></body></html>",
+        "http://x.gov.cn/",
+    );
+    let b = run(
+        "<body><p>页面不存在</p><script>other()</script></body>",
+        "http://x.gov.cn/other",
+    );
     assert_eq!(a.text_chars, 5);
-    assert_eq!(a.text_hash, b.text_hash, "whitespace and scripts do not change the fingerprint");
+    assert_eq!(
+        a.text_hash, b.text_hash,
+        "whitespace and scripts do not change the fingerprint"
+    );
     let c = run("<body><p>页面已删除</p></body>", "http://x.gov.cn/");
     assert_ne!(a.text_hash, c.text_hash);
 }
@@ -274,7 +358,10 @@ fn profile_stages() {
         (page!("06-handan-xxgk-list.html"), HANDAN_LIST),
         (page!("07-mee-article.html"), MEE),
     ];
-    let docs: Vec<(Html, Url)> = pages.iter().map(|(h, u)| (Html::parse_document(h), Url::parse(u).unwrap())).collect();
+    let docs: Vec<(Html, Url)> = pages
+        .iter()
+        .map(|(h, u)| (Html::parse_document(h), Url::parse(u).unwrap()))
+        .collect();
     let t = |name: &str, f: &dyn Fn(&Html, &Url)| {
         let start = std::time::Instant::now();
         for _ in 0..100 {
@@ -282,11 +369,27 @@ fn profile_stages() {
                 f(d, u);
             }
         }
-        eprintln!("{name}: {:.0} µs/page", start.elapsed().as_secs_f64() / 400.0 * 1e6);
+        eprintln!(
+            "{name}: {:.0} µs/page",
+            start.elapsed().as_secs_f64() / 400.0 * 1e6
+        );
     };
-    t("parse", &|_, _| { for (h, _) in &pages[..1] { std::hint::black_box(Html::parse_document(h)); } });
-    t("index", &|d, _| { std::hint::black_box(PageIndex::build(d).text.len()); });
-    let ixs: Vec<(PageIndex<'_>, links::Resolver)> = docs.iter().map(|(d, u)| { let ix = PageIndex::build(d); let r = links::Resolver::new(u, ix.base); (ix, r) }).collect();
+    t("parse", &|_, _| {
+        for (h, _) in &pages[..1] {
+            std::hint::black_box(Html::parse_document(h));
+        }
+    });
+    t("index", &|d, _| {
+        std::hint::black_box(PageIndex::build(d).text.len());
+    });
+    let ixs: Vec<(PageIndex<'_>, links::Resolver)> = docs
+        .iter()
+        .map(|(d, u)| {
+            let ix = PageIndex::build(d);
+            let r = links::Resolver::new(u, ix.base);
+            (ix, r)
+        })
+        .collect();
     let t2 = |name: &str, f: &dyn Fn(&PageIndex<'_>, &links::Resolver)| {
         let start = std::time::Instant::now();
         for _ in 0..100 {
@@ -294,17 +397,52 @@ fn profile_stages() {
                 f(ix, r);
             }
         }
-        eprintln!("{name}: {:.0} µs/page", start.elapsed().as_secs_f64() / 400.0 * 1e6);
+        eprintln!(
+            "{name}: {:.0} µs/page",
+            start.elapsed().as_secs_f64() / 400.0 * 1e6
+        );
     };
-    t2("phones", &|ix, _| { std::hint::black_box(phones::find_phones(&ix.text)); });
-    t2("links", &|ix, r| { let mut f = PageFacts::default(); links::collect(ix, r, &mut f); std::hint::black_box(f); });
-    t2("media", &|ix, r| { let mut f = PageFacts::default(); media::collect(ix, r, &mut f); std::hint::black_box(f); });
-    t2("crumb", &|ix, r| { std::hint::black_box(breadcrumb::extract(ix, r)); });
-    t2("items", &|ix, r| { let mut f = PageFacts::default(); items::collect(ix, r, &mut f); std::hint::black_box(f); });
-    t2("pagination", &|ix, r| { let mut f = PageFacts::default(); pagination::collect(ix, r, r.base(), &mut f); std::hint::black_box(f); });
-    t2("markers", &|ix, _| { let f = PageFacts::default(); std::hint::black_box(markers::collect(ix, &ix.text, &f)); });
-    t2("headings", &|ix, _| { std::hint::black_box(markers::headings(ix, &ix.text)); });
-    t2("labels", &|ix, _| { std::hint::black_box(markers::labels(ix, &ix.text)); });
-    t2("published", &|ix, _| { std::hint::black_box(published_from_text(&ix.text)); });
-    t2("needs_js", &|ix, _| { let f = PageFacts::default(); std::hint::black_box(items::needs_js_hint(ix, &f)); });
+    t2("phones", &|ix, _| {
+        std::hint::black_box(phones::find_phones(&ix.text));
+    });
+    t2("links", &|ix, r| {
+        let mut f = PageFacts::default();
+        links::collect(ix, r, &mut f);
+        std::hint::black_box(f);
+    });
+    t2("media", &|ix, r| {
+        let mut f = PageFacts::default();
+        media::collect(ix, r, &mut f);
+        std::hint::black_box(f);
+    });
+    t2("crumb", &|ix, r| {
+        std::hint::black_box(breadcrumb::extract(ix, r));
+    });
+    t2("items", &|ix, r| {
+        let mut f = PageFacts::default();
+        items::collect(ix, r, &mut f);
+        std::hint::black_box(f);
+    });
+    t2("pagination", &|ix, r| {
+        let mut f = PageFacts::default();
+        pagination::collect(ix, r, r.base(), &mut f);
+        std::hint::black_box(f);
+    });
+    t2("markers", &|ix, _| {
+        let f = PageFacts::default();
+        std::hint::black_box(markers::collect(ix, &ix.text, &f));
+    });
+    t2("headings", &|ix, _| {
+        std::hint::black_box(markers::headings(ix, &ix.text));
+    });
+    t2("labels", &|ix, _| {
+        std::hint::black_box(markers::labels(ix, &ix.text));
+    });
+    t2("published", &|ix, _| {
+        std::hint::black_box(published_from_text(&ix.text));
+    });
+    t2("needs_js", &|ix, _| {
+        let f = PageFacts::default();
+        std::hint::black_box(items::needs_js_hint(ix, &f));
+    });
 }

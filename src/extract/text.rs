@@ -152,7 +152,10 @@ mod tests {
 
     #[test]
     fn width_folding() {
-        assert_eq!(fold_width("（０２３）６３８８－１２３４\u{3000}："), "(023)6388-1234 :");
+        assert_eq!(
+            fold_width("（０２３）６３８８－１２３４\u{3000}："),
+            "(023)6388-1234 :"
+        );
         assert!(matches!(fold_width("023-1"), std::borrow::Cow::Borrowed(_)));
     }
 

@@ -228,11 +228,13 @@ impl Fetcher {
                     })?;
             total_retries += retries;
             let status = resp.status().as_u16();
-            if (300..400).contains(&status) && status != 304 {
-                if let Some(loc) = resp
+            if (300..400).contains(&status)
+                && status != 304
+                && let Some(loc) = resp
                     .headers()
                     .get(reqwest::header::LOCATION)
                     .and_then(|v| v.to_str().ok())
+            {
                 {
                     let next = match current.join(loc.trim()) {
                         Ok(mut u) => {
@@ -297,7 +299,13 @@ impl Fetcher {
             let last_modified = header(reqwest::header::LAST_MODIFIED);
             let total_len = header(reqwest::header::CONTENT_RANGE)
                 .and_then(|v| v.rsplit_once('/').and_then(|(_, t)| t.trim().parse().ok()))
-                .or_else(|| if status == 206 { None } else { resp.content_length() });
+                .or_else(|| {
+                    if status == 206 {
+                        None
+                    } else {
+                        resp.content_length()
+                    }
+                });
             let skip_body = opts.html_only
                 && content_type.as_deref().is_some_and(|ct| {
                     let ct = ct.to_ascii_lowercase();

@@ -90,7 +90,7 @@ async fn load(fetcher: &Fetcher, origin: &str) -> Rules {
                     let crawl_delay = robot
                         .delay
                         .filter(|d| d.is_finite() && *d > 0.0)
-                        .map(|d| Duration::from_secs_f32(d));
+                        .map(Duration::from_secs_f32);
                     Rules {
                         robot: Some(robot),
                         disallow_all: None,

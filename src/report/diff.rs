@@ -52,12 +52,7 @@ pub enum DiffFormat {
     Json,
 }
 
-fn item(
-    c: &CheckResult,
-    before: Option<Status>,
-    after: Option<Status>,
-    message: &str,
-) -> DiffItem {
+fn item(c: &CheckResult, before: Option<Status>, after: Option<Status>, message: &str) -> DiffItem {
     DiffItem {
         id: c.id.clone(),
         title: c.title.clone(),
@@ -104,8 +99,7 @@ pub fn compare(old: &Report, new: &Report) -> Comparison {
                 .new_failures
                 .push(item(c, was, Some(c.status), &c.message)),
             Status::Warn if failed_before => {
-                out.undecided
-                    .push(item(c, was, Some(c.status), &c.message));
+                out.undecided.push(item(c, was, Some(c.status), &c.message));
             }
             Status::Pass | Status::NotApplicable if failed_before => {
                 out.fixed.push(item(c, was, Some(c.status), &c.message));
@@ -151,12 +145,12 @@ pub fn groups(c: &Comparison, lang: Lang) -> [(&'static str, &[DiffItem]); 4] {
     [
         (lang.pick("新增问题", "New failures"), &c.new_failures),
         (lang.pick("已整改", "Fixed"), &c.fixed),
-        (lang.pick("仍未整改", "Unchanged failures"), &c.unchanged_failures),
         (
-            lang.pick(
-                "原不通过、现无法判定",
-                "Failed before, undecided now",
-            ),
+            lang.pick("仍未整改", "Unchanged failures"),
+            &c.unchanged_failures,
+        ),
+        (
+            lang.pick("原不通过、现无法判定", "Failed before, undecided now"),
             &c.undecided,
         ),
     ]
@@ -214,7 +208,11 @@ fn render_text(c: &Comparison, lang: Lang) -> String {
                 severity_label(i.severity, lang),
                 i.id,
                 i.title,
-                if i.office.is_empty() { "—" } else { &i.office },
+                if i.office.is_empty() {
+                    "—"
+                } else {
+                    &i.office
+                },
                 status_label(i.before, lang),
                 status_label(i.after, lang)
             );
@@ -231,7 +229,11 @@ fn render_text(c: &Comparison, lang: Lang) -> String {
 
 fn render_md(c: &Comparison, lang: Lang) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "## {}\n", lang.pick("与基线比较", "Comparison with the baseline"));
+    let _ = writeln!(
+        s,
+        "## {}\n",
+        lang.pick("与基线比较", "Comparison with the baseline")
+    );
     let _ = writeln!(
         s,
         "{}{}\n",

@@ -483,7 +483,11 @@ pub struct View {
 /// Labels of the templates, by language.
 pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
     let pairs: &[(&str, &str, &str)] = &[
-        ("title", "政务公开检查报告", "Government openness check report"),
+        (
+            "title",
+            "政务公开检查报告",
+            "Government openness check report",
+        ),
         ("site", "网站", "Site"),
         ("host", "主机", "Host"),
         ("kind", "网站类型", "Site kind"),
@@ -493,7 +497,11 @@ pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("tool", "工具", "Tool"),
         ("toc", "目录", "Contents"),
         ("verdict", "总体结论", "Overall verdict"),
-        ("no_verdict", "未评定（未选择国家检查指标规则包 gov-2019）", "Not rated (the national indicators pack gov-2019 was not selected)"),
+        (
+            "no_verdict",
+            "未评定（未选择国家检查指标规则包 gov-2019）",
+            "Not rated (the national indicators pack gov-2019 was not selected)",
+        ),
         ("vetoes", "触发单项否决", "Veto items triggered"),
         ("no_vetoes", "未触发单项否决", "No veto item triggered"),
         ("deductions", "估算扣分", "Estimated deductions"),
@@ -504,7 +512,11 @@ pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("level2", "二级指标", "Sub-indicator"),
         ("cap", "上限", "Cap"),
         ("deducted", "扣分", "Deducted"),
-        ("no_deductions", "可测量的扣分项均未扣分。", "No deduction on the measurable items."),
+        (
+            "no_deductions",
+            "可测量的扣分项均未扣分。",
+            "No deduction on the measurable items.",
+        ),
         ("summary", "检查结果汇总", "Summary"),
         ("pass", "通过", "Pass"),
         ("fail", "不通过", "Fail"),
@@ -517,23 +529,55 @@ pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("office", "牵头处室", "Office"),
         ("severity", "严重程度", "Severity"),
         ("chart_office", "各牵头处室检查结果", "Results by office"),
-        ("chart_severity", "各严重程度检查结果", "Results by severity"),
-        ("paths", "公开路径（按实际点击路径）", "Disclosure paths (as clicked)"),
-        ("paths_intro", "从首页出发，逐级点击找到的必设栏目路径。绿色：路径完整；红色：未能找到（显示已找到的部分）。", "Required column paths, followed click by click from the home page. Green: the path is complete; red: not found (the part found is shown)."),
-        ("no_paths", "本次检查没有栏目路径类检查结果。", "This run has no path check results."),
+        (
+            "chart_severity",
+            "各严重程度检查结果",
+            "Results by severity",
+        ),
+        (
+            "paths",
+            "公开路径（按实际点击路径）",
+            "Disclosure paths (as clicked)",
+        ),
+        (
+            "paths_intro",
+            "从首页出发，逐级点击找到的必设栏目路径。绿色：路径完整；红色：未能找到（显示已找到的部分）。",
+            "Required column paths, followed click by click from the home page. Green: the path is complete; red: not found (the part found is shown).",
+        ),
+        (
+            "no_paths",
+            "本次检查没有栏目路径类检查结果。",
+            "This run has no path check results.",
+        ),
         ("home", "首页", "Home page"),
         ("comparison", "与基线比较", "Comparison with the baseline"),
         ("baseline", "基线", "Baseline"),
         ("change", "变化", "Change"),
         ("new_evidence", "新增证据", "New evidence"),
         ("findings", "问题清单（按牵头处室）", "Findings by office"),
-        ("findings_intro", "以下为不通过和待确认的检查项，按需整改的牵头处室分组。", "Failed and undecided checks, grouped by the office that must act."),
-        ("no_findings", "没有不通过或待确认的检查项。", "No failed or undecided check."),
-        ("clean_offices", "无待整改问题的处室", "Offices with nothing to fix"),
+        (
+            "findings_intro",
+            "以下为不通过和待确认的检查项，按需整改的牵头处室分组。",
+            "Failed and undecided checks, grouped by the office that must act.",
+        ),
+        (
+            "no_findings",
+            "没有不通过或待确认的检查项。",
+            "No failed or undecided check.",
+        ),
+        (
+            "clean_offices",
+            "无待整改问题的处室",
+            "Offices with nothing to fix",
+        ),
         ("message", "问题说明", "Finding"),
         ("requirement", "要求原文", "Requirement"),
         ("evidence", "证据", "Evidence"),
-        ("evidence_more", "另有 {n} 条证据，见 report.json", "{n} more in report.json"),
+        (
+            "evidence_more",
+            "另有 {n} 条证据，见 report.json",
+            "{n} more in report.json",
+        ),
         ("fix", "整改建议", "How to fix"),
         ("no_office", "未指定处室", "No office assigned"),
         ("all_checks", "全部检查项", "All checks"),
@@ -542,7 +586,11 @@ pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("result", "结果", "Result"),
         ("crawl", "抓取情况", "Crawl"),
         ("crawl_complete", "抓取完整", "Crawl complete"),
-        ("crawl_incomplete", "抓取不完整，部分检查可能无法判定", "Crawl incomplete: some checks may be undecidable"),
+        (
+            "crawl_incomplete",
+            "抓取不完整，部分检查可能无法判定",
+            "Crawl incomplete: some checks may be undecidable",
+        ),
         ("pages", "页面", "Pages"),
         ("links", "链接", "Links"),
         ("media", "媒体/附件", "Media/attachments"),
@@ -554,13 +602,27 @@ pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("class", "类别", "Class"),
         ("http_status", "状态码", "Status"),
         ("parent", "上一级页面", "Linked from"),
-        ("errors_more", "另有 {n} 条错误，见 report.json", "{n} more in report.json"),
-        ("footer", "由 zwgk 生成。总体结论为依据国家检查指标对可自动测量项目的估算，不能替代人工检查。", "Generated by zwgk. The verdict estimates the national indicators over the items that can be measured automatically; it does not replace a manual inspection."),
+        (
+            "errors_more",
+            "另有 {n} 条错误，见 report.json",
+            "{n} more in report.json",
+        ),
+        (
+            "footer",
+            "由 zwgk 生成。总体结论为依据国家检查指标对可自动测量项目的估算，不能替代人工检查。",
+            "Generated by zwgk. The verdict estimates the national indicators over the items that can be measured automatically; it does not replace a manual inspection.",
+        ),
         ("new", "新增", "new"),
         ("fixed", "已整改", "fixed"),
         ("unchanged", "仍未整改", "unchanged"),
         ("undecided", "无法判定", "undecided"),
         ("legend", "图例", "Legend"),
+        ("colon", "：", ": "),
+        ("lp", "（", " ("),
+        ("rp", "）", ")"),
+        ("comma", "，", ", "),
+        ("semicolon", "；", "; "),
+        ("list_sep", "、", ", "),
     ];
     pairs
         .iter()
@@ -616,7 +678,7 @@ fn finding(c: &CheckResult, meta: Option<&CheckMeta>, change: &str, lang: Lang) 
         status: status_code(c.status),
         status_label: diff::status_label(Some(c.status), lang),
         icon: status_icon(c.status),
-        message: c.message.clone(),
+        message: strip_fix(&c.message, &fix),
         requirement: c.requirement.clone(),
         fix,
         evidence: c
@@ -635,6 +697,27 @@ fn finding(c: &CheckResult, meta: Option<&CheckMeta>, change: &str, lang: Lang) 
     }
 }
 
+/// The rule engine appends "。整改建议：…" to a failing check's message; the reports show
+/// how to fix separately, so the message is shown without it.
+pub fn strip_fix(message: &str, fix: &str) -> String {
+    let fix = fix.trim();
+    if fix.is_empty() {
+        return message.to_string();
+    }
+    for (sep, end) in [("。整改建议：", "。"), (". How to fix: ", ".")] {
+        if let Some(i) = message.rfind(sep)
+            && message[i + sep.len()..].trim() == fix
+        {
+            let head = message[..i].trim_end();
+            if head.ends_with(['。', '.', '！', '？', '；']) {
+                return head.to_string();
+            }
+            return format!("{head}{end}");
+        }
+    }
+    message.to_string()
+}
+
 fn office_name(office: &str, lang: Lang) -> String {
     if office.trim().is_empty() {
         labels(lang)["no_office"].to_string()
@@ -643,7 +726,7 @@ fn office_name(office: &str, lang: Lang) -> String {
     }
 }
 
-fn marker(c: &CheckResult, lang: Lang) -> Marker {
+fn marker(c: &CheckResult, meta: Option<&CheckMeta>, lang: Lang) -> Marker {
     Marker {
         id: c.id.clone(),
         title: c.title.clone(),
@@ -653,7 +736,7 @@ fn marker(c: &CheckResult, lang: Lang) -> Marker {
         message: if c.status == Status::Pass {
             String::new()
         } else {
-            c.message.clone()
+            strip_fix(&c.message, meta.map(|m| m.fix.as_str()).unwrap_or(""))
         },
         anchor: anchor("check-", &c.id),
     }
@@ -728,13 +811,13 @@ pub fn path_tree(report: &Report, meta: &HashMap<String, CheckMeta>) -> (TreeNod
             .map(|e| e.path.as_slice())
             .collect();
         if chains.is_empty() {
-            root.markers.push(marker(c, lang));
+            root.markers.push(marker(c, meta.get(&c.id), lang));
             continue;
         }
         for chain in chains {
             let end = insert(&mut root, chain);
             if !end.markers.iter().any(|m| m.id == c.id) {
-                end.markers.push(marker(c, lang));
+                end.markers.push(marker(c, meta.get(&c.id), lang));
             }
             if c.status == Status::Pass {
                 mark_ok(&mut root, chain);
@@ -1051,6 +1134,23 @@ pub fn environment() -> Result<minijinja::Environment<'static>, FormatError> {
             minijinja::AutoEscape::Html
         } else {
             minijinja::AutoEscape::None
+        }
+    });
+    // HTML-escape `& < > " '` only (minijinja also escapes `/`, which makes every URL
+    // unreadable in the source and the snapshots)
+    env.set_formatter(|out, state, value| {
+        if matches!(state.auto_escape(), minijinja::AutoEscape::Html)
+            && !value.is_safe()
+            && !value.is_none()
+            && !value.is_undefined()
+        {
+            let text = match value.as_str() {
+                Some(s) => html_escape(s),
+                None => html_escape(&value.to_string()),
+            };
+            out.write_str(&text).map_err(minijinja::Error::from)
+        } else {
+            minijinja::escape_formatter(out, state, value)
         }
     });
     env.add_filter("md", |s: String| md_inline(&s));

@@ -40,11 +40,13 @@ pub fn render(report: &Report) -> Result<String, FormatError> {
         &legend,
         t["checks_count"],
     );
-    let out = env.get_template("report.html.j2")?.render(minijinja::context! {
-        v => minijinja::value::Serde(&v),
-        office_chart => minijinja::Value::from_safe_string(office_chart),
-        severity_chart => minijinja::Value::from_safe_string(severity_chart),
-    })?;
+    let out = env
+        .get_template("report.html.j2")?
+        .render(minijinja::context! {
+            v => minijinja::value::Serde(&v),
+            office_chart => minijinja::Value::from_safe_string(office_chart),
+            severity_chart => minijinja::Value::from_safe_string(severity_chart),
+        })?;
     Ok(out)
 }
 
@@ -62,12 +64,12 @@ pub fn bar_chart(id: &str, title: &str, rows: &[Counts], legend: &[&str; 4], uni
         .iter()
         .map(|r| text_width(&r.label))
         .fold(60.0_f64, f64::max)
-        .min(240.0)
+        .min(200.0)
         + 16.0;
-    let bar_w = 480.0;
+    let bar_w = 300.0;
     let row_h = 30.0;
     let top = 34.0;
-    let width = label_w + bar_w + 70.0;
+    let width = label_w + bar_w + 40.0;
     let height = top + row_h * rows.len().max(1) as f64 + 10.0;
     let max = rows.iter().map(|r| r.total).max().unwrap_or(0).max(1) as f64;
     let mut desc = String::new();

@@ -83,7 +83,10 @@ pub fn render(report: &Report) -> Result<String, FormatError> {
         ));
         case.add_property(("id", c.id.as_str()));
         case.add_property(("office", c.office.as_str()));
-        case.add_property(("severity", super::diff::severity_label(c.severity, Lang::En)));
+        case.add_property((
+            "severity",
+            super::diff::severity_label(c.severity, Lang::En),
+        ));
         suite.add_test_case(case);
     }
     junit.add_test_suite(suite);

@@ -10,6 +10,7 @@ use crate::crawl::{ErrorClass, SiteGraph, StopReason};
 use crate::i18n::Lang;
 use crate::rules::{CheckResult, Status};
 use serde::{Deserialize, Serialize};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -340,11 +341,20 @@ pub fn build(
 
 /// Write bytes atomically: a temp file in the same folder, then rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Stream into a file atomically (temp file + rename): large JSON is never held in memory.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> Result<(), ReportError> {
+    use std::io::Write as _;
     let err = |source| ReportError::Write {
         path: path.to_path_buf(),
         source,
     };
-    if let Some(dir) = path.parent() {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(err)?;
     }
     let tmp = path.with_extension(format!(
@@ -352,7 +362,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
         path.extension().and_then(|e| e.to_str()).unwrap_or(""),
         std::process::id()
     ));
-    std::fs::write(&tmp, bytes).map_err(err)?;
+    let result = (|| {
+        let mut w = std::io::BufWriter::with_capacity(256 * 1024, std::fs::File::create(&tmp)?);
+        fill(&mut w)?;
+        w.flush()?;
+        w.get_ref().sync_all()?;
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(err(e));
+    }
     std::fs::rename(&tmp, path).map_err(err)?;
     Ok(())
 }
@@ -366,21 +386,30 @@ pub fn write_all(
     formats: &[formats::Format],
 ) -> Result<(), ReportError> {
     formats::write_formats(dir, report, formats)?;
-    let mut report = report.clone();
+    let json = |e: serde_json::Error| std::io::Error::other(e);
+    write_atomic_with(&dir.join("site-graph.json"), |w| {
+        serde_json::to_writer(w, graph).map_err(json)
+    })?;
     if report.pages.len() > INLINE_PAGES_MAX {
-        let mut lines = Vec::new();
-        for p in &report.pages {
-            serde_json::to_writer(&mut lines, p)?;
-            lines.push(b'\n');
-        }
-        write_atomic(&dir.join("pages.jsonl"), &lines)?;
-        report.pages.clear();
-        report.pages_file = Some("pages.jsonl".into());
+        write_atomic_with(&dir.join("pages.jsonl"), |w| {
+            for p in &report.pages {
+                serde_json::to_writer(&mut *w, p).map_err(json)?;
+                w.write_all(b"\n")?;
+            }
+            Ok(())
+        })?;
+        let slim = Report {
+            pages: Vec::new(),
+            pages_file: Some("pages.jsonl".into()),
+            ..report.clone()
+        };
+        write_atomic_with(&dir.join("report.json"), |w| {
+            serde_json::to_writer_pretty(w, &slim).map_err(json)
+        })?;
+    } else {
+        write_atomic_with(&dir.join("report.json"), |w| {
+            serde_json::to_writer_pretty(w, report).map_err(json)
+        })?;
     }
-    write_atomic(&dir.join("site-graph.json"), &serde_json::to_vec(graph)?)?;
-    write_atomic(
-        &dir.join("report.json"),
-        &serde_json::to_vec_pretty(&report)?,
-    )?;
     Ok(())
 }

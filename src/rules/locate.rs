@@ -263,11 +263,11 @@ pub fn locate(
                         });
                         next.push(nodes.len() - 1);
                     };
-                for j in n.seg..segs.len() {
-                    if let Some(sc) = seg_match(site, &segs[j], l.text, t) {
+                for (j, seg) in segs.iter().enumerate().skip(n.seg) {
+                    if let Some(sc) = seg_match(site, seg, l.text, t) {
                         push(j + 1, n.extra, sc, Some(j), &mut nodes);
                     }
-                    if !segs[j].optional {
+                    if !seg.optional {
                         break;
                     }
                 }

@@ -367,7 +367,7 @@ fn webp_size(b: &[u8]) -> Result<Option<(u32, u32)>, String> {
 
 fn jpeg_size(b: &[u8]) -> Result<Option<(u32, u32)>, String> {
     let mut i = 2;
-    while i + 4 <= b.len() {
+    while i + 2 <= b.len() {
         if b[i] != 0xFF {
             return Err(format!("JPEG 标记错误（偏移 {i}）"));
         }

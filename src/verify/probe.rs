@@ -179,15 +179,15 @@ pub async fn run(ctx: &Ctx, job: &Job) -> Probed {
         }
     }
     let detected = judgement.detected.map(magic::Format::name);
-    if judgement.html {
-        if let Some(why) = soft_404(ctx, job, &f).await {
-            let msg = format!("软404：{why}（应为{}）", expect_label(&job.expect));
-            return done(
-                VerifyOutcome::Broken,
-                with_evidence(&msg, &f, detected),
-                bytes_read,
-            );
-        }
+    if judgement.html
+        && let Some(why) = soft_404(ctx, job, &f).await
+    {
+        let msg = format!("软404：{why}（应为{}）", expect_label(&job.expect));
+        return done(
+            VerifyOutcome::Broken,
+            with_evidence(&msg, &f, detected),
+            bytes_read,
+        );
     }
     if judgement.outcome == VerifyOutcome::Ok {
         let mut msg = judgement.message;

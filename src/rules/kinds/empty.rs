@@ -62,7 +62,17 @@ pub fn emptiness(site: &Site, i: usize, text_slack: usize) -> Option<Emptiness> 
     if !dirish {
         return None;
     }
-    if site.listed(i) > 0 || !p.labels.is_empty() || !p.phones.is_empty() {
+    // labels and phones of the page chrome (header/footer, as on the home page) do not count
+    let home = site.home.map(|h| site.page(h));
+    let own_label = p
+        .labels
+        .iter()
+        .any(|l| home.is_none_or(|h| !h.labels.contains(l)));
+    let own_phone = p
+        .phones
+        .iter()
+        .any(|ph| home.is_none_or(|h| !h.phones.iter().any(|x| x.number == ph.number)));
+    if site.listed(i) > 0 || own_label || own_phone {
         return Some(Emptiness::Filled);
     }
     let dir = dir_of(url);

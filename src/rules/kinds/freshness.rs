@@ -136,7 +136,7 @@ pub fn dated(site: &Site, pages: &[usize]) -> (Vec<(Date, String, String)>, usiz
             undated += site.listed(i);
         }
     }
-    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out.sort_by_key(|x| std::cmp::Reverse(x.0));
     (out, undated)
 }
 

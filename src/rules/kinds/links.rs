@@ -1,6 +1,6 @@
 //! `links`: broken links (HTTP errors, timeouts, DNS/TLS failures, soft-404s, redirect
-//! loops) with the 2019 deduction rule — home page −0.2 each, other pages −0.1 each, cap
-//! 1. Uses the verification stage's results when present, else the crawl's errors.
+//! loops) with the 2019 deduction rule: home page −0.2 each, other pages −0.1 each, cap
+//! of one point. Uses the verification stage's results when present, else the crawl's errors.
 //! Firewall blocks and robots exclusions are never counted as broken.
 
 use super::Located;

@@ -110,13 +110,11 @@ impl Params {
                 verify_broken(v.outcome).map(|b| b.then(|| format!("{:?} {}", v.outcome, v.detail)))
             } else if let Some(e) = site.error(*id) {
                 error_broken(e.class).map(|b| b.then(|| format!("{:?} {}", e.class, e.message)))
-            } else if let Some(r) = resources.get(id) {
-                Some(
-                    (r.status >= 400 || r.bytes == 0)
-                        .then(|| format!("HTTP {} ({} bytes)", r.status, r.bytes)),
-                )
             } else {
-                None
+                resources.get(id).map(|r| {
+                    (r.status >= 400 || r.bytes == 0)
+                        .then(|| format!("HTTP {} ({} bytes)", r.status, r.bytes))
+                })
             };
             match verdict {
                 Some(Some(why)) => broken.push(Evidence {

@@ -134,7 +134,7 @@ pub fn messages(cx: &Cx, col: usize, asked: &[String], answered: &[String]) -> V
             answered: answered_on,
         });
     }
-    out.sort_by(|a, b| b.asked.cmp(&a.asked));
+    out.sort_by_key(|m| std::cmp::Reverse(m.asked));
     out
 }
 

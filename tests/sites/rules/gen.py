@@ -239,8 +239,7 @@ def build(site, *, odd=False, missing=(), bad=False):
     # an image used by the pages
     os.makedirs(os.path.join(ROOT, S.host, "images"), exist_ok=True)
     with open(os.path.join(ROOT, S.host, "images", "red.png"), "wb") as fh:
-        fh.write(bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                               "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"))
+        fh.write(bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c49444154789c63f8cfc0000003010100c9fe92ef0000000049454e44ae426082"))
 
 
 def main():
