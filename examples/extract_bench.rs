@@ -3,7 +3,8 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let bytes = std::fs::read(&args[1]).expect("read page");
     let n: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1000);
-    let url = url::Url::parse("http://www.bench.gov.cn/zwgk_229/zwdt/202611/t20261101_0.html").unwrap();
+    let url =
+        url::Url::parse("http://www.bench.gov.cn/zwgk_229/zwdt/202611/t20261101_0.html").unwrap();
     let t = std::time::Instant::now();
     let mut links = 0;
     for _ in 0..n {
@@ -12,5 +13,9 @@ fn main() {
         links += f.links.len();
     }
     let el = t.elapsed();
-    println!("{} bytes, {links} links total, {:.3} ms/page", bytes.len(), el.as_secs_f64() * 1000.0 / n as f64);
+    println!(
+        "{} bytes, {links} links total, {:.3} ms/page",
+        bytes.len(),
+        el.as_secs_f64() * 1000.0 / n as f64
+    );
 }

@@ -4,9 +4,12 @@
 //! Pipeline, one module per stage:
 //! `fetch` (HTTP, politeness, robots, retries) → `decode` (bytes → text) →
 //! `extract` (text → [`extract::PageFacts`]) → `crawl` (frontier → [`crawl::SiteGraph`]) →
-//! `verify` (media, attachments, links really open) → `rules` (rule packs × graph → check results) → `report` (report.json, terminal summary).
-//! `testsite` serves fixture/demo sites on loopback; `run` wires the stages for the CLI.
+//! `verify` (media, attachments and links really open) → `rules` (rule packs × graph →
+//! check results) → `report` (report.json, HTML, Markdown, JUnit, SARIF, terminal summary).
+//! Around them: `store` (history database), `batch` (many sites, index), `testsite`
+//! (fixture/demo sites on loopback) and `run`, which wires the stages for the CLI.
 
+pub mod batch;
 pub mod config;
 pub mod crawl;
 pub mod decode;
@@ -15,8 +18,7 @@ pub mod fetch;
 pub mod i18n;
 pub mod report;
 pub mod rules;
-pub mod batch;
-pub mod store;
 pub mod run;
+pub mod store;
 pub mod testsite;
 pub mod verify;
