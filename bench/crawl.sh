@@ -49,7 +49,7 @@ done
 OUT=target/bench-out
 rm -rf "$OUT"
 /usr/bin/time -v ./target/release/zwgk check "http://$HOST:$PORT/" \
-  --resolve "$HOST:$PORT:127.0.0.1" --no-dns --rate 0 --per-host 16 --concurrency 16 \
+  --resolve "$HOST:$PORT:127.0.0.1" --no-dns --rate 0 --per-host 32 --concurrency 32 --external skip \
   --max-pages $((PAGES + 1000)) --max-depth 100 --out "$OUT" > "$OUT.stdout" 2> "$OUT.time"
 python3 - "$OUT/report.json" "$OUT.time" "$EXPECTED" "$SERVER" <<'PY'
 import json, re, sys

@@ -154,11 +154,14 @@ pub async fn check_site(
         resume,
     )
     .await;
+    log_memory("crawl done");
     let interrupted = cancel.as_ref().is_some_and(|c| *c.borrow());
     if opts.verify.enabled && !interrupted {
         crate::verify::verify(fetcher, &mut graph, &opts.verify).await;
     }
+    log_memory("verification done");
     let (checks, verdict) = run_checks(&graph, &packs, overrides, opts.lang, today);
+    log_memory("checks done");
     let pack_names: Vec<String> = packs.iter().map(|p| p.name.clone()).collect();
     let finished_at = now_rfc3339();
     let site = SiteInfo {
@@ -187,6 +190,7 @@ pub async fn check_site(
         report.comparison = Some(report::diff::compare(old, &report));
     }
     report::write_all(&out_dir, &report, &graph, &opts.formats)?;
+    log_memory("reports written");
     if let Some(store) = &opts.history {
         store.record_run(&site_key, &report, &graph)?;
     }
@@ -195,6 +199,20 @@ pub async fn check_site(
         graph,
         out_dir,
     })
+}
+
+/// Log the resident memory at a pipeline stage (`-v`), for capacity planning.
+fn log_memory(stage: &str) {
+    let rss_kb = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        });
+    if let Some(kb) = rss_kb {
+        tracing::info!(stage, rss_mb = kb / 1024, "memory");
+    }
 }
 
 /// Read a saved `report.json`.

@@ -68,6 +68,12 @@ pub struct Page {
     pub markers: Markers,
     pub headings: Vec<String>,
     pub labels: Vec<String>,
+    /// Data-table rows (header label, cell text), see [`crate::extract::records`].
+    #[serde(default)]
+    pub records: Vec<Vec<(String, String)>>,
+    /// `标签：值` label–value pairs.
+    #[serde(default)]
+    pub pairs: Vec<(String, String)>,
     pub empty_note: bool,
     pub needs_js: bool,
     pub text_chars: usize,

@@ -484,6 +484,8 @@ impl State {
             markers: facts.markers,
             headings: facts.headings,
             labels: facts.labels,
+            records: facts.records,
+            pairs: facts.pairs,
             empty_note: facts.empty_note,
             needs_js: facts.needs_js,
             text_chars: facts.text_chars,

@@ -14,6 +14,7 @@ pub mod markers;
 pub mod media;
 pub mod pagination;
 pub mod phones;
+pub mod records;
 pub mod text;
 
 use ego_tree::iter::Edge;
@@ -160,6 +161,12 @@ pub struct PageFacts {
     pub needs_js: bool,
     /// 64-bit hash of the visible text (soft-404 fingerprinting).
     pub text_hash: u64,
+    /// Data-table rows: (normalised header label, cell text) per column, at most 100 (see [`records`]).
+    #[serde(default)]
+    pub records: Vec<records::Record>,
+    /// `标签：值` label–value pairs (and key–value table cells), in page order, at most 50.
+    #[serde(default)]
+    pub pairs: Vec<(String, String)>,
 }
 
 /// Elements and text gathered in one walk over the document, shared by the submodules.
@@ -443,6 +450,7 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
         .or_else(|| dates::date_from_url(url.as_str()));
     facts.headings = markers::headings(&ix, flat);
     facts.labels = markers::labels(&ix, flat);
+    records::collect(&ix, flat, &mut facts);
     facts.empty_note = facts.items.is_empty() && markers::has_empty_note(&norm);
     facts.needs_js |= items::needs_js_hint(&ix, &facts);
     facts

@@ -5,6 +5,8 @@
 use super::norm::norm;
 use crate::crawl::{CrawlError, ErrorClass, Page, SiteGraph, StopReason, UrlId};
 use crate::extract::LinkKind;
+use crate::extract::dates::find_dates;
+use jiff::civil::Date;
 use std::collections::{HashMap, HashSet, VecDeque};
 
 /// A link as seen on a page.
@@ -297,11 +299,17 @@ pub fn title_parts(t: &str) -> Vec<String> {
 impl Site<'_> {
     /// How many entries a column page lists: dated items, or links to detail pages
     /// (not site navigation) when the listing shows no dates.
+    /// Data-table rows with a date column (留言 tables without a link per row) count too.
     pub fn listed(&self, i: usize) -> usize {
         let p = &self.g.pages[i];
         if !p.items.is_empty() {
             return p.items.len();
         }
+        let records = if p.records.is_empty() {
+            0
+        } else {
+            self.dated_records(i).len()
+        };
         let mut seen = HashSet::new();
         for l in self.links(i) {
             if self.home_targets.contains(&l.to) || matches!(l.kind, LinkKind::Pagination) {
@@ -316,7 +324,20 @@ impl Site<'_> {
                 seen.insert(l.to);
             }
         }
-        seen.len()
+        seen.len().max(records)
+    }
+
+    /// Data-table rows of a page that show a date column, leaving out tables the home
+    /// page shows too (page chrome).
+    pub fn dated_records(&self, i: usize) -> Vec<&[(String, String)]> {
+        let p = &self.g.pages[i];
+        let home = self.home.filter(|&h| h != i).map(|h| &self.g.pages[h]);
+        p.records
+            .iter()
+            .filter(|r| !record_dates(r).is_empty())
+            .filter(|r| home.is_none_or(|h| !h.records.contains(r)))
+            .map(|r| r.as_slice())
+            .collect()
     }
 
     /// Titles listed under a column scope: item titles, detail page titles and the anchor
@@ -359,4 +380,111 @@ pub fn is_document(url: &str) -> bool {
     ]
     .iter()
     .any(|e| p.ends_with(e))
+}
+
+/// A cell is a date cell when it is short and shows a full date (`2026-11-03`,
+/// `2026年11月3日 10:20`); dates mentioned inside longer texts (答复内容) do not count.
+const DATE_CELL_CHARS: usize = 24;
+
+/// Dates of the date cells of a data-table row.
+pub fn record_dates(r: &[(String, String)]) -> Vec<Date> {
+    r.iter().filter_map(|(_, v)| cell_date(v)).collect()
+}
+
+/// The date of a date cell (`2026-11-03`, `2026年11月3日 10:20`), if it is one.
+pub fn cell_date(v: &str) -> Option<Date> {
+    if v.chars().count() > DATE_CELL_CHARS {
+        return None;
+    }
+    find_dates(v).first().copied()
+}
+
+/// A display title for a data-table row: its first non-empty cell that is not a date
+/// (留言摘要, 标题 …), at most 60 chars.
+pub fn record_title(r: &[(String, String)]) -> String {
+    r.iter()
+        .map(|(_, v)| v.trim())
+        .find(|v| !v.is_empty() && cell_date(v).is_none())
+        .map(|v| v.chars().take(60).collect())
+        .unwrap_or_default()
+}
+
+/// Query keys that pick a day/month of a calendar or an archive (`?d=2026-11-01`).
+const CALENDAR_KEYS: &[&str] = &[
+    "d",
+    "date",
+    "day",
+    "month",
+    "year",
+    "ym",
+    "ymd",
+    "rq",
+    "riqi",
+    "cal",
+    "calendar",
+    "week",
+    "time",
+    "begintime",
+    "endtime",
+    "starttime",
+];
+
+fn date_like(v: &str) -> bool {
+    let digits = v.bytes().filter(u8::is_ascii_digit).count();
+    (digits == v.len() && (v.len() == 6 || v.len() == 8) && v.starts_with(['1', '2']))
+        || !find_dates(v).is_empty()
+}
+
+/// Is this URL a calendar/date variant of a page (`/hdjl/rl/?d=2026-11-01`)? Such pages
+/// are generated for every day and are never columns of their own.
+pub fn calendar_variant(url: &str) -> bool {
+    let Ok(u) = url::Url::parse(url) else {
+        return false;
+    };
+    u.query().is_some()
+        && u.query_pairs().any(|(k, v)| {
+            let k = k.to_ascii_lowercase();
+            date_like(&v) || (CALENDAR_KEYS.contains(&k.as_str()) && !v.is_empty())
+        })
+}
+
+/// The column a page stands for, for counting columns: its URL path without the query,
+/// (`index.html`/`default.*` stand for their directory), except for query keys that name a column on script-driven sites (`list.jsp?channelId=12`,
+/// `?cid=`, `?catid=`, `?lmid=`). Paging, sorting, date and session parameters are dropped,
+/// so pages differing only in those are one column.
+pub fn column_key(url: &str) -> String {
+    let Ok(u) = url::Url::parse(url) else {
+        return url.to_string();
+    };
+    let mut ids: Vec<(String, String)> = u
+        .query_pairs()
+        .filter(|(k, v)| {
+            let k = k.to_ascii_lowercase();
+            !v.is_empty()
+                && !date_like(v)
+                && !k.contains("page")
+                && (k.contains("channel")
+                    || k.contains("column")
+                    || k.contains("catid")
+                    || k.contains("classid")
+                    || k.contains("lmid")
+                    || k.contains("nodeid")
+                    || k == "cid"
+                    || k == "id"
+                    || k == "lm")
+        })
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    ids.sort();
+    let path = u.path();
+    let last = path.rsplit('/').next().unwrap_or("");
+    let mut key = if last.starts_with("index.") || last.starts_with("default.") {
+        path[..path.len() - last.len()].to_string()
+    } else {
+        path.to_string()
+    };
+    for (k, v) in ids {
+        key.push_str(&format!("&{k}={v}"));
+    }
+    key
 }

@@ -52,6 +52,8 @@ impl B {
             markers: full_markers(),
             headings: vec![],
             labels: vec![],
+            records: vec![],
+            pairs: vec![],
             empty_note: false,
             needs_js: false,
             text_chars: 300,

@@ -1,14 +1,21 @@
 //! `empty`: columns with no items at all (空白栏目) are counted and listed; columns that
 //! only say 暂无信息 are listed apart as explained-empty. Veto at the threshold.
+//!
+//! A column is counted once however many URLs show it: pages are grouped by
+//! [`column_key`] (URL path without paging/sorting/date query parameters, `index.html` =
+//! its directory) and a column is blank only when none of its pages lists anything.
+//! Calendar/date variants (`/hdjl/rl/?d=2026-11-01`, generated for every day by crawler
+//! traps) are not columns at all.
 
 use super::Located;
 use crate::i18n::Lang;
 use crate::rules::aliases::AliasTable;
 use crate::rules::engine::{Cx, Outcome};
-use crate::rules::site::{Site, dir_of, pagination_url, url_path};
+use crate::rules::site::{Site, calendar_variant, column_key, dir_of, pagination_url, url_path};
 use crate::rules::{Evidence, Status};
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -53,6 +60,7 @@ pub fn emptiness(site: &Site, i: usize, text_slack: usize) -> Option<Emptiness> 
         || site.is_detail(i)
         || pagination_url(url)
         || p.needs_js
+        || calendar_variant(url)
     {
         return None;
     }
@@ -115,19 +123,44 @@ impl Params {
 
     pub fn eval(&self, cx: &Cx, _prev: Option<&Located>) -> Outcome {
         let site = cx.site;
-        let mut blank = Vec::new();
-        let mut explained = Vec::new();
+        // one verdict per column: the best of the pages showing it (filled > 暂无信息 > blank)
+        let rank = |e: Emptiness| match e {
+            Emptiness::Filled => 2,
+            Emptiness::Explained => 1,
+            Emptiness::Blank => 0,
+        };
+        let mut columns: Vec<(usize, Emptiness)> = Vec::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut seen = HashSet::new();
         for i in 0..site.g.pages.len() {
             if !seen.insert(site.page(i).final_url) {
                 continue;
             }
-            match emptiness(site, i, self.text_slack) {
-                Some(Emptiness::Blank) => blank.push(i),
-                Some(Emptiness::Explained) => explained.push(i),
-                _ => {}
+            let Some(e) = emptiness(site, i, self.text_slack) else {
+                continue;
+            };
+            match by_key.entry(column_key(site.url(i))) {
+                Entry::Occupied(o) => {
+                    let c = &mut columns[*o.get()];
+                    if rank(e) > rank(c.1) {
+                        *c = (i, e);
+                    }
+                }
+                Entry::Vacant(v) => {
+                    v.insert(columns.len());
+                    columns.push((i, e));
+                }
             }
         }
+        let pick = |want: Emptiness| -> Vec<usize> {
+            columns
+                .iter()
+                .filter(|(_, e)| *e == want)
+                .map(|(i, _)| *i)
+                .collect()
+        };
+        let blank = pick(Emptiness::Blank);
+        let explained = pick(Emptiness::Explained);
         let counted = blank.len()
             + if self.include_explained {
                 explained.len()

@@ -31,13 +31,14 @@ fn three() -> usize {
     3
 }
 
-/// Does a page show this field as a label or heading?
+/// Does a page show this field as a label or heading, a data-table column (header label
+/// of its records) or the label of a `标签：值` pair?
 pub fn shows(site: &Site, i: usize, set: &NameSet) -> bool {
     let p = site.page(i);
-    p.labels
-        .iter()
-        .chain(p.headings.iter())
-        .any(|l| set.match_text(l).is_some() || (chars(l) <= 16 && set.mentioned_in(l)))
+    let hit = |l: &String| set.match_text(l).is_some() || (chars(l) <= 16 && set.mentioned_in(l));
+    p.labels.iter().chain(p.headings.iter()).any(hit)
+        || p.records.iter().any(|r| r.iter().any(|(l, _)| hit(l)))
+        || p.pairs.iter().any(|(l, _)| hit(l))
 }
 
 /// Detail pages of a column scope, newest first.

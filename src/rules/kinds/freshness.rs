@@ -9,7 +9,9 @@ use crate::i18n::Lang;
 use crate::rules::aliases::AliasTable;
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::norm::norm;
-use crate::rules::site::{Site, pagination_url};
+use crate::rules::site::{
+    Site, calendar_variant, column_key, pagination_url, record_dates, record_title,
+};
 use crate::rules::{Evidence, Status};
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -83,6 +85,10 @@ pub struct Params {
     /// window of columns in no class (target = columns); absent = not judged
     #[serde(default)]
     pub other_window_days: Option<i64>,
+    /// column-name fragments of columns with no update duty (target = columns): archives
+    /// such as 失效废止 and collections of external texts (行政法规 …) are not 应更新 columns
+    #[serde(default)]
+    pub exempt: Vec<String>,
     #[serde(default = "five")]
     pub veto_class_stale: usize,
     #[serde(default = "ten")]
@@ -105,6 +111,7 @@ fn parse_md(s: &str, year: i16) -> Option<Date> {
 }
 
 /// Dated entries of a set of pages: (date, title, url); undated listed entries counted apart.
+/// Rows of data tables on listing pages count with their newest date cell.
 pub fn dated(site: &Site, pages: &[usize]) -> (Vec<(Date, String, String)>, usize) {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
@@ -115,6 +122,20 @@ pub fn dated(site: &Site, pages: &[usize]) -> (Vec<(Date, String, String)>, usiz
             let url = it.url.as_ref().map(|u| u.to_string()).unwrap_or_default();
             if seen.insert((url.clone(), it.title.clone())) {
                 out.push((it.date, it.title.clone(), url));
+            }
+        }
+        // rows of a 留言-style data table (no link per row): the newest date cell of each
+        let mut from_records = 0;
+        if !site.is_detail(i) && !p.records.is_empty() {
+            for (k, r) in site.dated_records(i).into_iter().enumerate() {
+                let Some(d) = record_dates(r).into_iter().max() else {
+                    continue;
+                };
+                let title = record_title(r);
+                if seen.insert((format!("{}#{k}", site.url(i)), title.clone())) {
+                    out.push((d, title, site.url(i).to_string()));
+                    from_records += 1;
+                }
             }
         }
         if site.is_detail(i) {
@@ -133,7 +154,7 @@ pub fn dated(site: &Site, pages: &[usize]) -> (Vec<(Date, String, String)>, usiz
                 None => undated += 1,
             }
         } else if p.items.is_empty() {
-            undated += site.listed(i);
+            undated += site.listed(i).saturating_sub(from_records);
         }
     }
     out.sort_by_key(|x| std::cmp::Reverse(x.0));
@@ -206,6 +227,14 @@ impl Params {
                 self.veto_class_stale,
                 self.veto_total_stale
             ));
+            if !self.exempt.is_empty() {
+                parts.push(tr!(
+                    lang,
+                    "无更新要求的栏目不判断（名称含：{}）",
+                    "columns without an update duty are not judged (names containing {})",
+                    self.exempt.join("、")
+                ));
+            }
         }
         parts.join(lang.pick("；", "; "))
     }
@@ -478,11 +507,19 @@ impl Params {
             {
                 continue;
             }
-            if !seen.insert(p.final_url) || (p.items.is_empty() && site.listed(i) == 0) {
+            // one judgement per column: URLs differing only in paging/date parameters (and
+            // `index.html` vs its directory) are the same column; calendar pages are none
+            if calendar_variant(site.url(i))
+                || (p.items.is_empty() && site.listed(i) == 0)
+                || !seen.insert(column_key(site.url(i)))
+            {
                 continue;
             }
             let name = site.name(i);
             let n = norm(&name);
+            if self.exempt.iter().any(|k| n.contains(&norm(k))) {
+                continue;
+            }
             let class = self
                 .classes
                 .iter()

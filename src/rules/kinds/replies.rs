@@ -2,16 +2,20 @@
 //! the lag is measured in working days (weekends, 法定节假日 and 调休 from the calendar) or
 //! calendar days, and messages still unanswered past the limit are reported.
 //!
-//! Dates: the listing row's date is when the message was received; the message page's
-//! publish date (PubDate, 发布时间, `tYYYYMMDD` URL) is when the reply was published with
-//! it. A message page without a publish date and without any reply label is unanswered.
-//! Dated entries of a message page labelled 留言时间/答复时间 are used when present.
+//! Dates, best source first: rows of a 留言 data table (受理日期 | 答复日期 columns, no link
+//! per row; an empty or 办理中 reply cell is unanswered); `标签：值` text of a message page
+//! (留言时间：… 答复时间：…, several messages per page split at each question date);
+//! dated entries of a message page labelled 留言时间/答复时间; else the listing row's date
+//! (received) and the message page's publish date (PubDate, 发布时间, `tYYYYMMDD` URL: the
+//! reply is published with it). A message page without a publish date and without any
+//! reply label is unanswered. Labels match through the alias table.
 
 use super::{Located, column_evidence, column_for, default_extra, validate_column, validate_terms};
 use crate::i18n::Lang;
-use crate::rules::aliases::AliasTable;
+use crate::rules::aliases::{AliasTable, NameSet};
 use crate::rules::engine::{Cx, Outcome};
-use crate::rules::site::Site;
+use crate::rules::norm::chars;
+use crate::rules::site::{Site, cell_date, record_title};
 use crate::rules::{Evidence, Status};
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -56,18 +60,194 @@ pub struct Message {
     pub answered: Option<Date>,
 }
 
-/// Read question/reply dates of the messages of a column: the listing row's date and the
-/// message page's publish date (the reply is published with it), or dated entries of the
-/// message page labelled as question/reply dates.
+/// Does a field label (table header, `标签：值` label) name one of these terms?
+fn names(sets: &[NameSet], label: &str) -> bool {
+    sets.iter()
+        .any(|s| s.match_text(label).is_some() || (chars(label) <= 12 && s.mentioned_in(label)))
+}
+
+/// A reply cell/value that says the message is still being handled.
+fn pending(v: &str) -> bool {
+    let v = v.trim();
+    v.is_empty()
+        || v == "-"
+        || v == "—"
+        || [
+            "未答复",
+            "未回复",
+            "待答复",
+            "待回复",
+            "暂未",
+            "办理中",
+            "处理中",
+            "正在办理",
+            "未办结",
+            "受理中",
+        ]
+        .iter()
+        .any(|k| v.contains(k))
+}
+
+/// Messages of a 留言 data table (one row per message, no link per row): the question
+/// date from a column labelled as such, the reply date from another. A row whose reply
+/// cell is empty or says 办理中 is unanswered; a table without a reply column says nothing.
+fn record_messages(
+    site: &Site,
+    i: usize,
+    asked: &[NameSet],
+    answered: &[NameSet],
+    out: &mut Vec<Message>,
+) -> usize {
+    let mut n = 0;
+    for r in &site.page(i).records {
+        let Some(qc) = r.iter().position(|(l, _)| names(asked, l)) else {
+            continue;
+        };
+        let Some(ac) = r
+            .iter()
+            .position(|(l, _)| names(answered, l))
+            .filter(|&a| a != qc)
+        else {
+            continue;
+        };
+        let Some(q) = cell_date(&r[qc].1) else {
+            continue;
+        };
+        let a = match cell_date(&r[ac].1) {
+            Some(d) => Some(d),
+            None if pending(&r[ac].1) => None,
+            None => continue,
+        };
+        let rest: Vec<(String, String)> = r
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != qc && *k != ac)
+            .map(|(_, c)| c.clone())
+            .collect();
+        let title = record_title(&rest);
+        out.push(Message {
+            title: if title.is_empty() {
+                site.name(i)
+            } else {
+                title
+            },
+            url: site.url(i).to_string(),
+            asked: q,
+            answered: a,
+        });
+        n += 1;
+    }
+    n
+}
+
+/// Messages shown as `标签：值` text (留言时间：… 答复时间：…): one per question-date label,
+/// with the reply-date label that follows it. A single message on a detail page without a
+/// reply date is answered on the page's publish date when the page shows a reply
+/// (答复内容/回复 …), unanswered otherwise; on a page with several, messages without a reply
+/// date are unanswered only when the page labels reply dates at all.
+fn pair_messages(
+    site: &Site,
+    i: usize,
+    asked: &[NameSet],
+    answered: &[NameSet],
+    title_set: &NameSet,
+    reply_set: &NameSet,
+    out: &mut Vec<Message>,
+) -> usize {
+    let p = site.page(i);
+    let starts: Vec<usize> = p
+        .pairs
+        .iter()
+        .enumerate()
+        .filter(|(_, (l, v))| names(asked, l) && cell_date(v).is_some())
+        .map(|(k, _)| k)
+        .collect();
+    if starts.is_empty() {
+        return 0;
+    }
+    let single = starts.len() == 1;
+    let labels_replies = p.pairs.iter().any(|(l, _)| names(answered, l));
+    let shows_reply = p
+        .pairs
+        .iter()
+        .map(|(l, _)| l)
+        .chain(p.labels.iter())
+        .chain(p.headings.iter())
+        .any(|l| names(answered, l) || names(std::slice::from_ref(reply_set), l));
+    let mut n = 0;
+    for (g, &s) in starts.iter().enumerate() {
+        // a single message takes every pair of the page; several split at each question date
+        let (from, to) = if single {
+            (0, p.pairs.len())
+        } else {
+            (s, starts.get(g + 1).copied().unwrap_or(p.pairs.len()))
+        };
+        let group = &p.pairs[from..to];
+        let Some(q) = cell_date(&p.pairs[s].1) else {
+            continue;
+        };
+        let reply = group.iter().find(|(l, _)| names(answered, l));
+        let a = match reply.map(|(_, v)| (cell_date(v), v)) {
+            Some((Some(d), _)) => Some(d),
+            Some((None, v)) if pending(v) => None,
+            Some((None, _)) => continue,
+            None if single && site.is_detail(i) => match p.published {
+                Some(d) if shows_reply && d >= q => Some(d),
+                Some(_) | None if shows_reply => continue,
+                _ => None,
+            },
+            None if labels_replies => None,
+            None => continue,
+        };
+        let title = group
+            .iter()
+            .chain(s.checked_sub(1).map(|k| &p.pairs[k]))
+            .find(|(l, v)| title_set.match_text(l).is_some() && cell_date(v).is_none())
+            .map(|(_, v)| v.chars().take(60).collect::<String>())
+            .filter(|_| !single || !site.is_detail(i))
+            .unwrap_or_else(|| {
+                p.meta
+                    .get("articletitle")
+                    .or(p.title.as_ref())
+                    .cloned()
+                    .unwrap_or_else(|| site.name(i))
+            });
+        out.push(Message {
+            title,
+            url: site.url(i).to_string(),
+            asked: q,
+            answered: a,
+        });
+        n += 1;
+    }
+    n
+}
+
+/// Read question/reply dates of the messages of a column: rows of a 留言 data table
+/// (受理日期 | 答复日期 columns), `标签：值` text on message pages (留言时间：… 答复时间：…),
+/// dated entries of a message page labelled as question/reply dates, or the listing row's
+/// date with the message page's publish date (the reply is published with it).
 pub fn messages(cx: &Cx, col: usize, asked: &[String], answered: &[String]) -> Vec<Message> {
     let site: &Site = cx.site;
     let asked: Vec<_> = asked.iter().map(|a| cx.aliases.term(a)).collect();
     let answered: Vec<_> = answered.iter().map(|a| cx.aliases.term(a)).collect();
+    let title_set = cx.aliases.term("留言摘要");
+    let reply_set = cx.aliases.term("答复内容");
     let scope = site.scope(col, 500);
     let mut out: Vec<Message> = Vec::new();
     let mut done = std::collections::HashSet::new();
+    for &i in &scope {
+        let n = record_messages(site, i, &asked, &answered, &mut out)
+            + pair_messages(site, i, &asked, &answered, &title_set, &reply_set, &mut out);
+        if n > 0 {
+            done.insert(site.url(i).to_string());
+        }
+    }
     // message pages with labelled dated entries
     for &i in scope.iter().filter(|&&i| site.is_detail(i)) {
+        if done.contains(site.url(i)) {
+            continue;
+        }
         let p = site.page(i);
         let q = p
             .items
@@ -89,9 +269,13 @@ pub fn messages(cx: &Cx, col: usize, asked: &[String], answered: &[String]) -> V
             });
         }
     }
-    // listing rows: row date + message page publish date
+    // listing rows: row date + message page publish date (not on pages whose table rows
+    // were read above: the same messages)
     let mut rows: BTreeMap<String, (String, Vec<Date>)> = BTreeMap::new();
     for &i in scope.iter().filter(|&&i| !site.is_detail(i)) {
+        if done.contains(site.url(i)) {
+            continue;
+        }
         for it in &site.page(i).items {
             let Some(u) = &it.url else { continue };
             let e = rows
