@@ -11,7 +11,7 @@ use crate::rules::engine::{Cx, Outcome};
 use crate::rules::site::Site;
 use crate::rules::{Evidence, Status};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -47,19 +47,65 @@ pub fn error_broken(c: ErrorClass) -> Option<bool> {
     }
 }
 
-/// Pages that reference a URL (links, media, frames).
-pub fn referrers(site: &Site, id: UrlId) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
+/// For each of `ids`, the pages that reference it (links, media, frames) with the visible
+/// context (anchor text, alt text), built in one pass over the graph.
+pub fn referrer_index(site: &Site, ids: &HashSet<UrlId>) -> HashMap<UrlId, Vec<(usize, String)>> {
+    let mut out: HashMap<UrlId, Vec<(usize, String)>> = HashMap::new();
+    if ids.is_empty() {
+        return out;
+    }
     for (i, p) in site.g.pages.iter().enumerate() {
-        if let Some(e) = p.links.iter().find(|e| e.to == id) {
-            out.push((i, site.g.text(e.text).to_string()));
-        } else if let Some(m) = p.media.iter().find(|m| m.to == id) {
-            out.push((i, site.g.text(m.context).to_string()));
-        } else if p.frames.contains(&id) {
-            out.push((i, "iframe".into()));
+        let mut here: HashSet<UrlId> = HashSet::new();
+        for e in &p.links {
+            if ids.contains(&e.to) && here.insert(e.to) {
+                out.entry(e.to)
+                    .or_default()
+                    .push((i, site.g.text(e.text).to_string()));
+            }
+        }
+        for m in &p.media {
+            if ids.contains(&m.to) && here.insert(m.to) {
+                out.entry(m.to)
+                    .or_default()
+                    .push((i, site.g.text(m.context).to_string()));
+            }
+        }
+        for f in &p.frames {
+            if ids.contains(f) && here.insert(*f) {
+                out.entry(*f).or_default().push((i, "iframe".into()));
+            }
         }
     }
     out
+}
+
+/// "page (“anchor”), page (“anchor”) … 等共N个页面" — every referring page, the first few named.
+pub fn referrer_list(site: &Site, refs: &[(usize, String)], lang: Lang) -> String {
+    const SHOWN: usize = 5;
+    let named: Vec<String> = refs
+        .iter()
+        .take(SHOWN)
+        .map(|(i, t)| {
+            if t.is_empty() {
+                site.url(*i).to_string()
+            } else {
+                tr!(lang, "{}（“{}”）", "{} (“{}”)", site.url(*i), t)
+            }
+        })
+        .collect();
+    let mut s = named.join(lang.pick("、", ", "));
+    if refs.len() > SHOWN {
+        s.push_str(&tr!(
+            lang,
+            " 等共{}个页面",
+            " and others, {} pages in all",
+            refs.len()
+        ));
+    }
+    if s.is_empty() {
+        s.push('?');
+    }
+    s
 }
 
 /// A broken target with what was found.
@@ -136,9 +182,12 @@ impl Params {
         let mut deduction = 0.0;
         let mut on_home = 0;
         let mut ev = Vec::new();
+        let ids: HashSet<UrlId> = broken.iter().map(|b| b.url).collect();
+        let index = referrer_index(site, &ids);
+        let none = Vec::new();
         let mut by_parent: BTreeMap<String, usize> = BTreeMap::new();
         for b in &broken {
-            let refs = referrers(site, b.url);
+            let refs = index.get(&b.url).unwrap_or(&none);
             let home_ref = refs.iter().any(|(i, _)| Some(*i) == site.home);
             if home_ref {
                 on_home += 1;
@@ -146,25 +195,20 @@ impl Params {
             } else {
                 deduction += self.other_weight;
             }
-            let (parent, text) = refs
+            let parent = refs
                 .first()
-                .map(|(i, t)| (site.url(*i).to_string(), t.clone()))
+                .map(|(i, _)| site.url(*i).to_string())
                 .unwrap_or_default();
-            *by_parent.entry(parent.clone()).or_default() += 1;
+            *by_parent.entry(parent).or_default() += 1;
             if ev.len() < 50 {
                 ev.push(Evidence {
                     url: site.g.url(b.url).to_string(),
                     text: tr!(
                         cx.lang,
-                        "{}（来自 {}，链接文字“{}”）",
-                        "{} (from {}, anchor “{}”)",
+                        "{}（引用页面：{}）",
+                        "{} (referenced from {})",
                         b.detail.trim(),
-                        if parent.is_empty() {
-                            "?".to_string()
-                        } else {
-                            parent.clone()
-                        },
-                        text
+                        referrer_list(site, refs, cx.lang)
                     ),
                     path: vec![],
                 });

@@ -69,23 +69,26 @@ impl Params {
                 cx.lang.pick("全站", "the site").to_string(),
             ),
         };
-        // media URL → (kind, referring page, context)
-        let mut media: BTreeMap<UrlId, (Option<MediaKind>, usize, String)> = BTreeMap::new();
+        // media URL → (kind, every referring page with its context)
+        type Refs = Vec<(usize, String)>;
+        let mut media: BTreeMap<UrlId, (Option<MediaKind>, Refs)> = BTreeMap::new();
         for &i in &pages {
             let p = site.page(i);
             for m in &p.media {
-                media
-                    .entry(m.to)
-                    .or_insert((Some(m.kind), i, site.g.text(m.context).to_string()));
+                let entry = media.entry(m.to).or_insert((Some(m.kind), Vec::new()));
+                if !entry.1.iter().any(|(pi, _)| *pi == i) {
+                    entry.1.push((i, site.g.text(m.context).to_string()));
+                }
             }
             if self.attachments {
                 for l in &p.links {
                     if is_document(site.g.url(l.to)) {
-                        media.entry(l.to).or_insert((
-                            Some(MediaKind::Document),
-                            i,
-                            site.g.text(l.text).to_string(),
-                        ));
+                        let entry = media
+                            .entry(l.to)
+                            .or_insert((Some(MediaKind::Document), Vec::new()));
+                        if !entry.1.iter().any(|(pi, _)| *pi == i) {
+                            entry.1.push((i, site.g.text(l.text).to_string()));
+                        }
                     }
                 }
             }
@@ -95,7 +98,7 @@ impl Params {
         let mut broken = Vec::new();
         let mut unverified = 0;
         let mut ok = 0;
-        for (id, (kind, page, ctx)) in &media {
+        for (id, (kind, refs)) in &media {
             let url = site.g.url(*id).to_string();
             let verdict: Option<Option<String>> = if *kind == Some(MediaKind::Flash) {
                 Some(Some(
@@ -121,11 +124,10 @@ impl Params {
                     url: url.clone(),
                     text: tr!(
                         cx.lang,
-                        "{}（位于 {}，“{}”）",
-                        "{} (on {}, “{}”)",
+                        "{}（位于 {}）",
+                        "{} (on {})",
                         why.trim(),
-                        site.url(*page),
-                        ctx
+                        super::links::referrer_list(site, refs, cx.lang)
                     ),
                     path: vec![],
                 }),
