@@ -51,6 +51,9 @@ enum Cmd {
     History(HistoryArgs),
     /// Combine the index.json of several shards into one index.
     Merge(MergeArgs),
+    /// Probe a home page and record the answers in the history database (run it from cron,
+    /// e.g. every 5 minutes: GOV-V01 then judges a real week of monitoring).
+    Probe(ProbeArgs),
     /// Print the JSON Schema of report.json.
     Schema,
     /// The check catalogue: `rules list`, `rules explain ID`.
@@ -87,6 +90,26 @@ struct HistoryArgs {
     db: PathBuf,
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     lang: Lang,
+}
+
+#[derive(Args)]
+struct ProbeArgs {
+    /// Home page URL
+    url: String,
+    /// Probes to make now
+    #[arg(long, default_value_t = 1)]
+    count: usize,
+    /// Seconds between probes
+    #[arg(long, default_value_t = 60.0)]
+    interval: f64,
+    #[arg(long, value_name = "FILE", default_value = "reports/zwgk.db")]
+    db: PathBuf,
+    /// Map HOST:PORT to ADDR like curl --resolve (repeatable)
+    #[arg(long, value_name = "HOST:PORT:ADDR")]
+    resolve: Vec<String>,
+    /// Refuse DNS lookups: only hosts given with --resolve are reachable
+    #[arg(long)]
+    no_dns: bool,
 }
 
 #[derive(Args)]
@@ -636,6 +659,22 @@ fn history(args: HistoryArgs) -> Result<i32> {
     Ok(0)
 }
 
+async fn probe(args: ProbeArgs) -> Result<i32> {
+    let url = url::Url::parse(&args.url).with_context(|| format!("{:?} is not a URL", args.url))?;
+    let mut fetch = FetchConfig {
+        no_dns: args.no_dns,
+        ..FetchConfig::default()
+    };
+    for r in &args.resolve {
+        fetch.resolve.push(r.parse::<ResolveEntry>()?);
+    }
+    let store = zwgk::store::Store::open(&args.db)?;
+    let interval = Duration::from_secs_f64(args.interval.max(0.0));
+    let (ok, failed) = run::probe(&url, fetch, &store, args.count, interval).await?;
+    println!("{ok} ok, {failed} failed");
+    Ok(0)
+}
+
 fn merge(args: MergeArgs) -> Result<i32> {
     let index = zwgk::batch::index::merge(&args.inputs, &args.out, args.lang)?;
     print!("{}", index.markdown());
@@ -681,6 +720,7 @@ fn main() {
             Cmd::Rules(a) => rules(a),
             Cmd::History(a) => history(a),
             Cmd::Merge(a) => merge(a),
+            Cmd::Probe(a) => probe(a).await,
             Cmd::Schema => {
                 print!("{}", zwgk::report::SCHEMA);
                 Ok(0)

@@ -13,6 +13,9 @@ use std::sync::Arc;
 use thiserror::Error;
 use url::Url;
 
+/// The national indicators' timeout for 站点无法访问 (15 s).
+pub const PROBE_TIMEOUT_MS: u64 = 15_000;
+
 /// Saved crawl state inside a site's output folder (for `--resume`).
 pub const CHECKPOINT_FILE: &str = "crawl-state.json";
 
@@ -160,7 +163,41 @@ pub async fn check_site(
         crate::verify::verify(fetcher, &mut graph, &opts.verify).await;
     }
     log_memory("verification done");
-    let (checks, verdict) = run_checks(&graph, &packs, overrides, opts.lang, today);
+    let mut probes = Vec::new();
+    if let Some(store) = &opts.history {
+        // this run's home page fetch is a probe too (GOV-V01: answered within 15 s)
+        let (ok, ms, detail) = match graph.home() {
+            Some(h) => (
+                h.elapsed_ms <= PROBE_TIMEOUT_MS,
+                h.elapsed_ms,
+                format!("HTTP {}", h.status),
+            ),
+            None => (
+                false,
+                0,
+                graph
+                    .errors
+                    .first()
+                    .map(|e| e.message.clone())
+                    .unwrap_or_default(),
+            ),
+        };
+        let blocked = graph.home().is_none()
+            && graph.errors.first().is_some_and(|e| {
+                matches!(
+                    e.class,
+                    crawl::ErrorClass::Blocked | crawl::ErrorClass::Robots
+                )
+            });
+        if !interrupted && !blocked {
+            store.record_probe(&site_key, jiff::Timestamp::now(), ok, ms, &detail)?;
+        }
+        let week = jiff::Timestamp::now()
+            .checked_sub(jiff::SignedDuration::from_hours(24 * 7))
+            .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        probes = store.probes_since(&site_key, week)?;
+    }
+    let (checks, verdict) = run_checks(&graph, &packs, overrides, opts.lang, today, probes);
     log_memory("checks done");
     let pack_names: Vec<String> = packs.iter().map(|p| p.name.clone()).collect();
     let finished_at = now_rfc3339();
@@ -213,6 +250,59 @@ fn log_memory(stage: &str) {
     if let Some(kb) = rss_kb {
         tracing::info!(stage, rss_mb = kb / 1024, "memory");
     }
+}
+
+/// Probe a home page `count` times, `interval` apart, recording each probe in the history
+/// store (for GOV-V01's week of monitoring). Returns (ok, failed).
+pub async fn probe(
+    url: &Url,
+    fetch: FetchConfig,
+    store: &crate::store::Store,
+    count: usize,
+    interval: std::time::Duration,
+) -> Result<(usize, usize), RunError> {
+    let fetch = FetchConfig {
+        timeout: std::time::Duration::from_millis(PROBE_TIMEOUT_MS),
+        retries: 0,
+        respect_robots: false,
+        ..fetch
+    };
+    let fetcher = Fetcher::new(fetch)?;
+    let site = crate::store::site_key(url);
+    let opts = crate::fetch::FetchOpts {
+        max_body: 1024 * 1024,
+        ..Default::default()
+    };
+    let (mut ok, mut failed) = (0, 0);
+    for i in 0..count.max(1) {
+        if i > 0 {
+            tokio::time::sleep(interval).await;
+        }
+        let started = std::time::Instant::now();
+        let result = fetcher.fetch(url, &opts).await;
+        let ms = started.elapsed().as_millis() as u64;
+        let (good, detail) = match &result {
+            Ok(f)
+                if (200..400).contains(&f.status)
+                    && crate::fetch::detect_waf(f.status, &f.body).is_none() =>
+            {
+                (
+                    ms <= PROBE_TIMEOUT_MS,
+                    format!("HTTP {} in {ms} ms", f.status),
+                )
+            }
+            Ok(f) => (false, format!("HTTP {}", f.status)),
+            Err(e) => (false, e.message.clone()),
+        };
+        if good {
+            ok += 1;
+        } else {
+            failed += 1;
+        }
+        store.record_probe(&site, jiff::Timestamp::now(), good, ms, &detail)?;
+        eprintln!("[zwgk] {} {} {detail}", if good { "✓" } else { "✗" }, url);
+    }
+    Ok((ok, failed))
 }
 
 /// Read a saved `report.json`.
@@ -290,8 +380,10 @@ pub fn run_checks(
     overrides: crate::rules::SiteOverrides,
     lang: Lang,
     today: jiff::civil::Date,
+    probes: Vec<(jiff::Timestamp, bool)>,
 ) -> (Vec<crate::rules::CheckResult>, report::VerdictInfo) {
     let ctx = crate::rules::EvalContext {
+        probes,
         today,
         lang,
         overrides,

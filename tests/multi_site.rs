@@ -215,3 +215,82 @@ fn second_run_is_conditional_and_compared_with_the_first() {
     let o = zwgk(&["history", "--db", db.to_str().unwrap()]);
     assert!(stdout(&o).contains(&site));
 }
+
+#[test]
+fn a_week_of_probes_decides_site_reachability() {
+    let fx = Fixture::serve("multi");
+    let dir = tempfile::tempdir().unwrap();
+    let status_of = |host: &str, db: &std::path::Path| {
+        let out = dir.path().join(host);
+        let o = zwgk(&[
+            "check",
+            &fx.url(host),
+            "--resolve",
+            &fx.resolve(host),
+            "--no-dns",
+            "--rate",
+            "0",
+            "--db",
+            db.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let r = read_json(&out.join("report.json"));
+        let c = r["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "GOV-V01")
+            .unwrap()
+            .clone();
+        (
+            c["status"].as_str().unwrap().to_string(),
+            c["message"].as_str().unwrap().to_string(),
+        )
+    };
+    // a site that answered every probe
+    let db = dir.path().join("up.db");
+    let o = zwgk(&[
+        "probe",
+        &fx.url("www.q02.test"),
+        "--resolve",
+        &fx.resolve("www.q02.test"),
+        "--no-dns",
+        "--count",
+        "20",
+        "--interval",
+        "0",
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("20 ok, 0 failed"), "{}", stdout(&o));
+    let (status, message) = status_of("www.q02.test", &db);
+    assert_eq!(status, "pass", "{message}");
+    assert!(message.contains("21次"), "{message}");
+
+    // the same host:port was down for 20 probes (mapped to an address nobody listens on)
+    let db = dir.path().join("down.db");
+    let down = format!("www.q03.test:{}:127.0.0.2", fx.port());
+    let o = zwgk(&[
+        "probe",
+        &fx.url("www.q03.test"),
+        "--resolve",
+        &down,
+        "--no-dns",
+        "--count",
+        "20",
+        "--interval",
+        "0",
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("0 ok, 20 failed"), "{}", stdout(&o));
+    let (status, message) = status_of("www.q03.test", &db);
+    assert_eq!(
+        status, "fail",
+        "up today, but down for 20 of the 21 probes this week: {message}"
+    );
+}

@@ -151,6 +151,7 @@ fn every_check_is_decided_correctly_on_the_fixture_sites() {
             ov.kind = Some(k.to_string());
         }
         let ctx = EvalContext {
+            probes: Vec::new(),
             today: jiff::civil::date(2026, 11, 27),
             lang: Lang::Zh,
             overrides: ov,

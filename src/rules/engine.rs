@@ -23,6 +23,9 @@ pub struct EvalContext {
     pub today: Date,
     pub lang: Lang,
     pub overrides: SiteOverrides,
+    /// Home-page probes from the history store (`zwgk probe`, earlier runs): (time, answered
+    /// within the timeout). GOV-V01 judges the last week of them when there are enough.
+    pub probes: Vec<(jiff::Timestamp, bool)>,
 }
 
 /// Shared state of one evaluation, handed to every check kind.
@@ -35,6 +38,7 @@ pub struct Cx<'a, 'g> {
     /// 区县 / 部门 / 门户
     pub kind: &'a str,
     pub overrides: &'a SiteOverrides,
+    pub probes: &'a [(jiff::Timestamp, bool)],
     cache: RefCell<HashMap<String, Locate>>,
 }
 
@@ -54,6 +58,7 @@ impl<'a, 'g> Cx<'a, 'g> {
             lang: ctx.lang,
             kind,
             overrides: &ctx.overrides,
+            probes: &ctx.probes,
             cache: RefCell::new(HashMap::new()),
         }
     }

@@ -11,6 +11,7 @@ use jiff::civil::date;
 
 fn ctx() -> EvalContext {
     EvalContext {
+        probes: Vec::new(),
         today: date(2026, 11, 27),
         lang: Lang::Zh,
         overrides: SiteOverrides::default(),
@@ -147,6 +148,7 @@ fn pinned_column_from_overrides_wins() {
     let r = run_with(
         &b,
         EvalContext {
+            probes: Vec::new(),
             overrides: o,
             ..ctx()
         },
@@ -259,6 +261,7 @@ fn year_rules_with_deadlines() {
     );
     // before the budget deadline, last year's budget is what is required
     let early = EvalContext {
+        probes: Vec::new(),
         today: date(2026, 2, 10),
         ..ctx()
     };
@@ -733,6 +736,7 @@ fn applies_to_and_overrides_not_applicable() {
     let r = run_with(
         &compliant(),
         EvalContext {
+            probes: Vec::new(),
             overrides: o,
             ..ctx()
         },
@@ -751,6 +755,7 @@ fn english_messages() {
     let r = run_with(
         &compliant(),
         EvalContext {
+            probes: Vec::new(),
             lang: Lang::En,
             ..ctx()
         },

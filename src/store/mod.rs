@@ -69,6 +69,14 @@ CREATE TABLE IF NOT EXISTS pages (
     unchanged INTEGER NOT NULL,
     PRIMARY KEY (run_id, url)
 );
+CREATE TABLE IF NOT EXISTS probes (
+    site TEXT NOT NULL,
+    at TEXT NOT NULL,
+    ok INTEGER NOT NULL,
+    ms INTEGER NOT NULL,
+    detail TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS probes_site ON probes(site, at);
 CREATE TABLE IF NOT EXISTS page_cache (
     site TEXT NOT NULL,
     url TEXT NOT NULL,
@@ -294,6 +302,49 @@ impl Store {
             }
         }
         Ok(runs)
+    }
+
+    /// Record one home-page probe (`at` as RFC 3339 UTC).
+    pub fn record_probe(
+        &self,
+        site: &str,
+        at: jiff::Timestamp,
+        ok: bool,
+        ms: u64,
+        detail: &str,
+    ) -> Result<(), StoreError> {
+        let conn = self.conn.lock().expect("store lock");
+        conn.execute(
+            "INSERT INTO probes (site, at, ok, ms, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![site, at.to_string(), ok, ms as i64, detail],
+        )
+        .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Probes of a site since a time, oldest first: (time, answered in time).
+    pub fn probes_since(
+        &self,
+        site: &str,
+        since: jiff::Timestamp,
+    ) -> Result<Vec<(jiff::Timestamp, bool)>, StoreError> {
+        let conn = self.conn.lock().expect("store lock");
+        let mut stmt = conn
+            .prepare("SELECT at, ok FROM probes WHERE site = ?1 AND at >= ?2 ORDER BY at")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params![site, since.to_string()], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (at, ok) = row.map_err(|e| self.err(e))?;
+            if let Ok(t) = at.parse::<jiff::Timestamp>() {
+                out.push((t, ok));
+            }
+        }
+        Ok(out)
     }
 
     /// Sites with at least one run.

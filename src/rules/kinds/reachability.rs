@@ -65,6 +65,46 @@ impl Params {
         }
     }
 
+    /// The 2019 rule itself: a week of probes, failure share ≥ 5 % → 站点无法访问. Used when
+    /// the history store holds at least `MIN_PROBES` probes of the last 7 days.
+    fn week_of_probes(&self, cx: &Cx) -> Option<Outcome> {
+        const MIN_PROBES: usize = 20;
+        let now = jiff::Timestamp::now();
+        let week_ago = now
+            .checked_sub(jiff::SignedDuration::from_hours(24 * 7))
+            .ok()?;
+        let recent: Vec<bool> = cx
+            .probes
+            .iter()
+            .filter(|(t, _)| *t >= week_ago)
+            .map(|(_, ok)| *ok)
+            .collect();
+        if recent.len() < MIN_PROBES {
+            return None;
+        }
+        let failed = recent.iter().filter(|ok| !**ok).count();
+        let share = failed as f64 * 100.0 / recent.len() as f64;
+        let text = tr!(
+            cx.lang,
+            "近7天首页探测{}次，{}次超过{}秒未打开（{:.1}%；否决线5%）",
+            "{} home-page probes in the last 7 days, {} not answered within {} s ({:.1} %; veto at 5 %)",
+            recent.len(),
+            failed,
+            self.timeout_secs,
+            share
+        );
+        let ev = vec![Evidence {
+            url: cx.site.g.start_url.clone(),
+            text: text.clone(),
+            path: vec![],
+        }];
+        Some(if share >= 5.0 {
+            Outcome::fail(text).with_evidence(ev)
+        } else {
+            Outcome::pass(text).with_evidence(ev)
+        })
+    }
+
     pub fn eval(&self, cx: &Cx, _prev: Option<&Located>) -> Outcome {
         let site = cx.site;
         let start = site.g.start_url.clone();
@@ -77,6 +117,9 @@ impl Params {
         };
         match self.mode {
             Mode::Home => {
+                if let Some(o) = self.week_of_probes(cx) {
+                    return o;
+                }
                 if let Some(h) = site.home {
                     let p = site.page(h);
                     let secs = p.elapsed_ms as f64 / 1000.0;
