@@ -51,6 +51,8 @@ enum Cmd {
     History(HistoryArgs),
     /// Combine the index.json of several shards into one index.
     Merge(MergeArgs),
+    /// Re-run the checks on a saved site-graph.json, offline (new packs, another date).
+    Recheck(RecheckArgs),
     /// Probe a home page and record the answers in the history database (run it from cron,
     /// e.g. every 5 minutes: GOV-V01 then judges a real week of monitoring).
     Probe(ProbeArgs),
@@ -88,6 +90,35 @@ struct HistoryArgs {
     site: Option<String>,
     #[arg(long, value_name = "FILE", default_value = "reports/zwgk.db")]
     db: PathBuf,
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
+}
+
+#[derive(Args)]
+struct RecheckArgs {
+    /// site-graph.json written by an earlier `zwgk check`
+    graph: PathBuf,
+    /// Output folder [default: the graph's folder]
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Rule pack name or rule file (repeatable) [default: cq-wlw-2021 and gov-2019]
+    #[arg(long = "rules", value_name = "PACK|FILE")]
+    rules: Vec<String>,
+    /// Per-site overrides file
+    #[arg(long, value_name = "FILE")]
+    overrides: Option<PathBuf>,
+    /// Site kind: 区县, 部门 or 门户
+    #[arg(long)]
+    kind: Option<String>,
+    /// Evaluate date-based rules as of this date (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<String>,
+    /// Compare with an earlier report.json
+    #[arg(long, value_name = "REPORT.JSON")]
+    baseline: Option<PathBuf>,
+    /// Report files to write, comma-separated (report.json is always written)
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = formats::ALL.to_vec())]
+    format: Vec<Format>,
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     lang: Lang,
 }
@@ -675,6 +706,41 @@ async fn probe(args: ProbeArgs) -> Result<i32> {
     Ok(0)
 }
 
+fn recheck(args: RecheckArgs) -> Result<i32> {
+    let as_of = match &args.as_of {
+        Some(d) => Some(
+            d.parse::<jiff::civil::Date>()
+                .with_context(|| format!("--as-of {d:?} is not a date like 2026-11-27"))?,
+        ),
+        None => None,
+    };
+    let opts = CheckOptions {
+        url: url::Url::parse("http://placeholder.invalid/")?,
+        name: None,
+        kind: args.kind.clone(),
+        fetch: FetchConfig::default(),
+        crawl: CrawlConfig::default(),
+        verify: VerifyConfig::default(),
+        out: args.out.clone(),
+        packs: args.rules.clone(),
+        formats: args.format.clone(),
+        baseline: args.baseline.clone(),
+        history: None,
+        pins: Default::default(),
+        not_applicable: Vec::new(),
+        resume: false,
+        overrides: args.overrides.clone(),
+        lang: args.lang,
+        as_of,
+    };
+    let outcome = run::recheck(&args.graph, &opts)?;
+    print!(
+        "{}",
+        summary::render(&outcome.report, &outcome.out_dir.display().to_string())
+    );
+    Ok(0)
+}
+
 fn merge(args: MergeArgs) -> Result<i32> {
     let index = zwgk::batch::index::merge(&args.inputs, &args.out, args.lang)?;
     print!("{}", index.markdown());
@@ -721,6 +787,7 @@ fn main() {
             Cmd::History(a) => history(a),
             Cmd::Merge(a) => merge(a),
             Cmd::Probe(a) => probe(a).await,
+            Cmd::Recheck(a) => recheck(a),
             Cmd::Schema => {
                 print!("{}", zwgk::report::SCHEMA);
                 Ok(0)

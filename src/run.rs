@@ -38,6 +38,8 @@ pub enum RunError {
     Store(#[from] crate::store::StoreError),
     #[error("cannot resume: {0}")]
     Resume(String),
+    #[error("cannot read the saved site graph {0}")]
+    Recheck(String),
 }
 
 /// Everything needed to check one site.
@@ -201,16 +203,7 @@ pub async fn check_site(
     log_memory("checks done");
     let pack_names: Vec<String> = packs.iter().map(|p| p.name.clone()).collect();
     let finished_at = now_rfc3339();
-    let site = SiteInfo {
-        url: opts.url.to_string(),
-        name: opts.name.clone().or_else(|| {
-            graph
-                .home()
-                .and_then(|h| h.meta.get("sitename").cloned().or_else(|| h.title.clone()))
-        }),
-        host: opts.url.host_str().unwrap_or("").to_string(),
-        kind: opts.kind.clone(),
-    };
+    let site = site_info(opts, &graph);
     let mut report = report::build(
         &graph,
         site,
@@ -231,6 +224,65 @@ pub async fn check_site(
     if let Some(store) = &opts.history {
         store.record_run(&site_key, &report, &graph)?;
     }
+    Ok(SiteOutcome {
+        report,
+        graph,
+        out_dir,
+    })
+}
+
+fn site_info(opts: &CheckOptions, graph: &SiteGraph) -> SiteInfo {
+    SiteInfo {
+        url: opts.url.to_string(),
+        name: opts.name.clone().or_else(|| {
+            graph
+                .home()
+                .and_then(|h| h.meta.get("sitename").cloned().or_else(|| h.title.clone()))
+        }),
+        host: opts.url.host_str().unwrap_or("").to_string(),
+        kind: opts.kind.clone(),
+    }
+}
+
+/// Re-run the checks on a saved `site-graph.json` without fetching anything (new or edited
+/// rule packs, another `--as-of` date, other overrides). `opts.url` is ignored: the graph's
+/// start URL is used.
+pub fn recheck(graph_file: &Path, opts: &CheckOptions) -> Result<SiteOutcome, RunError> {
+    let text = std::fs::read_to_string(graph_file)
+        .map_err(|e| RunError::Recheck(format!("{}: {e}", graph_file.display())))?;
+    let graph = SiteGraph::from_json(&text)
+        .map_err(|e| RunError::Recheck(format!("{}: {e}", graph_file.display())))?;
+    let url = Url::parse(&graph.start_url)
+        .map_err(|e| RunError::Recheck(format!("{}: start URL: {e}", graph_file.display())))?;
+    let opts = CheckOptions {
+        url,
+        ..opts.clone()
+    };
+    let started_at = now_rfc3339();
+    let today = opts.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
+    let baseline = opts.baseline.as_deref().map(load_report).transpose()?;
+    let (packs, overrides) = prepare_rules(&opts)?;
+    let (checks, verdict) = run_checks(&graph, &packs, overrides, opts.lang, today, Vec::new());
+    let pack_names = packs.iter().map(|p| p.name.clone()).collect();
+    let mut report = report::build(
+        &graph,
+        site_info(&opts, &graph),
+        pack_names,
+        checks,
+        Some(verdict),
+        started_at,
+        now_rfc3339(),
+        today.to_string(),
+        opts.lang,
+    );
+    if let Some(old) = &baseline {
+        report.comparison = Some(report::diff::compare(old, &report));
+    }
+    let out_dir = opts
+        .out
+        .clone()
+        .unwrap_or_else(|| graph_file.parent().unwrap_or(Path::new(".")).to_path_buf());
+    report::write_all(&out_dir, &report, &graph, &opts.formats)?;
     Ok(SiteOutcome {
         report,
         graph,

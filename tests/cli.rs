@@ -100,3 +100,69 @@ fn demo_command_runs_offline_and_writes_reports() {
     assert!(o.status.success());
     assert!(stdout(&o).contains("crawl:"), "{}", stdout(&o));
 }
+
+#[test]
+fn saved_graph_is_rechecked_offline() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("demo");
+    let o = zwgk(&["demo", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let original = read_json(&out.join("report.json"));
+    let statuses = |r: &serde_json::Value| -> Vec<(String, String)> {
+        r["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["id"].as_str().unwrap().into(),
+                    c["status"].as_str().unwrap().into(),
+                )
+            })
+            .collect()
+    };
+    let graph = out.join("site-graph.json");
+    // same date: the same decisions, without any server running
+    let same = dir.path().join("same");
+    let as_of = original["as_of"].as_str().unwrap().to_string();
+    let o = zwgk(&[
+        "recheck",
+        graph.to_str().unwrap(),
+        "--out",
+        same.to_str().unwrap(),
+        "--as-of",
+        &as_of,
+        "--kind",
+        "区县",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        statuses(&read_json(&same.join("report.json"))),
+        statuses(&original)
+    );
+    // half a year later the home page is stale: the rules really ran again
+    let later = dir.path().join("later");
+    let o = zwgk(&[
+        "recheck",
+        graph.to_str().unwrap(),
+        "--out",
+        later.to_str().unwrap(),
+        "--as-of",
+        "2027-06-30",
+        "--kind",
+        "区县",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r = read_json(&later.join("report.json"));
+    let v02 = r["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "GOV-V02")
+        .unwrap();
+    assert_eq!(v02["status"], "fail", "{}", v02["message"]);
+    // a missing graph is a clear error
+    let o = zwgk(&["recheck", dir.path().join("nope.json").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nope.json"), "{}", stderr(&o));
+}

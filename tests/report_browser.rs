@@ -195,3 +195,54 @@ fn html_report_renders_in_chromium_without_console_errors() {
     assert!(png.len() > 20_000, "suspiciously small screenshot");
     eprintln!("screenshot: {}", shot.display());
 }
+
+#[test]
+fn batch_index_renders_in_chromium_without_console_errors() {
+    let Some(bin) = chromium() else {
+        if std::env::var_os("ZWGK_REQUIRE_CHROMIUM").is_some() {
+            panic!("ZWGK_REQUIRE_CHROMIUM is set but no chromium was found");
+        }
+        eprintln!("SKIP batch_index_renders_in_chromium: chromium is not installed");
+        return;
+    };
+    let fx = Fixture::serve("multi");
+    let dir = tempfile::tempdir().unwrap();
+    let mut toml = String::new();
+    for i in [1, 2, 4] {
+        let host = format!("www.q{i:02}.test");
+        toml.push_str(&format!(
+            "[[site]]\nname = \"第{i:02}区\"\nurl = \"{}\"\nresolve = [\"{}\"]\n\n",
+            fx.url(&host),
+            fx.resolve(&host)
+        ));
+    }
+    let sites = dir.path().join("sites.toml");
+    std::fs::write(&sites, toml).unwrap();
+    let out = target_dir().join("index-browser");
+    let _ = std::fs::remove_dir_all(&out);
+    let o = zwgk(&[
+        "check",
+        "--sites",
+        sites.to_str().unwrap(),
+        "--rate",
+        "0",
+        "--no-dns",
+        "--no-history",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let run = run_chromium(&bin, &out.join("index.html"), &["--dump-dom".to_string()]);
+    assert!(run.console.is_empty(), "{}", run.console.join("\n"));
+    let dom = run.stdout;
+    assert!(dom.contains("id=\"ranking\""), "ranking table missing");
+    assert!(dom.contains("id=\"matrix\""), "check matrix missing");
+    assert!(
+        dom.contains("class=\"pass\"") && dom.contains("class=\"fail\""),
+        "statuses not coloured"
+    );
+    assert!(
+        dom.contains("第01区") && dom.contains("report.html"),
+        "links into the site reports"
+    );
+}

@@ -305,7 +305,7 @@ impl Index {
         let mut h = String::new();
         let _ = write!(
             h,
-            "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{}</style></head><body>",
+            "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{}</style></head><body>",
             if l == Lang::Zh { "zh-CN" } else { "en" },
             e(l.pick("政务公开检查汇总", "Government openness check: index")),
             INDEX_CSS

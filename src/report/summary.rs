@@ -108,7 +108,7 @@ pub fn render(r: &Report, out_dir: &str) -> String {
             s,
             "{}{}",
             lang.pick("错误分类：", "errors by class: "),
-            parts.join("，")
+            parts.join(lang.pick("，", ", "))
         );
     }
     if !r.checks.is_empty() {
@@ -156,10 +156,11 @@ pub fn render(r: &Report, out_dir: &str) -> String {
             for c in checks {
                 let _ = writeln!(
                     s,
-                    "  {} {} {}：{}",
+                    "  {} {} {}{}{}",
                     status_name(c.status, lang),
                     c.id,
                     c.title,
+                    lang.pick("：", ": "),
                     c.message
                 );
             }

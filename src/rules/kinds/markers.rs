@@ -274,11 +274,11 @@ impl Params {
                         msgs.push(tr!(
                             cx.lang,
                             "抽查的{}个页面中有{}个缺少标识（如 {} 缺少 {}）",
-                            "{} of {} sampled pages lack markers (e.g. {} lacks {})",
+                            "{1} of {0} sampled pages lack markers (e.g. {2} lacks {3})",
                             others.len(),
                             lacking_pages.len(),
                             site.url(lacking_pages[0].0),
-                            lacking_pages[0].1.join("、")
+                            lacking_pages[0].1.join(cx.lang.pick("、", ", "))
                         ));
                         for (i, miss) in lacking_pages.iter().take(10) {
                             ev.push(cx.page_evidence(*i, miss.join("、")));
