@@ -301,7 +301,7 @@ impl Index {
     /// Self-contained HTML.
     pub fn html(&self) -> String {
         let l = self.lang;
-        let e = html_escape;
+        let e = crate::report::formats::html_escape;
         let mut h = String::new();
         let _ = write!(
             h,
@@ -424,22 +424,6 @@ td.warn{background:#fef7e0;color:#b06000;text-align:center}td.na,td.none{backgro
 .legend span{padding:2px 6px;margin-right:6px}.legend .pass{background:#e6f4ea}.legend .fail{background:#fce8e6}.legend .warn{background:#fef7e0}.legend .na{background:#f8f8f8}\
 th.id{writing-mode:vertical-rl;font-size:12px}.scroll{overflow-x:auto}.meta{color:#666}small{color:#666}\
 @media print{.scroll{overflow:visible}body{margin:0}}";
-
-/// Escape text for HTML.
-pub fn html_escape(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            _ => o.push(c),
-        }
-    }
-    o
-}
 
 /// Combine the indexes found in `inputs` (folders holding index.json) into one index in
 /// `out`; site folders are linked relative to `out`.

@@ -173,7 +173,8 @@ pub fn render(c: &Comparison, format: DiffFormat, lang: Lang) -> String {
     }
 }
 
-fn counts_line(c: &Comparison, lang: Lang) -> String {
+/// "新增问题 N 项，已整改 N 项 …" — the one-line summary of a comparison.
+pub(crate) fn counts_line(c: &Comparison, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
             "新增问题 {} 项，已整改 {} 项，仍未整改 {} 项，原不通过现无法判定 {} 项",

@@ -870,22 +870,7 @@ fn comparison_view(c: &Comparison, lang: Lang) -> ComparisonView {
     let kinds = ["new", "fixed", "unchanged", "undecided"];
     ComparisonView {
         baseline: c.baseline.clone(),
-        counts: match lang {
-            Lang::Zh => format!(
-                "新增问题 {} 项，已整改 {} 项，仍未整改 {} 项，原不通过现无法判定 {} 项",
-                c.new_failures.len(),
-                c.fixed.len(),
-                c.unchanged_failures.len(),
-                c.undecided.len()
-            ),
-            Lang::En => format!(
-                "{} new failures, {} fixed, {} unchanged failures, {} failed before and undecided now",
-                c.new_failures.len(),
-                c.fixed.len(),
-                c.unchanged_failures.len(),
-                c.undecided.len()
-            ),
-        },
+        counts: diff::counts_line(c, lang),
         groups: diff::groups(c, lang)
             .into_iter()
             .zip(kinds)
