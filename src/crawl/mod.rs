@@ -234,6 +234,7 @@ async fn run_job(
         opts.if_modified_since = None;
         outcome = fetcher.fetch(&item.url, &opts).await;
     }
+    let mut parse_failed = false;
     let parsed = match &outcome {
         Ok(f)
             if (200..300).contains(&f.status)
@@ -264,10 +265,23 @@ async fn run_job(
                 }
             })
             .await
+            .inspect_err(|e| {
+                tracing::error!(url = %item.url, "page parser crashed: {e}");
+                parse_failed = true;
+            })
             .ok()
         }
         _ => None,
     };
+    if parse_failed {
+        // never drop a page silently: report it as not checkable
+        outcome = Err(FetchError {
+            class: ErrorClass::Decode,
+            status: outcome.as_ref().ok().map(|f| f.status),
+            message: "the page could not be parsed (internal error in the extractor); please report it with the URL".into(),
+            redirects: Vec::new(),
+        });
+    }
     JobResult {
         item,
         outcome,
@@ -604,6 +618,7 @@ pub async fn crawl(
     }
     let mut jobs: JoinSet<JobResult> = JoinSet::new();
     let mut in_flight: HashMap<UrlId, QueueItem> = HashMap::new();
+    let mut task_urls: HashMap<tokio::task::Id, UrlId> = HashMap::new();
     let mut stop: Option<StopReason> = None;
     let mut last_checkpoint = Instant::now();
     loop {
@@ -632,12 +647,14 @@ pub async fn crawl(
                 };
                 scheduled += 1;
                 in_flight.insert(item.id, item.clone());
-                jobs.spawn(run_job(
+                let url_id = item.id;
+                let handle = jobs.spawn(run_job(
                     fetcher.clone(),
                     item,
                     cfg.max_body,
                     cfg.cache.clone(),
                 ));
+                task_urls.insert(handle.id(), url_id);
             }
         }
         progress
@@ -668,13 +685,29 @@ pub async fn crawl(
             }
         };
         tokio::select! {
-            res = jobs.join_next() => {
-                if let Some(Ok(res)) = res {
-                    in_flight.remove(&res.item.id);
-                    st.handle(res);
-                    progress.pages.store(st.graph.stats.pages as u64, Ordering::Relaxed);
-                    progress.errors.store(st.graph.stats.errors as u64, Ordering::Relaxed);
+            res = jobs.join_next_with_id() => {
+                match res {
+                    Some(Ok((id, res))) => {
+                        task_urls.remove(&id);
+                        in_flight.remove(&res.item.id);
+                        st.handle(res);
+                    }
+                    Some(Err(e)) if e.is_panic() => {
+                        // a crashed job must not make its page vanish from the report
+                        if let Some(item) = task_urls.remove(&e.id()).and_then(|u| in_flight.remove(&u)) {
+                            tracing::error!(url = %item.url, "crawl job crashed: {e}");
+                            st.record_error(
+                                &item,
+                                ErrorClass::Other,
+                                None,
+                                "internal error while fetching or parsing this page; please report it with the URL".into(),
+                            );
+                        }
+                    }
+                    _ => {}
                 }
+                progress.pages.store(st.graph.stats.pages as u64, Ordering::Relaxed);
+                progress.errors.store(st.graph.stats.errors as u64, Ordering::Relaxed);
             }
             _ = cancelled, if stop != Some(StopReason::Interrupted) => {
                 stop = Some(StopReason::Interrupted);
