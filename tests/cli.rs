@@ -12,12 +12,13 @@ fn bad_arguments_give_clear_errors_not_panics() {
         "--resolve",
         "www.x.gov.cn:80",
         "--no-dns",
+        "--no-history",
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("HOST:PORT:ADDR"), "{}", stderr(&o));
     assert!(!stderr(&o).contains("panicked"));
 
-    let o = zwgk(&["check", "ftp://www.x.gov.cn/", "--no-dns"]);
+    let o = zwgk(&["check", "ftp://www.x.gov.cn/", "--no-dns", "--no-history"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("http"), "{}", stderr(&o));
 
@@ -27,6 +28,7 @@ fn bad_arguments_give_clear_errors_not_panics() {
         "--as-of",
         "2026-13-45",
         "--no-dns",
+        "--no-history",
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("--as-of"));
@@ -40,6 +42,7 @@ fn bad_arguments_give_clear_errors_not_panics() {
         "--config",
         cfg.to_str().unwrap(),
         "--no-dns",
+        "--no-history",
     ]);
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
@@ -68,6 +71,7 @@ fn config_file_settings_are_used() {
         "--no-dns",
         "--out",
         out.to_str().unwrap(),
+        "--no-history",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let r = read_json(&out.join("report.json"));

@@ -162,6 +162,7 @@ fn tls_dns_and_connection_failures_are_classified() {
         "0",
         "--out",
         out_dir.path().to_str().unwrap(),
+        "--no-history",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let r = read_json(&out_dir.path().join("report.json"));
@@ -178,6 +179,7 @@ fn tls_dns_and_connection_failures_are_classified() {
         "0",
         "--out",
         out_dir.path().to_str().unwrap(),
+        "--no-history",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let r = read_json(&out_dir.path().join("report.json"));
@@ -201,6 +203,7 @@ fn tls_dns_and_connection_failures_are_classified() {
         "0",
         "--out",
         out_dir.path().to_str().unwrap(),
+        "--no-history",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let r = read_json(&out_dir.path().join("report.json"));

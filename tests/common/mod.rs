@@ -87,6 +87,10 @@ pub fn check(fx: &Fixture, host: &str, extra: &[&str]) -> (Output, Value, tempfi
         "2026-11-27",
     ];
     args.extend_from_slice(extra);
+    // tests never touch the default history database in the working tree
+    if !extra.contains(&"--db") {
+        args.push("--no-history");
+    }
     let output = zwgk(&args);
     let report = read_json(&out.path().join("report.json"));
     (output, report, out)
