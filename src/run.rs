@@ -199,7 +199,19 @@ pub async fn check_site(
             .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
         probes = store.probes_since(&site_key, week)?;
     }
-    let (checks, verdict) = run_checks(&graph, &packs, overrides, opts.lang, today, probes);
+    let home_history = match &opts.history {
+        Some(store) => store.home_history(&site_key)?,
+        None => Vec::new(),
+    };
+    let (checks, verdict) = run_checks(
+        &graph,
+        &packs,
+        overrides,
+        opts.lang,
+        today,
+        probes,
+        home_history,
+    );
     log_memory("checks done");
     let pack_names: Vec<String> = packs.iter().map(|p| p.name.clone()).collect();
     let finished_at = now_rfc3339();
@@ -262,7 +274,15 @@ pub fn recheck(graph_file: &Path, opts: &CheckOptions) -> Result<SiteOutcome, Ru
     let today = opts.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
     let baseline = opts.baseline.as_deref().map(load_report).transpose()?;
     let (packs, overrides) = prepare_rules(&opts)?;
-    let (checks, verdict) = run_checks(&graph, &packs, overrides, opts.lang, today, Vec::new());
+    let (checks, verdict) = run_checks(
+        &graph,
+        &packs,
+        overrides,
+        opts.lang,
+        today,
+        Vec::new(),
+        Vec::new(),
+    );
     let pack_names = packs.iter().map(|p| p.name.clone()).collect();
     let mut report = report::build(
         &graph,
@@ -433,9 +453,11 @@ pub fn run_checks(
     lang: Lang,
     today: jiff::civil::Date,
     probes: Vec<(jiff::Timestamp, bool)>,
+    home_history: Vec<(jiff::Timestamp, u64)>,
 ) -> (Vec<crate::rules::CheckResult>, report::VerdictInfo) {
     let ctx = crate::rules::EvalContext {
         probes,
+        home_history,
         today,
         lang,
         overrides,

@@ -152,6 +152,7 @@ fn every_check_is_decided_correctly_on_the_fixture_sites() {
         }
         let ctx = EvalContext {
             probes: Vec::new(),
+            home_history: Vec::new(),
             today: jiff::civil::date(2026, 11, 27),
             lang: Lang::Zh,
             overrides: ov,

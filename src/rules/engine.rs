@@ -26,6 +26,9 @@ pub struct EvalContext {
     /// Home-page probes from the history store (`zwgk probe`, earlier runs): (time, answered
     /// within the timeout). GOV-V01 judges the last week of them when there are enough.
     pub probes: Vec<(jiff::Timestamp, bool)>,
+    /// The home page's text hash in earlier runs (history store), oldest first: GOV-V02
+    /// also fails when the home page has not changed at all for the whole window.
+    pub home_history: Vec<(jiff::Timestamp, u64)>,
 }
 
 /// Shared state of one evaluation, handed to every check kind.
@@ -39,6 +42,7 @@ pub struct Cx<'a, 'g> {
     pub kind: &'a str,
     pub overrides: &'a SiteOverrides,
     pub probes: &'a [(jiff::Timestamp, bool)],
+    pub home_history: &'a [(jiff::Timestamp, u64)],
     cache: RefCell<HashMap<String, Locate>>,
 }
 
@@ -59,6 +63,7 @@ impl<'a, 'g> Cx<'a, 'g> {
             kind,
             overrides: &ctx.overrides,
             probes: &ctx.probes,
+            home_history: &ctx.home_history,
             cache: RefCell::new(HashMap::new()),
         }
     }

@@ -12,6 +12,7 @@ use jiff::civil::date;
 fn ctx() -> EvalContext {
     EvalContext {
         probes: Vec::new(),
+        home_history: Vec::new(),
         today: date(2026, 11, 27),
         lang: Lang::Zh,
         overrides: SiteOverrides::default(),
@@ -149,6 +150,7 @@ fn pinned_column_from_overrides_wins() {
         &b,
         EvalContext {
             probes: Vec::new(),
+            home_history: Vec::new(),
             overrides: o,
             ..ctx()
         },
@@ -262,6 +264,7 @@ fn year_rules_with_deadlines() {
     // before the budget deadline, last year's budget is what is required
     let early = EvalContext {
         probes: Vec::new(),
+        home_history: Vec::new(),
         today: date(2026, 2, 10),
         ..ctx()
     };
@@ -295,6 +298,33 @@ fn home_freshness_two_weeks() {
     let v02 = get(&run(&b), "GOV-V02").clone();
     assert_eq!(v02.status, Status::Fail, "{}", v02.message);
     assert!(v02.message.contains("14天内无更新"));
+}
+
+#[test]
+fn home_unchanged_across_runs_for_two_weeks_is_not_updated() {
+    let b = compliant();
+    assert_eq!(get(&run(&b), "GOV-V02").status, Status::Pass);
+    let home = b.find("/");
+    let hash = b.g.pages[home].text_hash;
+    let ago = |days: i64| {
+        jiff::Timestamp::now()
+            .checked_sub(jiff::SignedDuration::from_hours(24 * days))
+            .unwrap()
+    };
+    // the same home page in every run of the last 20 days: dates or not, nothing changed
+    let same = EvalContext {
+        home_history: vec![(ago(30), hash ^ 1), (ago(20), hash), (ago(10), hash)],
+        ..ctx()
+    };
+    let v02 = get(&run_with(&b, same), "GOV-V02").clone();
+    assert_eq!(v02.status, Status::Fail, "{}", v02.message);
+    assert!(v02.message.contains("未发生任何变化"), "{}", v02.message);
+    // it changed 5 days ago: the dates decide
+    let changed = EvalContext {
+        home_history: vec![(ago(20), hash ^ 1), (ago(5), hash)],
+        ..ctx()
+    };
+    assert_eq!(get(&run_with(&b, changed), "GOV-V02").status, Status::Pass);
 }
 
 #[test]
@@ -737,6 +767,7 @@ fn applies_to_and_overrides_not_applicable() {
         &compliant(),
         EvalContext {
             probes: Vec::new(),
+            home_history: Vec::new(),
             overrides: o,
             ..ctx()
         },
@@ -756,6 +787,7 @@ fn english_messages() {
         &compliant(),
         EvalContext {
             probes: Vec::new(),
+            home_history: Vec::new(),
             lang: Lang::En,
             ..ctx()
         },

@@ -347,6 +347,34 @@ impl Store {
         Ok(out)
     }
 
+    /// The home page's text hash in each earlier run of a site, oldest first.
+    pub fn home_history(&self, site: &str) -> Result<Vec<(jiff::Timestamp, u64)>, StoreError> {
+        let conn = self.conn.lock().expect("store lock");
+        let mut stmt = conn
+            .prepare(
+                "SELECT r.started_at, p.content_hash FROM runs r
+                 JOIN pages p ON p.run_id = r.id AND p.url = r.url
+                 WHERE r.site = ?1 ORDER BY r.id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params![site], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (at, hash) = row.map_err(|e| self.err(e))?;
+            if let (Ok(t), Ok(h)) = (
+                at.parse::<jiff::Timestamp>(),
+                u64::from_str_radix(&hash, 16),
+            ) {
+                out.push((t, h));
+            }
+        }
+        Ok(out)
+    }
+
     /// Sites with at least one run.
     pub fn sites(&self) -> Result<Vec<String>, StoreError> {
         let conn = self.conn.lock().expect("store lock");

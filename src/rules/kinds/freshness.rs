@@ -419,7 +419,45 @@ impl Params {
         o
     }
 
+    /// Dates first (the indicator's rule); then the history store: a home page whose text
+    /// has not changed at all across the runs of the whole window was not updated, whatever
+    /// dates it shows.
     fn eval_home(&self, cx: &Cx) -> Outcome {
+        let outcome = self.eval_home_dates(cx);
+        let Some(home) = cx.site.home else {
+            return outcome;
+        };
+        let current = cx.site.page(home).text_hash;
+        let mut since = None;
+        let mut runs = 0;
+        for (t, h) in cx.home_history.iter().rev() {
+            if *h != current {
+                break;
+            }
+            since = Some(*t);
+            runs += 1;
+        }
+        let window = self.window_days.unwrap_or(14);
+        let Some(since) = since else {
+            return outcome;
+        };
+        let days = jiff::Timestamp::now().duration_since(since).as_hours() / 24;
+        if days < window || outcome.status == Status::Fail {
+            return outcome;
+        }
+        Outcome::fail(tr!(
+            cx.lang,
+            "首页内容自{}起{}天未发生任何变化（历史记录中连续{}次检查相同），超过{}天，视为不更新",
+            "the home page has not changed at all for {1} days, since {0} ({2} earlier checks saw the same content), more than {3} days: not updated",
+            since.strftime("%Y-%m-%d"),
+            days,
+            runs,
+            window
+        ))
+        .with_evidence(vec![cx.page_evidence(home, cx.lang.pick("首页", "Home").into())])
+    }
+
+    fn eval_home_dates(&self, cx: &Cx) -> Outcome {
         let site = cx.site;
         let Some(home) = site.home else {
             return Outcome::warn(
