@@ -162,7 +162,11 @@ pub async fn check_site(
     log_memory("crawl done");
     let interrupted = cancel.as_ref().is_some_and(|c| *c.borrow());
     if opts.verify.enabled && !interrupted {
-        crate::verify::verify(fetcher, &mut graph, &opts.verify).await;
+        crate::verify::verify(fetcher, &mut graph, &opts.verify, cancel.clone()).await;
+        if cancel.as_ref().is_some_and(|c| *c.borrow()) {
+            // Ctrl-C during verification: the report is partial
+            graph.stop_reason = Some(crawl::StopReason::Interrupted);
+        }
     }
     log_memory("verification done");
     let mut probes = Vec::new();

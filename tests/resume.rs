@@ -90,3 +90,74 @@ fn interrupted_crawl_resumes_without_refetching() {
         assert!(!after.contains(p), "{p} fetched again after --resume");
     }
 }
+
+#[test]
+fn ctrl_c_during_verification_stops_it_and_marks_the_report_partial() {
+    let fx = Fixture::serve("fetch");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let url = fx.url("www.manymedia.test");
+    let resolve = fx.resolve("www.manymedia.test");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_zwgk"))
+        .args([
+            "check",
+            url.as_str(),
+            "--resolve",
+            resolve.as_str(),
+            "--no-dns",
+            "--rate",
+            "5",
+            "--no-history",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // the crawl is one page; wait until verification of the 40 images has begun
+    for _ in 0..200 {
+        let started = fx
+            .requests_for("www.manymedia.test")
+            .iter()
+            .filter(|r| r.path.starts_with("/img/"))
+            .count();
+        if started >= 3 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130), "{}", stderr(&output));
+    let report = read_json(&out.join("report.json"));
+    assert_eq!(report["crawl"]["stop_reason"], "interrupted");
+    let graph = read_json(&out.join("site-graph.json"));
+    let urls = graph["urls"].as_array().unwrap();
+    let verified: Vec<&serde_json::Value> = graph["verified"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| {
+            urls[v["url"].as_u64().unwrap() as usize]
+                .as_str()
+                .unwrap()
+                .contains("/img/")
+        })
+        .collect();
+    assert_eq!(verified.len(), 40, "every image is listed, verified or not");
+    let skipped = verified
+        .iter()
+        .filter(|v| v["outcome"] == "skipped" && v["detail"].as_str().unwrap().contains("中断"))
+        .count();
+    assert!(skipped > 0, "the rest is listed as not verified");
+    let asked = fx
+        .requests_for("www.manymedia.test")
+        .iter()
+        .filter(|r| r.path.starts_with("/img/"))
+        .count();
+    assert!(asked < 40, "no new requests after Ctrl-C ({asked} made)");
+}

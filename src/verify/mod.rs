@@ -99,7 +99,16 @@ fn skipped(detail: &str) -> Probed {
 }
 
 /// Verify the graph's media, attachments and links; fills `graph.verified`.
-pub async fn verify(fetcher: Arc<Fetcher>, graph: &mut SiteGraph, cfg: &VerifyConfig) {
+///
+/// `cancel` (Ctrl-C) stops the stage: no new requests are made, requests in flight are
+/// abandoned, and every resource not verified yet is listed as `skipped`.
+pub async fn verify(
+    fetcher: Arc<Fetcher>,
+    graph: &mut SiteGraph,
+    cfg: &VerifyConfig,
+    cancel: Option<tokio::sync::watch::Receiver<bool>>,
+) {
+    let cancelled = || cancel.as_ref().is_some_and(|c| *c.borrow());
     let started = std::time::Instant::now();
     let requests_before = fetcher
         .counters
@@ -272,15 +281,26 @@ pub async fn verify(fetcher: Arc<Fetcher>, graph: &mut SiteGraph, cfg: &VerifyCo
     );
     let external_gate = Arc::new(Semaphore::new(EXTERNAL_CONCURRENCY));
     let mut set: JoinSet<(UrlId, Probed)> = JoinSet::new();
-    for (id, job) in jobs {
+    let mut task_ids: HashMap<tokio::task::Id, UrlId> = HashMap::new();
+    let mut jobs = jobs.into_iter();
+    while let Some((id, job)) = jobs.next() {
+        if cancelled() {
+            results.push((id, skipped("未验证：检查被中断（Ctrl-C）")));
+            results.extend(
+                jobs.by_ref()
+                    .map(|(id, _)| (id, skipped("未验证：检查被中断（Ctrl-C）"))),
+            );
+            break;
+        }
         while set.len() >= CONCURRENCY {
-            if let Some(Ok(r)) = set.join_next().await {
+            if let Some(Ok((tid, r))) = set.join_next_with_id().await {
+                task_ids.remove(&tid);
                 results.push(r);
             }
         }
         let ctx = ctx.clone();
         let gate = external_gate.clone();
-        set.spawn(async move {
+        let handle = set.spawn(async move {
             let _permit = if job.external {
                 gate.acquire_owned().await.ok()
             } else {
@@ -288,11 +308,31 @@ pub async fn verify(fetcher: Arc<Fetcher>, graph: &mut SiteGraph, cfg: &VerifyCo
             };
             (id, probe::run(&ctx, &job).await)
         });
+        task_ids.insert(handle.id(), id);
     }
-    while let Some(r) = set.join_next().await {
+    if cancelled() {
+        set.abort_all();
+    }
+    while let Some(r) = set.join_next_with_id().await {
+        if cancelled() {
+            set.abort_all();
+        }
         match r {
-            Ok(r) => results.push(r),
-            Err(e) => tracing::warn!("verification task failed: {e}"),
+            Ok((tid, r)) => {
+                task_ids.remove(&tid);
+                results.push(r);
+            }
+            Err(e) => {
+                let why = if e.is_cancelled() {
+                    "未验证：检查被中断（Ctrl-C）"
+                } else {
+                    tracing::warn!("verification task failed: {e}");
+                    "未验证：内部错误"
+                };
+                if let Some(id) = task_ids.remove(&e.id()) {
+                    results.push((id, skipped(why)));
+                }
+            }
         }
     }
 
