@@ -274,7 +274,7 @@ struct CheckArgs {
     /// Compare with an earlier report.json (adds new/fixed/unchanged to the report)
     #[arg(long, value_name = "REPORT.JSON")]
     baseline: Option<PathBuf>,
-    /// Exit with code 2 when a check fails at or above this severity (new: only failures not in --baseline)
+    /// Exit with code 2 when a check fails at or above this severity (new: only failures not in --baseline, or else not in the site's last run in the history database)
     #[arg(long, value_enum, default_value_t = FailOn::None)]
     fail_on: FailOn,
 }
@@ -445,8 +445,10 @@ async fn check(args: CheckArgs) -> Result<i32> {
         packs = file.check.rules.clone();
     }
     let overrides = args.overrides.clone().or(file.check.overrides.clone());
-    if args.fail_on == FailOn::New && args.baseline.is_none() {
-        bail!("--fail-on new needs --baseline OLD/report.json");
+    if args.fail_on == FailOn::New && args.baseline.is_none() && args.no_history {
+        bail!(
+            "--fail-on new needs something to compare with: --baseline OLD/report.json, or the history database (drop --no-history)"
+        );
     }
     let many = args.urls.len() > 1;
     let mut failed = false;
@@ -512,7 +514,8 @@ async fn check(args: CheckArgs) -> Result<i32> {
         let fails = index.sites.iter().any(|s| {
             let f = s.fail_high + s.fail_medium + s.fail_low;
             match args.fail_on {
-                FailOn::None | FailOn::New => false,
+                FailOn::None => false,
+                FailOn::New => s.new_failures.unwrap_or(0) > 0,
                 FailOn::High => s.fail_high > 0,
                 FailOn::Medium => s.fail_high + s.fail_medium > 0,
                 FailOn::Low => f > 0,

@@ -294,3 +294,66 @@ fn a_week_of_probes_decides_site_reachability() {
         "up today, but down for 20 of the 21 probes this week: {message}"
     );
 }
+
+#[test]
+fn batch_fail_on_new_compares_each_site_with_its_last_run() {
+    let fx = Fixture::serve("multi");
+    let dir = tempfile::tempdir().unwrap();
+    let mut toml = String::new();
+    for i in [1, 2] {
+        let host = format!("www.q{i:02}.test");
+        toml.push_str(&format!(
+            "[[site]]\nurl = \"{}\"\nresolve = [\"{}\"]\n\n",
+            fx.url(&host),
+            fx.resolve(&host)
+        ));
+    }
+    let sites = dir.path().join("sites.toml");
+    std::fs::write(&sites, toml).unwrap();
+    let db = dir.path().join("zwgk.db");
+    for run in 0..2 {
+        let out = dir.path().join(format!("run{run}"));
+        let o = zwgk(&[
+            "check",
+            "--sites",
+            sites.to_str().unwrap(),
+            "--rate",
+            "0",
+            "--no-dns",
+            "--db",
+            db.to_str().unwrap(),
+            "--fail-on",
+            "new",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        // the sites fail many checks, but none is new: exit 0
+        assert_eq!(o.status.code(), Some(0), "run {run}: {}", stderr(&o));
+        let idx = read_json(&out.join("index.json"));
+        for s in idx["sites"].as_array().unwrap() {
+            assert!(s["fail_high"].as_u64().unwrap() + s["fail_medium"].as_u64().unwrap() > 0);
+            if run == 1 {
+                assert_eq!(s["new_failures"], 0, "{s}");
+            } else {
+                assert!(s["new_failures"].is_null(), "no previous run: {s}");
+            }
+        }
+    }
+    // with a threshold the same findings fail the batch
+    let out = dir.path().join("run2");
+    let o = zwgk(&[
+        "check",
+        "--sites",
+        sites.to_str().unwrap(),
+        "--rate",
+        "0",
+        "--no-dns",
+        "--db",
+        db.to_str().unwrap(),
+        "--fail-on",
+        "medium",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}

@@ -180,10 +180,32 @@ fn check_exit_codes_with_fail_on_and_baseline() {
         out.status.code(),
         Some(if failed.is_empty() { 0 } else { 2 })
     );
-    // --fail-on new without a baseline is a usage error
-    let out = check_usage_error(&fx, HOST, &[&fast[..], &["--fail-on", "new"]].concat());
+    // --fail-on new with nothing to compare with (no baseline, no history) is a usage error
+    let out = check_usage_error(
+        &fx,
+        HOST,
+        &[&fast[..], &["--fail-on", "new", "--no-history"]].concat(),
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("--baseline"), "{}", stderr(&out));
+
+    // with the history database, "new" means new since the site's last run
+    let db_dir = tempfile::tempdir().unwrap();
+    let db = db_dir.path().join("zwgk.db");
+    let db_s = db.to_str().unwrap();
+    for run in 0..2 {
+        let (out, report, _dir) = check(
+            &fx,
+            HOST,
+            &[&fast[..], &["--db", db_s, "--fail-on", "new"]].concat(),
+        );
+        assert_eq!(out.status.code(), Some(0), "run {run}: {}", stderr(&out));
+        if run == 1 {
+            let cmp = &report["comparison"];
+            assert_eq!(cmp["new_failures"].as_array().unwrap().len(), 0);
+            assert!(!cmp["unchanged_failures"].as_array().unwrap().is_empty());
+        }
+    }
 
     // against its own earlier run: nothing new, exit 0 even though checks fail
     let base = first.path().join("report.json");

@@ -37,6 +37,9 @@ pub struct IndexEntry {
     pub stop_reason: Option<String>,
     /// why the site could not be checked at all
     pub error: Option<String>,
+    /// failures that were not failing in the site's previous run (history database)
+    #[serde(default)]
+    pub new_failures: Option<usize>,
     pub statuses: BTreeMap<String, Status>,
 }
 
@@ -86,6 +89,7 @@ impl IndexEntry {
                     .unwrap_or_default(),
             ),
             error: None,
+            new_failures: r.comparison.as_ref().map(|c| c.new_failures.len()),
             statuses: r.checks.iter().map(|c| (c.id.clone(), c.status)).collect(),
         }
     }
@@ -109,6 +113,7 @@ impl IndexEntry {
             errors: 0,
             stop_reason: None,
             error: Some(error),
+            new_failures: None,
             statuses: BTreeMap::new(),
         }
     }
