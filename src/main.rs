@@ -1,4 +1,5 @@
-//! `zwgk` command line: argument parsing, progress display, exit codes. Nothing else.
+//! `zwgk` command line: the subcommands (arguments in `cli/args.rs`, progress and Ctrl-C in
+//! `cli/progress.rs`), settings merged from flags and the config file, exit codes.
 
 use anyhow::{Context, Result, bail};
 
@@ -6,318 +7,26 @@ use anyhow::{Context, Result, bail};
 /// badly under that load (measured: ~40 % higher peak RSS on the 20,000-page benchmark).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use clap::{Args, Parser, Subcommand};
-use indicatif::{ProgressBar, ProgressStyle};
-use std::io::IsTerminal;
+
+mod cli {
+    pub mod args;
+    pub mod progress;
+}
+
+use clap::Parser;
+use cli::args::*;
+use cli::progress::{cancel_on_ctrl_c, init_tracing, spawn_progress};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 use zwgk::config::FileConfig;
 use zwgk::crawl::{CrawlConfig, CrawlProgress};
 use zwgk::fetch::{FetchConfig, ResolveEntry};
-use zwgk::i18n::Lang;
-use zwgk::report::diff::DiffFormat;
-use zwgk::report::formats::{self, Format};
+use zwgk::report::formats;
 use zwgk::report::{FailOn, summary};
 use zwgk::run::{self, CheckOptions};
 use zwgk::verify::{ExternalPolicy, VerifyConfig};
 
-#[derive(Parser)]
-#[command(
-    name = "zwgk",
-    version,
-    about = "政务公开合规检查爬虫 / government-openness compliance crawler for Chinese government websites"
-)]
-struct Cli {
-    /// More log output (-v info, -vv debug); RUST_LOG overrides.
-    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
-    verbose: u8,
-    #[command(subcommand)]
-    cmd: Cmd,
-}
-
-#[derive(Subcommand)]
-enum Cmd {
-    /// Crawl sites and check them; writes report.json and site-graph.json per site.
-    Check(Box<CheckArgs>),
-    /// Serve the bundled demo site on 127.0.0.1 and check it (no network needed).
-    Demo(DemoArgs),
-    /// Serve fixture sites (one folder per host name) on 127.0.0.1 until Ctrl-C.
-    Serve(ServeArgs),
-    /// Compare two report.json files: new failures, fixed items, unchanged failures.
-    Diff(DiffArgs),
-    /// Trend of each check of a site across the runs in the history database.
-    History(HistoryArgs),
-    /// Combine the index.json of several shards into one index.
-    Merge(MergeArgs),
-    /// Re-run the checks on a saved site-graph.json, offline (new packs, another date).
-    Recheck(RecheckArgs),
-    /// Probe a home page and record the answers in the history database (run it from cron,
-    /// e.g. every 5 minutes: GOV-V01 then judges a real week of monitoring).
-    Probe(ProbeArgs),
-    /// Print the JSON Schema of report.json.
-    Schema,
-    /// The check catalogue: `rules list`, `rules explain ID`.
-    Rules(RulesArgs),
-}
-
-#[derive(Args)]
-struct RulesArgs {
-    #[command(subcommand)]
-    cmd: RulesCmd,
-    /// Rule pack name or rule file (repeatable) [default: the built-in packs]
-    #[arg(long = "rules", value_name = "PACK|FILE", global = true)]
-    rules: Vec<String>,
-    #[arg(long, value_enum, default_value_t = Lang::Zh, global = true)]
-    lang: Lang,
-}
-
-#[derive(Subcommand)]
-enum RulesCmd {
-    /// List every check with its ID, title, office and severity.
-    List,
-    /// Print a check's requirement text, how it is checked and how to fix a failure.
-    Explain {
-        /// Check ID, e.g. ZW-P05
-        id: String,
-    },
-}
-
-#[derive(Args)]
-struct HistoryArgs {
-    /// Site host (as in the report folder), e.g. www.xsq.cq.gov.cn; omit to list the sites
-    site: Option<String>,
-    #[arg(long, value_name = "FILE", default_value = "reports/zwgk.db")]
-    db: PathBuf,
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    lang: Lang,
-}
-
-#[derive(Args)]
-struct RecheckArgs {
-    /// site-graph.json written by an earlier `zwgk check`
-    graph: PathBuf,
-    /// Output folder [default: the graph's folder]
-    #[arg(long)]
-    out: Option<PathBuf>,
-    /// Rule pack name or rule file (repeatable) [default: cq-wlw-2021 and gov-2019]
-    #[arg(long = "rules", value_name = "PACK|FILE")]
-    rules: Vec<String>,
-    /// Per-site overrides file
-    #[arg(long, value_name = "FILE")]
-    overrides: Option<PathBuf>,
-    /// Site kind: 区县, 部门 or 门户
-    #[arg(long)]
-    kind: Option<String>,
-    /// Evaluate date-based rules as of this date (YYYY-MM-DD) [default: today]
-    #[arg(long, value_name = "DATE")]
-    as_of: Option<String>,
-    /// Compare with an earlier report.json
-    #[arg(long, value_name = "REPORT.JSON")]
-    baseline: Option<PathBuf>,
-    /// Report files to write, comma-separated (report.json is always written)
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = formats::ALL.to_vec())]
-    format: Vec<Format>,
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    lang: Lang,
-}
-
-#[derive(Args)]
-struct ProbeArgs {
-    /// Home page URL
-    url: String,
-    /// Probes to make now
-    #[arg(long, default_value_t = 1)]
-    count: usize,
-    /// Seconds between probes
-    #[arg(long, default_value_t = 60.0)]
-    interval: f64,
-    #[arg(long, value_name = "FILE", default_value = "reports/zwgk.db")]
-    db: PathBuf,
-    /// Map HOST:PORT to ADDR like curl --resolve (repeatable)
-    #[arg(long, value_name = "HOST:PORT:ADDR")]
-    resolve: Vec<String>,
-    /// Refuse DNS lookups: only hosts given with --resolve are reachable
-    #[arg(long)]
-    no_dns: bool,
-}
-
-#[derive(Args)]
-struct MergeArgs {
-    /// Folders (or index.json files) written by `check --sites … --shard I/N`
-    #[arg(required = true)]
-    inputs: Vec<PathBuf>,
-    /// Folder for the merged index
-    #[arg(long)]
-    out: PathBuf,
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    lang: Lang,
-}
-
-#[derive(Args)]
-struct DiffArgs {
-    /// The older report.json
-    old: PathBuf,
-    /// The newer report.json
-    new: PathBuf,
-    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
-    format: DiffFormat,
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    lang: Lang,
-}
-
-#[derive(Args, Clone)]
-struct CrawlArgs {
-    /// Map HOST:PORT to ADDR like curl --resolve (repeatable), e.g. www.x.gov.cn:80:10.0.0.5
-    #[arg(long, value_name = "HOST:PORT:ADDR")]
-    resolve: Vec<String>,
-    /// Refuse DNS lookups: only hosts given with --resolve are reachable.
-    #[arg(long)]
-    no_dns: bool,
-    /// Config file (TOML) with [crawl] and [check] sections; flags override it.
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// Most pages to fetch per site [default: 5000]
-    #[arg(long)]
-    max_pages: Option<usize>,
-    /// Most clicks from the home page [default: 10]
-    #[arg(long)]
-    max_depth: Option<u32>,
-    /// Requests per second per host, 0 = unlimited [default: 3]
-    #[arg(long)]
-    rate: Option<f64>,
-    /// Concurrent requests per host [default: 2]
-    #[arg(long)]
-    per_host: Option<usize>,
-    /// Requests in flight overall [default: 8]
-    #[arg(long)]
-    concurrency: Option<usize>,
-    /// Seconds per request [default: 30]
-    #[arg(long)]
-    timeout: Option<f64>,
-    /// Retries of transient failures [default: 2]
-    #[arg(long)]
-    retries: Option<u32>,
-    /// HTML body cap in MiB [default: 10]
-    #[arg(long)]
-    max_body_mb: Option<f64>,
-    /// Stop crawling a site after this many seconds
-    #[arg(long)]
-    max_duration: Option<f64>,
-    /// Extra host in scope besides the start host (repeatable)
-    #[arg(long = "host", value_name = "HOST")]
-    hosts: Vec<String>,
-    /// User-Agent header [default: zwgk/VERSION (…)]
-    #[arg(long)]
-    user_agent: Option<String>,
-    /// Ignore robots.txt (for a site team checking its own site)
-    #[arg(long)]
-    ignore_robots: bool,
-    /// Links and media on other hosts: check (request them) or skip (list as not verified)
-    #[arg(long, value_enum, default_value_t = ExternalPolicy::Check)]
-    external: ExternalPolicy,
-    /// Skip the verification of media, attachments and links
-    #[arg(long)]
-    no_verify: bool,
-}
-
-#[derive(Args)]
-struct CheckArgs {
-    /// Start URL(s): each site's home page
-    #[arg(required_unless_present = "sites")]
-    urls: Vec<String>,
-    /// Site list (TOML with [[site]] tables, or CSV with name,url,kind,resolve): check them all and write an index
-    #[arg(long, value_name = "FILE", conflicts_with = "urls")]
-    sites: Option<PathBuf>,
-    /// Sites checked at the same time with --sites (each host keeps its own politeness limits)
-    #[arg(long, default_value_t = 4)]
-    parallel_sites: usize,
-    /// Take only shard I of N of the site list (1-based, e.g. 2/5), for several machines
-    #[arg(long, value_name = "I/N", requires = "sites")]
-    shard: Option<String>,
-    /// History database (SQLite) for conditional re-crawls, trends and "new since last run"
-    #[arg(long, value_name = "FILE", default_value = "reports/zwgk.db")]
-    db: PathBuf,
-    /// Do not read or write the history database
-    #[arg(long)]
-    no_history: bool,
-    /// Continue an interrupted crawl (Ctrl-C, crash, reboot) from the state saved in the output folder
-    #[arg(long)]
-    resume: bool,
-    #[command(flatten)]
-    crawl: CrawlArgs,
-    /// Output folder [default: reports/<host>/<YYYY-MM-DD>/]; with several URLs, one sub-folder per host
-    #[arg(long)]
-    out: Option<PathBuf>,
-    /// Rule pack name or rule file (repeatable) [default: cq-wlw-2021 and gov-2019]
-    #[arg(long = "rules", value_name = "PACK|FILE")]
-    rules: Vec<String>,
-    /// Per-site overrides file (pinned column URLs, not-applicable checks)
-    #[arg(long, value_name = "FILE")]
-    overrides: Option<PathBuf>,
-    /// Site name for the report
-    #[arg(long)]
-    name: Option<String>,
-    /// Site kind: 区县, 部门 or 门户
-    #[arg(long)]
-    kind: Option<String>,
-    /// Evaluate date-based rules as of this date (YYYY-MM-DD) [default: today]
-    #[arg(long, value_name = "DATE")]
-    as_of: Option<String>,
-    /// Language of messages and reports
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    lang: Lang,
-    /// Report files to write, comma-separated (report.json is always written)
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = formats::ALL.to_vec())]
-    format: Vec<Format>,
-    /// Compare with an earlier report.json (adds new/fixed/unchanged to the report)
-    #[arg(long, value_name = "REPORT.JSON")]
-    baseline: Option<PathBuf>,
-    /// Exit with code 2 when a check fails at or above this severity (new: only failures not in --baseline, or else not in the site's last run in the history database)
-    #[arg(long, value_enum, default_value_t = FailOn::None)]
-    fail_on: FailOn,
-}
-
-#[derive(Args)]
-struct DemoArgs {
-    /// Output folder
-    #[arg(long, default_value = "reports/demo")]
-    out: PathBuf,
-    /// Port to serve the demo site on (0 = any free port)
-    #[arg(long, default_value_t = 0)]
-    port: u16,
-    /// Keep serving the demo site after the check (browse it at the printed address)
-    #[arg(long)]
-    keep_serving: bool,
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    lang: Lang,
-}
-
-#[derive(Args)]
-struct ServeArgs {
-    /// Folder with one sub-folder per host name; default: the bundled demo site
-    #[arg(long)]
-    dir: Option<PathBuf>,
-    #[arg(long, default_value_t = 8080)]
-    port: u16,
-}
-
-fn init_tracing(verbose: u8) {
-    let default = match verbose {
-        0 => "warn",
-        1 => "zwgk=info",
-        _ => "zwgk=debug",
-    };
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
-}
-
-/// Merge config file and flags into fetch and crawl settings.
 fn verify_settings(args: &CrawlArgs) -> VerifyConfig {
     VerifyConfig {
         enabled: !args.no_verify,
@@ -326,6 +35,7 @@ fn verify_settings(args: &CrawlArgs) -> VerifyConfig {
     }
 }
 
+/// Merge config file and flags into fetch and crawl settings.
 fn settings(args: &CrawlArgs) -> Result<(FetchConfig, CrawlConfig, FileConfig)> {
     let file = match &args.config {
         Some(p) => FileConfig::load(p)?,
@@ -378,57 +88,6 @@ fn settings(args: &CrawlArgs) -> Result<(FetchConfig, CrawlConfig, FileConfig)> 
     }
     crawl.extra_hosts = c.hosts.iter().chain(args.hosts.iter()).cloned().collect();
     Ok((fetch, crawl, file))
-}
-
-/// Show progress: a bar on a terminal, a log line every 5 s otherwise.
-fn spawn_progress(p: Arc<CrawlProgress>, label: String) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        let tty = std::io::stderr().is_terminal();
-        let bar = tty.then(|| {
-            let b = ProgressBar::new_spinner();
-            b.set_style(
-                ProgressStyle::with_template("{spinner} {prefix} {msg} [{elapsed}]")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-            );
-            b.set_prefix(label.clone());
-            b
-        });
-        let start = std::time::Instant::now();
-        let mut tick = 0u64;
-        loop {
-            tokio::time::sleep(Duration::from_millis(200)).await;
-            tick += 1;
-            let pages = p.pages.load(Ordering::Relaxed);
-            let rate = pages as f64 / start.elapsed().as_secs_f64().max(0.001);
-            let msg = format!(
-                "页面 {pages} | 队列 {} | 进行中 {} | 错误 {} | {rate:.1} 页/秒",
-                p.queued.load(Ordering::Relaxed),
-                p.in_flight.load(Ordering::Relaxed),
-                p.errors.load(Ordering::Relaxed)
-            );
-            match &bar {
-                Some(b) => {
-                    b.set_message(msg);
-                    b.tick();
-                }
-                None if tick.is_multiple_of(25) => eprintln!("[zwgk] {label} {msg}"),
-                None => {}
-            }
-        }
-    })
-}
-
-fn cancel_on_ctrl_c() -> tokio::sync::watch::Receiver<bool> {
-    let (tx, rx) = tokio::sync::watch::channel(false);
-    tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            eprintln!(
-                "\n[zwgk] 收到中断信号，正在写出部分报告… / interrupted, writing a partial report…"
-            );
-            let _ = tx.send(true);
-        }
-    });
-    rx
 }
 
 async fn check(args: CheckArgs) -> Result<i32> {

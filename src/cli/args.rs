@@ -1,0 +1,289 @@
+//! Command-line arguments (clap): every subcommand and option, with its help text.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use zwgk::i18n::Lang;
+use zwgk::report::FailOn;
+use zwgk::report::diff::DiffFormat;
+use zwgk::report::formats::{self, Format};
+use zwgk::verify::ExternalPolicy;
+
+#[derive(Parser)]
+#[command(
+    name = "zwgk",
+    version,
+    about = "政务公开合规检查爬虫 / government-openness compliance crawler for Chinese government websites"
+)]
+pub struct Cli {
+    /// More log output (-v info, -vv debug); RUST_LOG overrides.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+    #[command(subcommand)]
+    pub cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+pub enum Cmd {
+    /// Crawl sites and check them; writes report.json and site-graph.json per site.
+    Check(Box<CheckArgs>),
+    /// Serve the bundled demo site on 127.0.0.1 and check it (no network needed).
+    Demo(DemoArgs),
+    /// Serve fixture sites (one folder per host name) on 127.0.0.1 until Ctrl-C.
+    Serve(ServeArgs),
+    /// Compare two report.json files: new failures, fixed items, unchanged failures.
+    Diff(DiffArgs),
+    /// Trend of each check of a site across the runs in the history database.
+    History(HistoryArgs),
+    /// Combine the index.json of several shards into one index.
+    Merge(MergeArgs),
+    /// Re-run the checks on a saved site-graph.json, offline (new packs, another date).
+    Recheck(RecheckArgs),
+    /// Probe a home page and record the answers in the history database (run it from cron,
+    /// e.g. every 5 minutes: GOV-V01 then judges a real week of monitoring).
+    Probe(ProbeArgs),
+    /// Print the JSON Schema of report.json.
+    Schema,
+    /// The check catalogue: `rules list`, `rules explain ID`.
+    Rules(RulesArgs),
+}
+
+#[derive(Args)]
+pub struct RulesArgs {
+    #[command(subcommand)]
+    pub cmd: RulesCmd,
+    /// Rule pack name or rule file (repeatable) [default: the built-in packs]
+    #[arg(long = "rules", value_name = "PACK|FILE", global = true)]
+    pub rules: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Lang::Zh, global = true)]
+    pub lang: Lang,
+}
+
+#[derive(Subcommand)]
+pub enum RulesCmd {
+    /// List every check with its ID, title, office and severity.
+    List,
+    /// Print a check's requirement text, how it is checked and how to fix a failure.
+    Explain {
+        /// Check ID, e.g. ZW-P05
+        id: String,
+    },
+}
+
+#[derive(Args)]
+pub struct HistoryArgs {
+    /// Site host (as in the report folder), e.g. www.xsq.cq.gov.cn; omit to list the sites
+    pub site: Option<String>,
+    #[arg(long, value_name = "FILE", default_value = "reports/zwgk.db")]
+    pub db: PathBuf,
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+#[derive(Args)]
+pub struct RecheckArgs {
+    /// site-graph.json written by an earlier `zwgk check`
+    pub graph: PathBuf,
+    /// Output folder [default: the graph's folder]
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Rule pack name or rule file (repeatable) [default: cq-wlw-2021 and gov-2019]
+    #[arg(long = "rules", value_name = "PACK|FILE")]
+    pub rules: Vec<String>,
+    /// Per-site overrides file
+    #[arg(long, value_name = "FILE")]
+    pub overrides: Option<PathBuf>,
+    /// Site kind: 区县, 部门 or 门户
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Evaluate date-based rules as of this date (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Compare with an earlier report.json
+    #[arg(long, value_name = "REPORT.JSON")]
+    pub baseline: Option<PathBuf>,
+    /// Report files to write, comma-separated (report.json is always written)
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = formats::ALL.to_vec())]
+    pub format: Vec<Format>,
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+#[derive(Args)]
+pub struct ProbeArgs {
+    /// Home page URL
+    pub url: String,
+    /// Probes to make now
+    #[arg(long, default_value_t = 1)]
+    pub count: usize,
+    /// Seconds between probes
+    #[arg(long, default_value_t = 60.0)]
+    pub interval: f64,
+    #[arg(long, value_name = "FILE", default_value = "reports/zwgk.db")]
+    pub db: PathBuf,
+    /// Map HOST:PORT to ADDR like curl --resolve (repeatable)
+    #[arg(long, value_name = "HOST:PORT:ADDR")]
+    pub resolve: Vec<String>,
+    /// Refuse DNS lookups: only hosts given with --resolve are reachable
+    #[arg(long)]
+    pub no_dns: bool,
+}
+
+#[derive(Args)]
+pub struct MergeArgs {
+    /// Folders (or index.json files) written by `check --sites … --shard I/N`
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Folder for the merged index
+    #[arg(long)]
+    pub out: PathBuf,
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+#[derive(Args)]
+pub struct DiffArgs {
+    /// The older report.json
+    pub old: PathBuf,
+    /// The newer report.json
+    pub new: PathBuf,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+#[derive(Args, Clone)]
+pub struct CrawlArgs {
+    /// Map HOST:PORT to ADDR like curl --resolve (repeatable), e.g. www.x.gov.cn:80:10.0.0.5
+    #[arg(long, value_name = "HOST:PORT:ADDR")]
+    pub resolve: Vec<String>,
+    /// Refuse DNS lookups: only hosts given with --resolve are reachable.
+    #[arg(long)]
+    pub no_dns: bool,
+    /// Config file (TOML) with [crawl] and [check] sections; flags override it.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Most pages to fetch per site [default: 5000]
+    #[arg(long)]
+    pub max_pages: Option<usize>,
+    /// Most clicks from the home page [default: 10]
+    #[arg(long)]
+    pub max_depth: Option<u32>,
+    /// Requests per second per host, 0 = unlimited [default: 3]
+    #[arg(long)]
+    pub rate: Option<f64>,
+    /// Concurrent requests per host [default: 2]
+    #[arg(long)]
+    pub per_host: Option<usize>,
+    /// Requests in flight overall [default: 8]
+    #[arg(long)]
+    pub concurrency: Option<usize>,
+    /// Seconds per request [default: 30]
+    #[arg(long)]
+    pub timeout: Option<f64>,
+    /// Retries of transient failures [default: 2]
+    #[arg(long)]
+    pub retries: Option<u32>,
+    /// HTML body cap in MiB [default: 10]
+    #[arg(long)]
+    pub max_body_mb: Option<f64>,
+    /// Stop crawling a site after this many seconds
+    #[arg(long)]
+    pub max_duration: Option<f64>,
+    /// Extra host in scope besides the start host (repeatable)
+    #[arg(long = "host", value_name = "HOST")]
+    pub hosts: Vec<String>,
+    /// User-Agent header [default: zwgk/VERSION (…)]
+    #[arg(long)]
+    pub user_agent: Option<String>,
+    /// Ignore robots.txt (for a site team checking its own site)
+    #[arg(long)]
+    pub ignore_robots: bool,
+    /// Links and media on other hosts: check (request them) or skip (list as not verified)
+    #[arg(long, value_enum, default_value_t = ExternalPolicy::Check)]
+    pub external: ExternalPolicy,
+    /// Skip the verification of media, attachments and links
+    #[arg(long)]
+    pub no_verify: bool,
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Start URL(s): each site's home page
+    #[arg(required_unless_present = "sites")]
+    pub urls: Vec<String>,
+    /// Site list (TOML with [[site]] tables, or CSV with name,url,kind,resolve): check them all and write an index
+    #[arg(long, value_name = "FILE", conflicts_with = "urls")]
+    pub sites: Option<PathBuf>,
+    /// Sites checked at the same time with --sites (each host keeps its own politeness limits)
+    #[arg(long, default_value_t = 4)]
+    pub parallel_sites: usize,
+    /// Take only shard I of N of the site list (1-based, e.g. 2/5), for several machines
+    #[arg(long, value_name = "I/N", requires = "sites")]
+    pub shard: Option<String>,
+    /// History database (SQLite) for conditional re-crawls, trends and "new since last run"
+    #[arg(long, value_name = "FILE", default_value = "reports/zwgk.db")]
+    pub db: PathBuf,
+    /// Do not read or write the history database
+    #[arg(long)]
+    pub no_history: bool,
+    /// Continue an interrupted crawl (Ctrl-C, crash, reboot) from the state saved in the output folder
+    #[arg(long)]
+    pub resume: bool,
+    #[command(flatten)]
+    pub crawl: CrawlArgs,
+    /// Output folder [default: reports/<host>/<YYYY-MM-DD>/]; with several URLs, one sub-folder per host
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Rule pack name or rule file (repeatable) [default: cq-wlw-2021 and gov-2019]
+    #[arg(long = "rules", value_name = "PACK|FILE")]
+    pub rules: Vec<String>,
+    /// Per-site overrides file (pinned column URLs, not-applicable checks)
+    #[arg(long, value_name = "FILE")]
+    pub overrides: Option<PathBuf>,
+    /// Site name for the report
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Site kind: 区县, 部门 or 门户
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Evaluate date-based rules as of this date (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Language of messages and reports
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+    /// Report files to write, comma-separated (report.json is always written)
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = formats::ALL.to_vec())]
+    pub format: Vec<Format>,
+    /// Compare with an earlier report.json (adds new/fixed/unchanged to the report)
+    #[arg(long, value_name = "REPORT.JSON")]
+    pub baseline: Option<PathBuf>,
+    /// Exit with code 2 when a check fails at or above this severity (new: only failures not in --baseline, or else not in the site's last run in the history database)
+    #[arg(long, value_enum, default_value_t = FailOn::None)]
+    pub fail_on: FailOn,
+}
+
+#[derive(Args)]
+pub struct DemoArgs {
+    /// Output folder
+    #[arg(long, default_value = "reports/demo")]
+    pub out: PathBuf,
+    /// Port to serve the demo site on (0 = any free port)
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Keep serving the demo site after the check (browse it at the printed address)
+    #[arg(long)]
+    pub keep_serving: bool,
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Folder with one sub-folder per host name; default: the bundled demo site
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+}
