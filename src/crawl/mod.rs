@@ -7,14 +7,20 @@
 //! cores); the graph is updated by the loop alone. The crawl always ends with a
 //! [`StopReason`], also when interrupted or out of budget.
 
+mod checkpoint;
 pub mod graph;
+mod job;
 pub mod scope;
 
+pub use checkpoint::Checkpoint;
 pub use graph::*;
+pub use job::{CacheHandle, PageCache};
 
-use crate::decode::decode_html;
-use crate::extract::{self, LinkKind, PageFacts};
-use crate::fetch::{FetchError, FetchOpts, Fetched, Fetcher, detect_waf};
+use checkpoint::save_checkpoint;
+use job::{JobResult, Parsed, run_job};
+
+use crate::extract::LinkKind;
+use crate::fetch::{Fetcher, detect_waf};
 use scope::{Scope, TrapGuard, TrapLimits};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
@@ -42,66 +48,6 @@ pub struct CrawlConfig {
     pub checkpoint: Option<std::path::PathBuf>,
     /// How often the state is saved while crawling (also on Ctrl-C).
     pub checkpoint_every: Duration,
-}
-
-/// A saved crawl state: the graph so far, the frontier and the seen set.
-#[derive(serde::Serialize, serde::Deserialize)]
-pub struct Checkpoint {
-    pub version: u32,
-    pub start_url: String,
-    graph: SiteGraph,
-    queue: Vec<QueueItem>,
-    seen: Vec<UrlId>,
-    scheduled: usize,
-}
-
-impl Checkpoint {
-    /// Load a saved state; `None` when there is none.
-    pub fn load(path: &std::path::Path) -> Result<Option<Checkpoint>, String> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(format!("{}: {e}", path.display())),
-        };
-        let mut cp: Checkpoint =
-            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        cp.graph.reindex();
-        Ok(Some(cp))
-    }
-
-    /// Pages already fetched in the saved state.
-    pub fn pages(&self) -> usize {
-        self.graph.pages.len()
-    }
-}
-
-/// Stored page facts from a previous run (implemented by the history store).
-pub trait PageCache: Send + Sync {
-    /// (ETag, Last-Modified) recorded for a URL.
-    fn validators(&self, url: &str) -> Option<(Option<String>, Option<String>)>;
-    /// The facts stored for a URL (used when the server answers 304).
-    fn load(&self, url: &str) -> Option<(PageFacts, Charset)>;
-    /// Remember a freshly parsed page.
-    fn save(
-        &self,
-        url: &str,
-        etag: Option<&str>,
-        last_modified: Option<&str>,
-        facts: &PageFacts,
-        charset: &Charset,
-    );
-    /// The crawl ended: write what is buffered.
-    fn finish(&self);
-}
-
-/// A shareable [`PageCache`].
-#[derive(Clone)]
-pub struct CacheHandle(pub Arc<dyn PageCache>);
-
-impl std::fmt::Debug for CacheHandle {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("CacheHandle")
-    }
 }
 
 impl Default for CrawlConfig {
@@ -140,38 +86,6 @@ struct QueueItem {
     is_frame: bool,
 }
 
-struct Parsed {
-    facts: PageFacts,
-    charset: Charset,
-    /// answered 304: facts come from the previous run
-    unchanged: bool,
-}
-
-struct JobResult {
-    item: QueueItem,
-    outcome: Result<Fetched, FetchError>,
-    parsed: Option<Parsed>,
-}
-
-fn is_html(content_type: Option<&str>, body: &[u8]) -> bool {
-    match content_type {
-        Some(ct) => {
-            let ct = ct.to_ascii_lowercase();
-            ct.contains("html") || (ct.starts_with("text/plain") && looks_like_html(body))
-        }
-        None => looks_like_html(body),
-    }
-}
-
-fn looks_like_html(body: &[u8]) -> bool {
-    let head = &body[..body.len().min(512)];
-    let s = String::from_utf8_lossy(head).to_ascii_lowercase();
-    s.contains("<html")
-        || s.contains("<!doctype html")
-        || s.contains("<head")
-        || s.contains("<body")
-}
-
 const PAGER_TEXTS: &[&str] = &[
     "下一页",
     "下页",
@@ -187,106 +101,6 @@ fn is_pager(kind: LinkKind, text: &str) -> bool {
     kind == LinkKind::Pagination
         || PAGER_TEXTS.iter().any(|t| text.eq_ignore_ascii_case(t))
         || (!text.is_empty() && text.len() <= 4 && text.chars().all(|c| c.is_ascii_digit()))
-}
-
-async fn run_job(
-    fetcher: Arc<Fetcher>,
-    item: QueueItem,
-    max_body: u64,
-    cache: Option<CacheHandle>,
-) -> JobResult {
-    let mut opts = FetchOpts {
-        max_body,
-        html_only: true,
-        ..Default::default()
-    };
-    if let Some((etag, lm)) = cache
-        .as_ref()
-        .and_then(|c| c.0.validators(item.url.as_str()))
-    {
-        opts.if_none_match = etag;
-        opts.if_modified_since = lm;
-    }
-    let mut outcome = fetcher.fetch(&item.url, &opts).await;
-    if let (Ok(f), Some(c)) = (&mut outcome, &cache)
-        && f.status == 304
-    {
-        let key = item.url.to_string();
-        let c = c.clone();
-        let stored = tokio::task::spawn_blocking(move || c.0.load(&key))
-            .await
-            .ok()
-            .flatten();
-        if let Some((facts, charset)) = stored {
-            f.status = 200;
-            return JobResult {
-                item,
-                outcome,
-                parsed: Some(Parsed {
-                    facts,
-                    charset,
-                    unchanged: true,
-                }),
-            };
-        }
-        // validators without stored facts: fetch again unconditionally
-        opts.if_none_match = None;
-        opts.if_modified_since = None;
-        outcome = fetcher.fetch(&item.url, &opts).await;
-    }
-    let mut parse_failed = false;
-    let parsed = match &outcome {
-        Ok(f)
-            if (200..300).contains(&f.status)
-                && is_html(f.content_type.as_deref(), &f.body)
-                && detect_waf(f.status, &f.body).is_none() =>
-        {
-            let body = f.body.clone();
-            let ct = f.content_type.clone();
-            let url = f.final_url.clone();
-            let key = item.url.to_string();
-            let (etag, lm) = (f.etag.clone(), f.last_modified.clone());
-            // parsing is CPU work: keep it off the async workers' hot path
-            tokio::task::spawn_blocking(move || {
-                let decoded = decode_html(&body, ct.as_deref());
-                let facts = extract::extract(&decoded.text, &url);
-                let charset = Charset {
-                    encoding: decoded.encoding.name().to_string(),
-                    source: decoded.source.as_str().to_string(),
-                    had_errors: decoded.had_errors,
-                };
-                if let Some(c) = &cache {
-                    c.0.save(&key, etag.as_deref(), lm.as_deref(), &facts, &charset);
-                }
-                Parsed {
-                    facts,
-                    charset,
-                    unchanged: false,
-                }
-            })
-            .await
-            .inspect_err(|e| {
-                tracing::error!(url = %item.url, "page parser crashed: {e}");
-                parse_failed = true;
-            })
-            .ok()
-        }
-        _ => None,
-    };
-    if parse_failed {
-        // never drop a page silently: report it as not checkable
-        outcome = Err(FetchError {
-            class: ErrorClass::Decode,
-            status: outcome.as_ref().ok().map(|f| f.status),
-            message: "the page could not be parsed (internal error in the extractor); please report it with the URL".into(),
-            redirects: Vec::new(),
-        });
-    }
-    JobResult {
-        item,
-        outcome,
-        parsed,
-    }
 }
 
 /// The crawler's mutable state while the loop runs.
@@ -516,47 +330,6 @@ impl State {
         self.graph.add_page(page);
         self.graph.stats.pages += 1;
     }
-}
-
-fn save_checkpoint(
-    path: &std::path::Path,
-    start: &Url,
-    st: &State,
-    in_flight: &HashMap<UrlId, QueueItem>,
-    scheduled: usize,
-) {
-    let queue: Vec<QueueItem> = in_flight
-        .values()
-        .chain(st.queue.values())
-        .cloned()
-        .collect();
-    let cp = CheckpointRef {
-        version: 1,
-        start_url: start.as_str(),
-        graph: &st.graph,
-        queue: &queue,
-        seen: st.seen.iter().copied().collect(),
-        scheduled: scheduled.saturating_sub(in_flight.len()),
-    };
-    match serde_json::to_vec(&cp) {
-        Ok(bytes) => {
-            if let Err(e) = crate::report::write_atomic(path, &bytes) {
-                tracing::warn!("cannot save the crawl state: {e}");
-            }
-        }
-        Err(e) => tracing::warn!("cannot serialise the crawl state: {e}"),
-    }
-}
-
-/// Borrowing twin of [`Checkpoint`] for writing without cloning the graph.
-#[derive(serde::Serialize)]
-struct CheckpointRef<'a> {
-    version: u32,
-    start_url: &'a str,
-    graph: &'a SiteGraph,
-    queue: &'a [QueueItem],
-    seen: Vec<UrlId>,
-    scheduled: usize,
 }
 
 /// Crawl one site from `start`. Always returns a graph; `stop_reason` says how it ended.
