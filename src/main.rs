@@ -92,18 +92,12 @@ fn settings(args: &CrawlArgs) -> Result<(FetchConfig, CrawlConfig, FileConfig)> 
 
 async fn check(args: CheckArgs) -> Result<i32> {
     let (fetch, crawl, file) = settings(&args.crawl)?;
-    let as_of = match &args.as_of {
-        Some(d) => Some(
-            d.parse::<jiff::civil::Date>()
-                .with_context(|| format!("--as-of {d:?} is not a date like 2026-11-27"))?,
-        ),
-        None => None,
-    };
-    let mut packs = args.rules.clone();
+    let as_of = args.eval.as_of_date()?;
+    let mut packs = args.eval.rules.clone();
     if packs.is_empty() {
         packs = file.check.rules.clone();
     }
-    let overrides = args.overrides.clone().or(file.check.overrides.clone());
+    let overrides = args.eval.overrides.clone().or(file.check.overrides.clone());
     if args.fail_on == FailOn::New && args.baseline.is_none() && args.no_history {
         bail!(
             "--fail-on new needs something to compare with: --baseline OLD/report.json, or the history database (drop --no-history)"
@@ -131,7 +125,7 @@ async fn check(args: CheckArgs) -> Result<i32> {
         let base = CheckOptions {
             url: url::Url::parse("http://placeholder.invalid/")?,
             name: None,
-            kind: args.kind.clone(),
+            kind: args.eval.kind.clone(),
             fetch: fetch.clone(),
             crawl: crawl.clone(),
             verify: verify_settings(&args.crawl),
@@ -199,7 +193,7 @@ async fn check(args: CheckArgs) -> Result<i32> {
         let opts = CheckOptions {
             url: url.clone(),
             name: args.name.clone(),
-            kind: args.kind.clone(),
+            kind: args.eval.kind.clone(),
             fetch: fetch.clone(),
             crawl: crawl.clone(),
             verify: verify_settings(&args.crawl),
@@ -369,29 +363,23 @@ async fn probe(args: ProbeArgs) -> Result<i32> {
 }
 
 fn recheck(args: RecheckArgs) -> Result<i32> {
-    let as_of = match &args.as_of {
-        Some(d) => Some(
-            d.parse::<jiff::civil::Date>()
-                .with_context(|| format!("--as-of {d:?} is not a date like 2026-11-27"))?,
-        ),
-        None => None,
-    };
+    let as_of = args.eval.as_of_date()?;
     let opts = CheckOptions {
         url: url::Url::parse("http://placeholder.invalid/")?,
         name: None,
-        kind: args.kind.clone(),
+        kind: args.eval.kind.clone(),
         fetch: FetchConfig::default(),
         crawl: CrawlConfig::default(),
         verify: VerifyConfig::default(),
         out: args.out.clone(),
-        packs: args.rules.clone(),
+        packs: args.eval.rules.clone(),
         formats: args.format.clone(),
         baseline: args.baseline.clone(),
         history: None,
         pins: Default::default(),
         not_applicable: Vec::new(),
         resume: false,
-        overrides: args.overrides.clone(),
+        overrides: args.eval.overrides.clone(),
         lang: args.lang,
         as_of,
     };

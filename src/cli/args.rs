@@ -79,17 +79,13 @@ pub struct HistoryArgs {
     pub lang: Lang,
 }
 
+/// How the checks are evaluated (`check` and `recheck`).
 #[derive(Args)]
-pub struct RecheckArgs {
-    /// site-graph.json written by an earlier `zwgk check`
-    pub graph: PathBuf,
-    /// Output folder [default: the graph's folder]
-    #[arg(long)]
-    pub out: Option<PathBuf>,
+pub struct EvalArgs {
     /// Rule pack name or rule file (repeatable) [default: cq-wlw-2021 and gov-2019]
     #[arg(long = "rules", value_name = "PACK|FILE")]
     pub rules: Vec<String>,
-    /// Per-site overrides file
+    /// Per-site overrides file (pinned column URLs, not-applicable checks)
     #[arg(long, value_name = "FILE")]
     pub overrides: Option<PathBuf>,
     /// Site kind: 区县, 部门 or 门户
@@ -98,6 +94,31 @@ pub struct RecheckArgs {
     /// Evaluate date-based rules as of this date (YYYY-MM-DD) [default: today]
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+}
+
+impl EvalArgs {
+    /// `--as-of` as a date.
+    pub fn as_of_date(&self) -> anyhow::Result<Option<jiff::civil::Date>> {
+        use anyhow::Context;
+        self.as_of
+            .as_deref()
+            .map(|d| {
+                d.parse::<jiff::civil::Date>()
+                    .with_context(|| format!("--as-of {d:?} is not a date like 2026-11-27"))
+            })
+            .transpose()
+    }
+}
+
+#[derive(Args)]
+pub struct RecheckArgs {
+    /// site-graph.json written by an earlier `zwgk check`
+    pub graph: PathBuf,
+    /// Output folder [default: the graph's folder]
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub eval: EvalArgs,
     /// Compare with an earlier report.json
     #[arg(long, value_name = "REPORT.JSON")]
     pub baseline: Option<PathBuf>,
@@ -235,21 +256,11 @@ pub struct CheckArgs {
     /// Output folder [default: reports/<host>/<YYYY-MM-DD>/]; with several URLs, one sub-folder per host
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// Rule pack name or rule file (repeatable) [default: cq-wlw-2021 and gov-2019]
-    #[arg(long = "rules", value_name = "PACK|FILE")]
-    pub rules: Vec<String>,
-    /// Per-site overrides file (pinned column URLs, not-applicable checks)
-    #[arg(long, value_name = "FILE")]
-    pub overrides: Option<PathBuf>,
+    #[command(flatten)]
+    pub eval: EvalArgs,
     /// Site name for the report
     #[arg(long)]
     pub name: Option<String>,
-    /// Site kind: 区县, 部门 or 门户
-    #[arg(long)]
-    pub kind: Option<String>,
-    /// Evaluate date-based rules as of this date (YYYY-MM-DD) [default: today]
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<String>,
     /// Language of messages and reports
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
