@@ -5,7 +5,7 @@ use anyhow::{Context, Result, bail};
 
 /// mimalloc: the crawl parses pages on many threads; glibc's per-thread arenas fragment
 /// badly under that load (measured: ~40 % higher peak RSS on the 20,000-page benchmark).
-#[global_allocator]
+#[cfg_attr(not(sysalloc), global_allocator)]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod cli {

@@ -57,13 +57,11 @@ pub(super) fn save_checkpoint(
         seen: st.seen.iter().copied().collect(),
         scheduled: scheduled.saturating_sub(in_flight.len()),
     };
-    match serde_json::to_vec(&cp) {
-        Ok(bytes) => {
-            if let Err(e) = crate::report::write_atomic(path, &bytes) {
-                tracing::warn!("cannot save the crawl state: {e}");
-            }
-        }
-        Err(e) => tracing::warn!("cannot serialise the crawl state: {e}"),
+    // streamed: a large graph is never held as one JSON buffer
+    if let Err(e) = crate::report::write_atomic_with(path, |w| {
+        serde_json::to_writer(w, &cp).map_err(std::io::Error::other)
+    }) {
+        tracing::warn!("cannot save the crawl state: {e}");
     }
 }
 

@@ -2,6 +2,7 @@
 //! bodies dropped after extraction) and saved beside the report so checks can be re-run
 //! offline (`site-graph.json`).
 
+use super::links::Links;
 use crate::extract::{Crumb, DatedItem, LinkKind, Markers, MediaKind, Phone};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -58,7 +59,7 @@ pub struct Page {
     pub redirects: Vec<UrlId>,
     pub title: Option<String>,
     pub breadcrumb: Vec<Crumb>,
-    pub links: Vec<Edge>,
+    pub links: Links,
     pub frames: Vec<UrlId>,
     pub media: Vec<MediaEdge>,
     pub meta: BTreeMap<String, String>,

@@ -10,11 +10,13 @@
 mod checkpoint;
 pub mod graph;
 mod job;
+pub mod links;
 pub mod scope;
 
 pub use checkpoint::Checkpoint;
 pub use graph::*;
 pub use job::{CacheHandle, PageCache};
+pub use links::{LinkSharer, Links};
 
 use checkpoint::save_checkpoint;
 use job::{JobResult, Parsed, run_job};
@@ -112,6 +114,7 @@ struct State {
     scope: Scope,
     traps: TrapGuard,
     cfg: CrawlConfig,
+    sharer: LinkSharer,
 }
 
 impl State {
@@ -302,7 +305,7 @@ impl State {
             redirects,
             title: facts.title,
             breadcrumb: facts.breadcrumb,
-            links,
+            links: self.sharer.share(links),
             frames,
             media,
             meta: facts.meta,
@@ -352,6 +355,7 @@ pub async fn crawl(
         scope: Scope::new(&start, &cfg.extra_hosts),
         traps: TrapGuard::new(cfg.traps.clone()),
         cfg: cfg.clone(),
+        sharer: LinkSharer::default(),
     };
     let mut scheduled = 0usize;
     match resume {

@@ -42,7 +42,7 @@ impl B {
             redirects: vec![],
             title: Some(title.to_string()),
             breadcrumb: vec![],
-            links: vec![],
+            links: Default::default(),
             frames: vec![],
             media: vec![],
             meta: Default::default(),
