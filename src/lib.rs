@@ -16,6 +16,7 @@ pub mod decode;
 pub mod extract;
 pub mod fetch;
 pub mod i18n;
+pub mod intern;
 pub mod report;
 pub mod rules;
 pub mod run;

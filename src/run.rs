@@ -253,7 +253,8 @@ fn site_info(opts: &CheckOptions, graph: &SiteGraph) -> SiteInfo {
         name: opts.name.clone().or_else(|| {
             graph
                 .home()
-                .and_then(|h| h.meta.get("sitename").cloned().or_else(|| h.title.clone()))
+                .and_then(|h| h.meta.get("sitename").or(h.title.as_ref()))
+                .map(|t| t.to_string())
         }),
         host: opts.url.host_str().unwrap_or("").to_string(),
         kind: opts.kind.clone(),

@@ -3,10 +3,11 @@
 //! offline (`site-graph.json`).
 
 use super::links::Links;
-use crate::extract::{Crumb, DatedItem, LinkKind, Markers, MediaKind, Phone};
+use crate::extract::{Crumb, DatedItem, LinkKind, Markers, MediaKind, Meta, Phone, Txt};
+use crate::intern::Interner;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use url::Url;
 
 /// Index into [`SiteGraph::urls`].
@@ -27,7 +28,7 @@ pub struct Edge {
 pub struct MediaEdge {
     pub to: UrlId,
     pub kind: MediaKind,
-    pub element: String,
+    pub element: Txt,
     pub context: TextId,
 }
 
@@ -35,9 +36,9 @@ pub struct MediaEdge {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Charset {
     /// encoding_rs name (UTF-8, GBK, gb18030 …)
-    pub encoding: String,
+    pub encoding: Txt,
     /// where it came from: `bom`, `header`, `meta`, `detected`, `default`
-    pub source: String,
+    pub source: Txt,
     /// malformed sequences were replaced
     pub had_errors: bool,
 }
@@ -57,24 +58,24 @@ pub struct Page {
     pub via_text: Option<TextId>,
     /// Redirect hops between `url` and `final_url`.
     pub redirects: Vec<UrlId>,
-    pub title: Option<String>,
+    pub title: Option<Txt>,
     pub breadcrumb: Vec<Crumb>,
     pub links: Links,
     pub frames: Vec<UrlId>,
     pub media: Vec<MediaEdge>,
-    pub meta: BTreeMap<String, String>,
+    pub meta: Meta,
     pub published: Option<Date>,
     pub items: Vec<DatedItem>,
     pub phones: Vec<Phone>,
     pub markers: Markers,
-    pub headings: Vec<String>,
-    pub labels: Vec<String>,
+    pub headings: Vec<Txt>,
+    pub labels: Vec<Txt>,
     /// Data-table rows (header label, cell text), see [`crate::extract::records`].
     #[serde(default)]
-    pub records: Vec<Vec<(String, String)>>,
+    pub records: Vec<Vec<(Txt, Txt)>>,
     /// `标签：值` label–value pairs.
     #[serde(default)]
-    pub pairs: Vec<(String, String)>,
+    pub pairs: Vec<(Txt, Txt)>,
     pub empty_note: bool,
     pub needs_js: bool,
     pub text_chars: usize,
@@ -92,6 +93,60 @@ pub struct Page {
     /// The server answered 304 Not Modified; the facts come from the previous run.
     #[serde(default)]
     pub unchanged: bool,
+}
+
+impl Page {
+    /// Make the page's strings share storage with equal strings of earlier pages, and
+    /// drop spare capacity: the page is kept for the whole run.
+    pub fn intern(&mut self, pool: &mut Interner) {
+        pool.intern_opt(&mut self.title);
+        for c in &mut self.breadcrumb {
+            pool.intern(&mut c.text);
+            pool.intern_opt(&mut c.url);
+        }
+        self.breadcrumb.shrink_to_fit();
+        self.meta.intern(pool);
+        for it in &mut self.items {
+            pool.intern(&mut it.title);
+            pool.intern_opt(&mut it.url);
+        }
+        self.items.shrink_to_fit();
+        for p in &mut self.phones {
+            pool.intern(&mut p.number);
+            pool.intern_opt(&mut p.label);
+        }
+        self.phones.shrink_to_fit();
+        let m = &mut self.markers;
+        for t in [&mut m.site_code, &mut m.icp, &mut m.psb, &mut m.sponsor] {
+            pool.intern_opt(t);
+        }
+        for t in self.headings.iter_mut().chain(self.labels.iter_mut()) {
+            pool.intern(t);
+        }
+        self.headings.shrink_to_fit();
+        self.labels.shrink_to_fit();
+        for r in &mut self.records {
+            for (l, v) in r.iter_mut() {
+                pool.intern(l);
+                pool.intern(v);
+            }
+            r.shrink_to_fit();
+        }
+        self.records.shrink_to_fit();
+        for (l, v) in &mut self.pairs {
+            pool.intern(l);
+            pool.intern(v);
+        }
+        self.pairs.shrink_to_fit();
+        pool.intern(&mut self.charset.encoding);
+        pool.intern(&mut self.charset.source);
+        for m in &mut self.media {
+            pool.intern(&mut m.element);
+        }
+        self.media.shrink_to_fit();
+        self.redirects.shrink_to_fit();
+        self.frames.shrink_to_fit();
+    }
 }
 
 /// A non-HTML response met while crawling (an attachment linked as a page, an image …).

@@ -132,8 +132,8 @@ pub(super) async fn run_job(
                 let decoded = decode_html(&body, ct.as_deref());
                 let facts = extract::extract(&decoded.text, &url);
                 let charset = Charset {
-                    encoding: decoded.encoding.name().to_string(),
-                    source: decoded.source.as_str().to_string(),
+                    encoding: decoded.encoding.name().into(),
+                    source: decoded.source.as_str().into(),
                     had_errors: decoded.had_errors,
                 };
                 if let Some(c) = &cache {

@@ -233,7 +233,7 @@ mod tests {
         assert_eq!(lb.len(), b.len());
         // only the three body links are stored for the second page
         assert_eq!(lb.own_len(), 3);
-        assert_eq!(lb.iter().rev().next(), b.last());
+        assert_eq!(lb.iter().next_back(), b.last());
     }
 
     #[test]

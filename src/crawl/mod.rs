@@ -23,6 +23,7 @@ use job::{JobResult, Parsed, run_job};
 
 use crate::extract::LinkKind;
 use crate::fetch::{Fetcher, detect_waf};
+use crate::intern::Interner;
 use scope::{Scope, TrapGuard, TrapLimits};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
@@ -115,6 +116,7 @@ struct State {
     traps: TrapGuard,
     cfg: CrawlConfig,
     sharer: LinkSharer,
+    pool: Interner,
 }
 
 impl State {
@@ -289,13 +291,13 @@ impl State {
             .map(|m| MediaEdge {
                 to: self.graph.url_id(m.url.as_str()),
                 kind: m.kind,
-                element: m.element.clone(),
+                element: m.element.as_str().into(),
                 context: self.graph.text_id(&m.context),
             })
             .collect::<Vec<_>>();
         self.graph.stats.links += links.len();
         self.graph.stats.media += media.len();
-        let page = Page {
+        let mut page = Page {
             url: item.id,
             final_url: final_id,
             status,
@@ -330,6 +332,7 @@ impl State {
             is_frame: item.is_frame,
             unchanged,
         };
+        page.intern(&mut self.pool);
         self.graph.add_page(page);
         self.graph.stats.pages += 1;
     }
@@ -356,6 +359,7 @@ pub async fn crawl(
         traps: TrapGuard::new(cfg.traps.clone()),
         cfg: cfg.clone(),
         sharer: LinkSharer::default(),
+        pool: Interner::default(),
     };
     let mut scheduled = 0usize;
     match resume {

@@ -15,7 +15,7 @@
 
 use super::links::Resolver;
 use super::text::{collapse, element_text, normalize};
-use super::{Crumb, PageIndex};
+use super::{Crumb, PageIndex, Txt};
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
 use regex::Regex;
@@ -236,7 +236,10 @@ fn segments(tokens: Vec<Token>) -> Vec<Crumb> {
                 if text.chars().count() > MAX_SEGMENT_CHARS {
                     break;
                 }
-                out.push(Crumb { text, url });
+                out.push(Crumb {
+                    text: text.into(),
+                    url: url.map(Txt::from),
+                });
             }
             Token::Text(s) => {
                 let mut stop = false;
@@ -245,7 +248,10 @@ fn segments(tokens: Vec<Token>) -> Vec<Crumb> {
                         stop = true;
                         break;
                     }
-                    out.push(Crumb { text: p, url: None });
+                    out.push(Crumb {
+                        text: p.into(),
+                        url: None,
+                    });
                 }
                 if stop {
                     break;
@@ -270,7 +276,13 @@ mod tests {
         extract(html, &page)
             .breadcrumb
             .into_iter()
-            .map(|c| (c.text, c.url.map(|u| u.path().to_string())))
+            .map(|c| {
+                (
+                    c.text.to_string(),
+                    c.url
+                        .map(|u| url::Url::parse(&u).unwrap().path().to_string()),
+                )
+            })
             .collect()
     }
 

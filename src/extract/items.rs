@@ -13,6 +13,7 @@
 //! emitted as [`LinkKind::Pagination`]. A datastore/recordset without records sets
 //! `needs_js`.
 
+use super::Txt;
 use super::dates::find_dates_at;
 use super::links::{Resolver, link_text};
 use super::text::{collapse, element_text};
@@ -138,8 +139,8 @@ pub(crate) fn row_item(row: ElementRef<'_>, r: &Resolver) -> Option<DatedItem> {
         return None;
     }
     Some(DatedItem {
-        title,
-        url: a.attr("href").and_then(|h| r.resolve(h)),
+        title: title.into(),
+        url: a.attr("href").and_then(|h| r.resolve(h)).map(Txt::from),
         date,
     })
 }
@@ -279,10 +280,17 @@ mod tests {
             <table><tr><td><a href="/t/5.html">表格行</a></td><td>000014348/2020-35428</td><td>2020年8月5日</td></tr></table>
             <div class="news_list"><div><a href="/d/6.html">块行</a> 2025.12.31</div></div>"#;
         let f = extract(html, &page());
-        let got: Vec<(&str, &str, jiff::civil::Date)> = f
+        let got: Vec<(String, String, jiff::civil::Date)> = f
             .items
             .iter()
-            .map(|i| (i.title.as_str(), i.url.as_ref().unwrap().path(), i.date))
+            .map(|i| {
+                let u = url::Url::parse(i.url.as_ref().unwrap()).unwrap();
+                (i.title.to_string(), u.path().to_string(), i.date)
+            })
+            .collect();
+        let got: Vec<(&str, &str, jiff::civil::Date)> = got
+            .iter()
+            .map(|(a, b, d)| (a.as_str(), b.as_str(), *d))
             .collect();
         assert_eq!(
             got,

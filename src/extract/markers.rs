@@ -60,10 +60,12 @@ const MAX_ITEM_CHARS: usize = 60;
 /// Collect footer/site markers.
 pub(crate) fn collect(ix: &PageIndex<'_>, flat: &str, facts: &PageFacts) -> Markers {
     let mut m = Markers {
-        site_code: SITE_CODE.captures(flat).map(|c| c[1].to_string()),
-        icp: ICP.find(flat).map(|x| squeeze(x.as_str())),
-        psb: PSB.find(flat).map(|x| super::text::collapse(x.as_str())),
-        sponsor: SPONSOR.captures(flat).map(|c| c[1].to_string()),
+        site_code: SITE_CODE.captures(flat).map(|c| c[1].into()),
+        icp: ICP.find(flat).map(|x| squeeze(x.as_str()).into()),
+        psb: PSB
+            .find(flat)
+            .map(|x| super::text::collapse(x.as_str()).into()),
+        sponsor: SPONSOR.captures(flat).map(|c| c[1].into()),
         conac: ix.conac_id,
         jiucuo: ix.jiucuo_id || flat.contains("政府网站找错"),
         ..Markers::default()
@@ -74,7 +76,7 @@ pub(crate) fn collect(ix: &PageIndex<'_>, flat: &str, facts: &PageFacts) -> Mark
             .anchors
             .iter()
             .filter_map(|a| a.attr("title"))
-            .find_map(|t| ICP.find(t).map(|x| squeeze(x.as_str())));
+            .find_map(|t| ICP.find(t).map(|x| squeeze(x.as_str()).into()));
     }
     for s in &ix.scripts {
         let src = s.attr("src").unwrap_or("").to_ascii_lowercase();

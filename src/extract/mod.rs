@@ -12,6 +12,7 @@ pub mod items;
 pub mod links;
 pub mod markers;
 pub mod media;
+pub mod meta;
 pub mod pagination;
 pub mod phones;
 pub mod records;
@@ -21,8 +22,10 @@ use ego_tree::iter::Edge;
 use jiff::civil::Date;
 use scraper::{ElementRef, Html, Node};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use url::Url;
+
+pub use crate::intern::Txt;
+pub use meta::Meta;
 
 /// How a link was found on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -82,15 +85,17 @@ pub struct MediaRef {
 /// One segment of a breadcrumb (当前位置: 首页 > 政务公开 > …).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Crumb {
-    pub text: String,
-    pub url: Option<Url>,
+    pub text: Txt,
+    /// absolute URL of the segment's link
+    pub url: Option<Txt>,
 }
 
 /// An item of a list with a visible date (list rows, table rows, Hanweb records).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DatedItem {
-    pub title: String,
-    pub url: Option<Url>,
+    pub title: Txt,
+    /// absolute URL of the item's link
+    pub url: Option<Txt>,
     pub date: Date,
 }
 
@@ -98,20 +103,20 @@ pub struct DatedItem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Phone {
     /// As normalised digits with separators kept minimal, e.g. `023-63881234`, `12345`, `13812345678`.
-    pub number: String,
+    pub number: Txt,
     /// The label in front of it, if any (办公电话, 联系电话, 投诉举报电话 …).
-    pub label: Option<String>,
+    pub label: Option<Txt>,
 }
 
 /// Site-level markers, mostly found in the footer (GOV-D02..D05, ZW-P19).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Markers {
     /// 网站标识码 value if shown as text (10 digits or `bm` + 8 digits)
-    pub site_code: Option<String>,
+    pub site_code: Option<Txt>,
     /// ICP备案编号, e.g. `渝ICP备05003300号-1`
-    pub icp: Option<String>,
+    pub icp: Option<Txt>,
     /// 公安机关备案号, e.g. `渝公网安备 50010302000001号`
-    pub psb: Option<String>,
+    pub psb: Option<Txt>,
     /// 党政机关网站标识 (conac script / `_ideConac` / `dzjg.png` image / `bszs.conac.cn` link)
     pub conac: bool,
     /// “我为政府网站找错” entry (`_jiucuo_` script or a link to the jiucuo platform)
@@ -121,7 +126,7 @@ pub struct Markers {
     /// a site search form or search link
     pub search: bool,
     /// 主办单位 text, if any
-    pub sponsor: Option<String>,
+    pub sponsor: Option<Txt>,
     /// page mentions a mobile twin (`_wap.html`, `m.` host) or 手机版
     pub mobile_version: bool,
 }
@@ -130,7 +135,7 @@ pub struct Markers {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PageFacts {
     /// `<title>` text, whitespace-collapsed.
-    pub title: Option<String>,
+    pub title: Option<Txt>,
     /// Navigable links (anchors, areas, script targets, select options, pagination, records), in page order.
     pub links: Vec<Link>,
     /// `<frame src>` / `<iframe src>` targets.
@@ -140,7 +145,7 @@ pub struct PageFacts {
     /// Breadcrumb segments after the 当前位置 label; empty when the page has none.
     pub breadcrumb: Vec<Crumb>,
     /// `<meta name=… content=…>` page tags, names lower-cased (sitename, siteidcode, columnname, articletitle, pubdate …).
-    pub meta: BTreeMap<String, String>,
+    pub meta: Meta,
     /// The page's own publish date (PubDate meta, 发布时间/发布日期 text, or `tYYYYMMDD_` in its URL).
     pub published: Option<Date>,
     /// Dated list items (column listings).
@@ -150,9 +155,9 @@ pub struct PageFacts {
     /// Footer / site-level markers.
     pub markers: Markers,
     /// Headings and heading-like lines (h1–h6, bold lead-ins, "一、出台背景", "(一)…"), normalised, at most 200.
-    pub headings: Vec<String>,
+    pub headings: Vec<Txt>,
     /// Field labels: table header cells and `标签：值` labels (名称, 联系电话, 答复日期 …), normalised, deduplicated.
-    pub labels: Vec<String>,
+    pub labels: Vec<Txt>,
     /// The page says the column has no information (暂无信息, 本栏目暂无…).
     pub empty_note: bool,
     /// Number of visible text characters in the main body (navigation and footer included).
@@ -166,7 +171,7 @@ pub struct PageFacts {
     pub records: Vec<records::Record>,
     /// `标签：值` label–value pairs (and key–value table cells), in page order, at most 50.
     #[serde(default)]
-    pub pairs: Vec<(String, String)>,
+    pub pairs: Vec<(Txt, Txt)>,
 }
 
 /// Elements and text gathered in one walk over the document, shared by the submodules.
@@ -413,7 +418,11 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
     let ix = PageIndex::build(&doc);
     let resolver = links::Resolver::new(url, ix.base);
     let mut facts = PageFacts {
-        title: ix.title.map(text::element_text).filter(|t| !t.is_empty()),
+        title: ix
+            .title
+            .map(text::element_text)
+            .filter(|t| !t.is_empty())
+            .map(Txt::from),
         ..PageFacts::default()
     };
 
@@ -428,7 +437,7 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
     facts.text_chars = norm.chars().count();
     facts.text_hash = text::fast_hash(&norm);
 
-    facts.meta = collect_meta(&ix);
+    facts.meta = meta::collect(&ix.metas);
     links::collect(&ix, &resolver, &mut facts);
     media::collect(&ix, &resolver, &mut facts);
     facts.breadcrumb = breadcrumb::extract(&ix, &resolver);
@@ -448,33 +457,18 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
         .find_map(|(_, v)| dates::parse_date(v))
         .or_else(|| published_from_text(flat))
         .or_else(|| dates::date_from_url(url.as_str()));
-    facts.headings = markers::headings(&ix, flat);
-    facts.labels = markers::labels(&ix, flat);
+    facts.headings = markers::headings(&ix, flat)
+        .into_iter()
+        .map(Txt::from)
+        .collect();
+    facts.labels = markers::labels(&ix, flat)
+        .into_iter()
+        .map(Txt::from)
+        .collect();
     records::collect(&ix, flat, &mut facts);
     facts.empty_note = facts.items.is_empty() && markers::has_empty_note(&norm);
     facts.needs_js |= items::needs_js_hint(&ix, &facts);
     facts
-}
-
-fn collect_meta(ix: &PageIndex<'_>) -> BTreeMap<String, String> {
-    let mut meta = BTreeMap::new();
-    for m in &ix.metas {
-        let (Some(name), Some(content)) = (m.attr("name"), m.attr("content")) else {
-            continue;
-        };
-        let name = name.trim().to_lowercase();
-        if name.is_empty() {
-            continue;
-        }
-        let content = text::collapse(content);
-        match meta.get(&name) {
-            Some(old) if !String::is_empty(old) => {}
-            _ => {
-                meta.insert(name, content);
-            }
-        }
-    }
-    meta
 }
 
 static PUBLISHED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

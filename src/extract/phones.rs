@@ -144,10 +144,13 @@ pub fn find_phones(text: &str) -> Vec<Phone> {
         }
         if let Some(existing) = out.iter_mut().find(|p| p.number == number) {
             if existing.label.is_none() {
-                existing.label = label;
+                existing.label = label.map(Into::into);
             }
         } else {
-            out.push(Phone { number, label });
+            out.push(Phone {
+                number: number.into(),
+                label: label.map(Into::into),
+            });
         }
     }
     out
@@ -273,7 +276,10 @@ mod tests {
     use super::*;
 
     fn nums(t: &str) -> Vec<String> {
-        find_phones(t).into_iter().map(|p| p.number).collect()
+        find_phones(t)
+            .into_iter()
+            .map(|p| p.number.to_string())
+            .collect()
     }
 
     #[test]

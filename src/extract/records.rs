@@ -24,7 +24,9 @@ use scraper::{ElementRef, Node};
 use std::collections::HashSet;
 
 /// One table row: (header label, cell text) per column.
-pub type Record = Vec<(String, String)>;
+pub type Record = Vec<(Txt, Txt)>;
+
+use crate::intern::Txt;
 
 /// Data rows kept per page.
 pub const MAX_RECORDS: usize = 100;
@@ -62,7 +64,10 @@ pub(crate) fn collect(ix: &PageIndex<'_>, flat: &str, facts: &mut PageFacts) {
         }
     }
     facts.records = records;
-    facts.pairs = pairs;
+    facts.pairs = pairs
+        .into_iter()
+        .map(|(l, v)| (l.into(), v.into()))
+        .collect();
 }
 
 /// A table cell as read.
@@ -212,7 +217,7 @@ fn data_table(grid: &[Vec<Cell>], out: &mut Vec<Record>) -> bool {
                 .iter()
                 .zip(row.iter())
                 .filter(|(l, _)| !l.is_empty())
-                .map(|(l, c)| (l.clone(), c.text.clone()))
+                .map(|(l, c)| (l.as_str().into(), c.text.as_str().into()))
                 .collect(),
         );
     }
@@ -503,8 +508,8 @@ mod tests {
         let f = run(&html);
         assert_eq!(f.records.len(), super::MAX_RECORDS);
         let r = &f.records[0];
-        assert_eq!(r[0], ("标题".to_string(), "咨询 事项0".to_string()));
-        assert_eq!(r[1], ("受理时间".to_string(), "2026-10-01".to_string()));
+        assert_eq!(r[0], ("标题".into(), "咨询 事项0".into()));
+        assert_eq!(r[1], ("受理时间".into(), "2026-10-01".into()));
         assert_eq!(r[2].1.chars().count(), super::MAX_CELL_CHARS);
     }
 

@@ -289,9 +289,9 @@ pub fn build(
             url: g.url(p.url).to_string(),
             final_url: (p.final_url != p.url).then(|| g.url(p.final_url).to_string()),
             status: p.status,
-            title: p.title.clone(),
+            title: p.title.as_deref().map(str::to_string),
             depth: p.depth,
-            charset: p.charset.encoding.clone(),
+            charset: p.charset.encoding.to_string(),
         })
         .collect();
     let s = &g.stats;

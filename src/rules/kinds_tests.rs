@@ -5,7 +5,7 @@
 use super::testgraph::{B, abs, compliant};
 use super::*;
 use crate::crawl::{ErrorClass, StopReason, Verified, VerifyOutcome};
-use crate::extract::MediaKind;
+use crate::extract::{MediaKind, Txt};
 use crate::i18n::Lang;
 use jiff::civil::date;
 
@@ -451,10 +451,10 @@ fn replies_counted_in_working_days_with_holidays() {
     assert!(get(&r, "GOV-V05").message.contains("至今未答复"));
 }
 
-fn record(cells: &[(&str, &str)]) -> Vec<(String, String)> {
+fn record(cells: &[(&str, &str)]) -> Vec<(Txt, Txt)> {
     cells
         .iter()
-        .map(|(l, v)| (l.to_string(), v.to_string()))
+        .map(|(l, v)| ((*l).into(), (*v).into()))
         .collect()
 }
 

@@ -4,8 +4,8 @@
 
 use super::norm::norm;
 use crate::crawl::{CrawlError, ErrorClass, Page, SiteGraph, StopReason, UrlId};
-use crate::extract::LinkKind;
 use crate::extract::dates::find_dates;
+use crate::extract::{LinkKind, Txt};
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -329,7 +329,7 @@ impl Site<'_> {
 
     /// Data-table rows of a page that show a date column, leaving out tables the home
     /// page shows too (page chrome).
-    pub fn dated_records(&self, i: usize) -> Vec<&[(String, String)]> {
+    pub fn dated_records(&self, i: usize) -> Vec<&[(Txt, Txt)]> {
         let p = &self.g.pages[i];
         let home = self.home.filter(|&h| h != i).map(|h| &self.g.pages[h]);
         p.records
@@ -348,7 +348,7 @@ impl Site<'_> {
             let p = &self.g.pages[i];
             for it in &p.items {
                 out.push((
-                    it.title.clone(),
+                    it.title.to_string(),
                     it.url
                         .as_ref()
                         .map(|u| u.to_string())
@@ -357,7 +357,7 @@ impl Site<'_> {
             }
             if self.is_detail(i) {
                 if let Some(t) = p.meta.get("articletitle").or(p.title.as_ref()) {
-                    out.push((t.clone(), self.url(i).to_string()));
+                    out.push((t.to_string(), self.url(i).to_string()));
                 }
             } else {
                 for l in self.links(i) {
@@ -387,7 +387,7 @@ pub fn is_document(url: &str) -> bool {
 const DATE_CELL_CHARS: usize = 24;
 
 /// Dates of the date cells of a data-table row.
-pub fn record_dates(r: &[(String, String)]) -> Vec<Date> {
+pub fn record_dates(r: &[(Txt, Txt)]) -> Vec<Date> {
     r.iter().filter_map(|(_, v)| cell_date(v)).collect()
 }
 
@@ -401,7 +401,7 @@ pub fn cell_date(v: &str) -> Option<Date> {
 
 /// A display title for a data-table row: its first non-empty cell that is not a date
 /// (留言摘要, 标题 …), at most 60 chars.
-pub fn record_title(r: &[(String, String)]) -> String {
+pub fn record_title(r: &[(Txt, Txt)]) -> String {
     r.iter()
         .map(|(_, v)| v.trim())
         .find(|v| !v.is_empty() && cell_date(v).is_none())

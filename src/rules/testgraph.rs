@@ -1,7 +1,7 @@
 //! Hand-built site graphs for the rule tests: a compliant 部门 site and helpers to break it.
 
 use crate::crawl::{Charset, CrawlError, Edge, ErrorClass, Page, SiteGraph};
-use crate::extract::{Crumb, DatedItem, LinkKind, Markers, MediaKind, Phone};
+use crate::extract::{Crumb, DatedItem, LinkKind, Markers, MediaKind, Phone, Txt};
 use jiff::civil::Date;
 
 pub const HOST: &str = "http://wlj.test.gov.cn";
@@ -40,7 +40,7 @@ impl B {
             parent: None,
             via_text: None,
             redirects: vec![],
-            title: Some(title.to_string()),
+            title: Some(title.into()),
             breadcrumb: vec![],
             links: Default::default(),
             frames: vec![],
@@ -73,7 +73,7 @@ impl B {
         };
         let i = self.g.add_page(page);
         for k in ["sitename", "sitedomain", "siteidcode"] {
-            self.g.pages[i].meta.insert(k.into(), "x".into());
+            self.g.pages[i].meta.insert(k, "x");
         }
         self.link(i, "联系我们", "/lxwm.html");
         i
@@ -97,7 +97,7 @@ impl B {
         self.g.pages[i].breadcrumb = c
             .iter()
             .map(|t| Crumb {
-                text: t.to_string(),
+                text: (*t).into(),
                 url: None,
             })
             .collect();
@@ -107,8 +107,8 @@ impl B {
     pub fn item(&mut self, i: usize, title: &str, path: &str, date: &str) {
         self.link(i, title, path);
         self.g.pages[i].items.push(DatedItem {
-            title: title.to_string(),
-            url: Some(url::Url::parse(&abs(path)).unwrap()),
+            title: title.into(),
+            url: Some(url::Url::parse(&abs(path)).unwrap().into()),
             date: d(date),
         });
     }
@@ -120,7 +120,7 @@ impl B {
         let a = self.page(path, depth, title);
         self.g.pages[a].published = Some(d(date));
         for k in ["articletitle", "pubdate", "contentsource"] {
-            self.g.pages[a].meta.insert(k.into(), "x".into());
+            self.g.pages[a].meta.insert(k, "x");
         }
         a
     }
@@ -182,7 +182,7 @@ fn column(b: &mut B, path: &str, depth: u32, name: &str, crumbs: &[&str]) -> usi
     let mut c = vec!["首页"];
     c.extend_from_slice(crumbs);
     b.crumbs(i, &c);
-    b.p(i).meta.insert("columnname".into(), name.into());
+    b.p(i).meta.insert("columnname", name);
     i
 }
 
@@ -195,7 +195,7 @@ fn content_meta(b: &mut B, i: usize) {
         "pubdate",
         "contentsource",
     ] {
-        b.p(i).meta.insert(k.into(), "x".into());
+        b.p(i).meta.insert(k, "x");
     }
 }
 
@@ -318,7 +318,7 @@ pub fn compliant() -> B {
         "八、新旧文件差异对比",
     ]
     .iter()
-    .map(|s| s.to_string())
+    .map(|s| Txt::from(*s))
     .collect();
     b.link(
         jd,
@@ -454,7 +454,7 @@ pub fn compliant() -> B {
         "联系电话",
     ]
     .iter()
-    .map(|s| s.to_string())
+    .map(|s| Txt::from(*s))
     .collect();
     b.article(
         gq,
@@ -504,7 +504,7 @@ pub fn compliant() -> B {
         "六、其他需要报告的事项",
     ]
     .iter()
-    .map(|s| s.to_string())
+    .map(|s| Txt::from(*s))
     .collect();
     b.p(r).labels = vec![
         "本年制发件数".into(),
@@ -523,7 +523,7 @@ pub fn compliant() -> B {
     );
     b.p(xx).labels = ["留言标题", "留言时间", "答复时间"]
         .iter()
-        .map(|s| s.to_string())
+        .map(|s| Txt::from(*s))
         .collect();
     // asked on the listing row, answered when the message page was published
     for (n, asked, answered) in [
@@ -541,7 +541,7 @@ pub fn compliant() -> B {
         content_meta(&mut b, m);
         b.p(m).labels = ["留言摘要", "留言时间", "答复时间", "答复单位", "答复内容"]
             .iter()
-            .map(|s| s.to_string())
+            .map(|s| Txt::from(*s))
             .collect();
     }
     b.g.stop_reason = Some(crate::crawl::StopReason::Completed);

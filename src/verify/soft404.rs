@@ -116,7 +116,11 @@ pub fn is_home_path(url: &Url) -> bool {
 pub fn measure(body: &[u8], content_type: Option<&str>, url: &Url) -> (Option<String>, u64, usize) {
     let decoded = decode_html(body, content_type);
     let facts = crate::extract::extract(&decoded.text, url);
-    (facts.title, facts.text_hash, facts.text_chars)
+    (
+        facts.title.map(String::from),
+        facts.text_hash,
+        facts.text_chars,
+    )
 }
 
 /// Per-origin fingerprints, each requested at most once per run.

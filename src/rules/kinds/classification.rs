@@ -56,7 +56,7 @@ impl Params {
                 }
             }
             for h in p.headings.iter().chain(p.labels.iter()) {
-                seen.push((h.clone(), site.url(i).to_string(), false));
+                seen.push((h.to_string(), site.url(i).to_string(), false));
             }
             if i != col.page {
                 if let Some(c) = crumbs(p).last() {

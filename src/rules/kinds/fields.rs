@@ -3,6 +3,7 @@
 
 use super::{Located, column_evidence, column_for, default_extra, validate_column, validate_terms};
 use crate::i18n::Lang;
+use crate::intern::Txt;
 use crate::rules::aliases::{AliasTable, NameSet};
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::norm::chars;
@@ -35,7 +36,7 @@ fn three() -> usize {
 /// of its records) or the label of a `标签：值` pair?
 pub fn shows(site: &Site, i: usize, set: &NameSet) -> bool {
     let p = site.page(i);
-    let hit = |l: &String| set.match_text(l).is_some() || (chars(l) <= 16 && set.mentioned_in(l));
+    let hit = |l: &Txt| set.match_text(l).is_some() || (chars(l) <= 16 && set.mentioned_in(l));
     p.labels.iter().chain(p.headings.iter()).any(hit)
         || p.records.iter().any(|r| r.iter().any(|(l, _)| hit(l)))
         || p.pairs.iter().any(|(l, _)| hit(l))

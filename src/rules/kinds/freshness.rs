@@ -6,6 +6,7 @@
 
 use super::{Located, column_evidence, column_for, default_extra, validate_column};
 use crate::i18n::Lang;
+use crate::intern::Txt;
 use crate::rules::aliases::AliasTable;
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::norm::norm;
@@ -112,14 +113,14 @@ fn parse_md(s: &str, year: i16) -> Option<Date> {
 
 /// Dated entries of a set of pages: (date, title, url); undated listed entries counted apart.
 /// Rows of data tables on listing pages count with their newest date cell.
-pub fn dated(site: &Site, pages: &[usize]) -> (Vec<(Date, String, String)>, usize) {
+pub fn dated(site: &Site, pages: &[usize]) -> (Vec<(Date, Txt, Txt)>, usize) {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     let mut undated = 0;
     for &i in pages {
         let p = site.page(i);
         for it in &p.items {
-            let url = it.url.as_ref().map(|u| u.to_string()).unwrap_or_default();
+            let url = it.url.clone().unwrap_or_default();
             if seen.insert((url.clone(), it.title.clone())) {
                 out.push((it.date, it.title.clone(), url));
             }
@@ -131,9 +132,9 @@ pub fn dated(site: &Site, pages: &[usize]) -> (Vec<(Date, String, String)>, usiz
                 let Some(d) = record_dates(r).into_iter().max() else {
                     continue;
                 };
-                let title = record_title(r);
-                if seen.insert((format!("{}#{k}", site.url(i)), title.clone())) {
-                    out.push((d, title, site.url(i).to_string()));
+                let title = Txt::from(record_title(r));
+                if seen.insert((format!("{}#{k}", site.url(i)).into(), title.clone())) {
+                    out.push((d, title, site.url(i).into()));
                     from_records += 1;
                 }
             }
@@ -147,8 +148,9 @@ pub fn dated(site: &Site, pages: &[usize]) -> (Vec<(Date, String, String)>, usiz
                 .unwrap_or_default();
             match p.published {
                 Some(d) => {
-                    if seen.insert((site.url(i).to_string(), title.clone())) {
-                        out.push((d, title, site.url(i).to_string()));
+                    let url = Txt::from(site.url(i));
+                    if seen.insert((url.clone(), title.clone())) {
+                        out.push((d, title, url));
                     }
                 }
                 None => undated += 1,
@@ -288,7 +290,7 @@ impl Params {
                 title,
                 window
             ))
-            .with_evidence(vec![Evidence { url: url.clone(), text: title.clone(), path: col.chain.clone() }]),
+            .with_evidence(vec![Evidence { url: url.to_string(), text: title.to_string(), path: col.chain.clone() }]),
             Some((d, title, url)) => Outcome::fail(tr!(
                 cx.lang,
                 "“{}”应在{}天内更新（{}之后），最新信息为 {}《{}》，已{}天未更新",
@@ -300,7 +302,7 @@ impl Params {
                 title,
                 (cx.today - *d).get_days()
             ))
-            .with_evidence(vec![Evidence { url: url.clone(), text: title.clone(), path: col.chain.clone() }]),
+            .with_evidence(vec![Evidence { url: url.to_string(), text: title.to_string(), path: col.chain.clone() }]),
             None if undated > 0 => Outcome::fail(tr!(
                 cx.lang,
                 "“{}”的{}条信息均未注明发布时间，按规定视为不更新",
@@ -504,7 +506,7 @@ impl Params {
                 window,
                 how
             ))
-            .with_evidence(vec![Evidence { url: u.clone(), text: t.clone(), path: vec![] }]),
+            .with_evidence(vec![Evidence { url: u.to_string(), text: t.to_string(), path: vec![] }]),
             Some((d, t, u)) => Outcome::fail(tr!(
                 cx.lang,
                 "首页{}天内无更新（{}之后）：最新信息为 {}《{}》{}",
@@ -515,7 +517,7 @@ impl Params {
                 t,
                 how
             ))
-            .with_evidence(vec![Evidence { url: u.clone(), text: t.clone(), path: vec![] }]),
+            .with_evidence(vec![Evidence { url: u.to_string(), text: t.to_string(), path: vec![] }]),
             None if site.page(home).needs_js => Outcome::warn(
                 cx.lang.pick("首页内容由 JavaScript 生成，无法读取信息日期", "the home page is built by JavaScript; no dates could be read").into(),
             )

@@ -106,8 +106,9 @@ impl Params {
             let title = site
                 .page(d)
                 .title
-                .clone()
-                .unwrap_or_else(|| site.url(d).to_string());
+                .as_deref()
+                .unwrap_or(site.url(d))
+                .to_string();
             let targets: Vec<usize> = site
                 .links(d)
                 .iter()
@@ -156,7 +157,12 @@ impl Params {
                             ));
                             ev.push(Evidence {
                                 url: site.url(t).to_string(),
-                                text: site.page(t).title.clone().unwrap_or_default(),
+                                text: site
+                                    .page(t)
+                                    .title
+                                    .as_deref()
+                                    .unwrap_or_default()
+                                    .to_string(),
                                 path: vec![],
                             });
                         }

@@ -118,11 +118,12 @@ impl Params {
         let mut ev = Vec::new();
         for &d in &docs {
             let p = site.page(d);
-            let texts: Vec<&String> = p
+            let texts: Vec<&str> = p
                 .headings
                 .iter()
                 .chain(p.labels.iter())
                 .chain(p.title.iter())
+                .map(|t| t.as_str())
                 .collect();
             let has = |name: &String| {
                 let set = cx.aliases.term(name);
@@ -135,7 +136,7 @@ impl Params {
                 .meta
                 .get("articletitle")
                 .or(p.title.as_ref())
-                .cloned()
+                .map(|t| t.to_string())
                 .unwrap_or_default();
             ev.push(Evidence {
                 url: site.url(d).to_string(),

@@ -12,6 +12,7 @@
 
 use super::{Located, column_evidence, column_for, default_extra, validate_column, validate_terms};
 use crate::i18n::Lang;
+use crate::intern::Txt;
 use crate::rules::aliases::{AliasTable, NameSet};
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::norm::chars;
@@ -118,7 +119,7 @@ fn record_messages(
             None if pending(&r[ac].1) => None,
             None => continue,
         };
-        let rest: Vec<(String, String)> = r
+        let rest: Vec<(Txt, Txt)> = r
             .iter()
             .enumerate()
             .filter(|(k, _)| *k != qc && *k != ac)
@@ -209,7 +210,7 @@ fn pair_messages(
                 p.meta
                     .get("articletitle")
                     .or(p.title.as_ref())
-                    .cloned()
+                    .map(|t| t.to_string())
                     .unwrap_or_else(|| site.name(i))
             });
         out.push(Message {
@@ -262,7 +263,7 @@ pub fn messages(cx: &Cx, col: usize, asked: &[String], answered: &[String]) -> V
         if let Some(q) = q {
             done.insert(site.url(i).to_string());
             out.push(Message {
-                title: p.title.clone().unwrap_or_default(),
+                title: p.title.as_deref().unwrap_or_default().to_string(),
                 url: site.url(i).to_string(),
                 asked: q,
                 answered: r,
@@ -280,7 +281,7 @@ pub fn messages(cx: &Cx, col: usize, asked: &[String], answered: &[String]) -> V
             let Some(u) = &it.url else { continue };
             let e = rows
                 .entry(u.to_string())
-                .or_insert_with(|| (it.title.clone(), vec![]));
+                .or_insert_with(|| (it.title.to_string(), vec![]));
             if !e.1.contains(&it.date) {
                 e.1.push(it.date);
             }
