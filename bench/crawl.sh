@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Crawl benchmark: generate a 20,000-page government-style site, serve it on loopback
 # (nginx from the distribution when installed, else `zwgk serve`), crawl it with rate
-# limits off and report pages/s, pages found and peak RSS of the crawler.
+# limits off and report pages/s, pages found, peak RSS and CPU time of the crawler.
+# The history database is off (`--no-history`): this measures the crawl engine; the
+# conditional re-crawl with history has its own benchmark (bench/recrawl.sh).
 #
-#   bash bench/crawl.sh [PAGES]        (default 20000)
+#   bash bench/crawl.sh [PAGES] [RUNS]   (defaults 20000 and 3; one line per run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAGES=${1:-20000}
+RUNS=${2:-3}
 HOST=www.bench.gov.cn
 SITE=target/bench-site
 PORT=${BENCH_PORT:-18080}
@@ -47,19 +50,23 @@ for _ in $(seq 1 50); do
 done
 
 OUT=target/bench-out
-rm -rf "$OUT"
-/usr/bin/time -v ./target/release/zwgk check "http://$HOST:$PORT/" \
-  --resolve "$HOST:$PORT:127.0.0.1" --no-dns --rate 0 --per-host 32 --concurrency 32 --external skip \
-  --max-pages $((PAGES + 1000)) --max-depth 100 --out "$OUT" > "$OUT.stdout" 2> "$OUT.time"
-python3 - "$OUT/report.json" "$OUT.time" "$EXPECTED" "$SERVER" <<'PY'
+echo "server: $SERVER; $EXPECTED pages generated"
+for run in $(seq 1 "$RUNS"); do
+  rm -rf "$OUT"
+  /usr/bin/time -v ./target/release/zwgk check "http://$HOST:$PORT/" \
+    --resolve "$HOST:$PORT:127.0.0.1" --no-dns --no-history --rate 0 --per-host 32 --concurrency 32 \
+    --external skip --max-pages $((PAGES + 1000)) --max-depth 100 --out "$OUT" > "$OUT.stdout" 2> "$OUT.time"
+  python3 - "$OUT/report.json" "$OUT.time" "$run" <<'PY'
 import json, re, sys
 r = json.load(open(sys.argv[1]))
 t = open(sys.argv[2]).read()
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
+cpu = float(re.search(r"User time \(seconds\): ([\d.]+)", t).group(1)) + float(
+    re.search(r"System time \(seconds\): ([\d.]+)", t).group(1))
 pages = r["stats"]["pages"]
 secs = r["stats"]["elapsed_ms"] / 1000
-print(f"server: {sys.argv[4]}")
-print(f"pages found: {pages} of {sys.argv[3]} generated; errors: {r['stats']['errors']}")
-print(f"crawl time: {secs:.2f} s  ->  {pages / secs:.0f} pages/s")
-print(f"peak RSS: {rss:.1f} MB")
+print(f"run {sys.argv[3]}: {pages} pages found, {r['stats']['errors']} errors; crawl {secs:.2f} s "
+      f"-> {pages / secs:.0f} pages/s; peak RSS {rss:.1f} MB; CPU {cpu:.1f} s "
+      f"({cpu * 1000 / pages:.2f} ms/page, whole run incl. checks and reports)")
 PY
+done

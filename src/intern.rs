@@ -7,7 +7,6 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Borrow;
-use std::collections::HashSet;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
@@ -128,7 +127,7 @@ impl<'de> Deserialize<'de> for Txt {
 /// Deduplicates [`Txt`]s: equal strings end up sharing one allocation.
 #[derive(Debug, Default)]
 pub struct Interner {
-    set: HashSet<Txt>,
+    set: foldhash::HashSet<Txt>,
 }
 
 impl Interner {

@@ -5,9 +5,9 @@
 use super::links::Links;
 use crate::extract::{Crumb, DatedItem, LinkKind, Markers, MediaKind, Meta, Phone, Txt};
 use crate::intern::Interner;
+use foldhash::HashMap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use url::Url;
 
 /// Index into [`SiteGraph::urls`].
@@ -299,6 +299,7 @@ pub struct SiteGraph {
     pub verified: Vec<Verified>,
     pub stop_reason: Option<StopReason>,
     pub stats: CrawlStats,
+    // foldhash: every link of every page is looked up here
     #[serde(skip)]
     url_index: HashMap<String, UrlId>,
     #[serde(skip)]

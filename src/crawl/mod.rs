@@ -25,7 +25,7 @@ use crate::extract::LinkKind;
 use crate::fetch::{Fetcher, detect_waf};
 use crate::intern::Interner;
 use scope::{Scope, TrapGuard, TrapLimits};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -111,7 +111,7 @@ struct State {
     graph: SiteGraph,
     queue: BTreeMap<(u32, u64), QueueItem>,
     seq: u64,
-    seen: HashSet<UrlId>,
+    seen: foldhash::HashSet<UrlId>,
     scope: Scope,
     traps: TrapGuard,
     cfg: CrawlConfig,
@@ -354,7 +354,7 @@ pub async fn crawl(
         graph: SiteGraph::new(&start),
         queue: BTreeMap::new(),
         seq: 0,
-        seen: HashSet::new(),
+        seen: Default::default(),
         scope: Scope::new(&start, &cfg.extra_hosts),
         traps: TrapGuard::new(cfg.traps.clone()),
         cfg: cfg.clone(),

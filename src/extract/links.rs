@@ -19,6 +19,8 @@ use url::Url;
 /// Resolves references found in the page.
 pub struct Resolver {
     base: Url,
+    /// menus repeat the same href many times on a page: each is parsed once
+    memo: std::cell::RefCell<foldhash::HashMap<Box<str>, Option<Url>>>,
 }
 
 impl Resolver {
@@ -29,12 +31,18 @@ impl Resolver {
             .and_then(|h| page.join(h.trim()).ok())
             .filter(|u| matches!(u.scheme(), "http" | "https"))
             .unwrap_or_else(|| page.clone());
-        Resolver { base }
+        Resolver {
+            base,
+            memo: Default::default(),
+        }
     }
 
     /// Resolver for a plain base URL (tests, fragments).
     pub fn from_url(base: &Url) -> Self {
-        Resolver { base: base.clone() }
+        Resolver {
+            base: base.clone(),
+            memo: Default::default(),
+        }
     }
 
     /// The base URL references are resolved against.
@@ -48,6 +56,15 @@ impl Resolver {
         if raw.is_empty() || raw.starts_with('#') {
             return None;
         }
+        if let Some(hit) = self.memo.borrow().get(raw) {
+            return hit.clone();
+        }
+        let resolved = self.resolve_uncached(raw);
+        self.memo.borrow_mut().insert(raw.into(), resolved.clone());
+        resolved
+    }
+
+    fn resolve_uncached(&self, raw: &str) -> Option<Url> {
         if has_blocked_scheme(raw) {
             return None;
         }
