@@ -6,6 +6,8 @@
 # conditional re-crawl with history has its own benchmark (bench/recrawl.sh).
 #
 #   bash bench/crawl.sh [PAGES] [RUNS]   (defaults 20000 and 3; one line per run)
+#   BENCH_DB=target/bench.db bash bench/crawl.sh   (with a history database instead; the
+#                                                  first run stores, later runs get 304s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAGES=${1:-20000}
@@ -50,11 +52,12 @@ for _ in $(seq 1 50); do
 done
 
 OUT=target/bench-out
+if [ -n "${BENCH_DB:-}" ]; then rm -f "$BENCH_DB"; HISTORY="--db $BENCH_DB"; else HISTORY=--no-history; fi
 echo "server: $SERVER; $EXPECTED pages generated"
 for run in $(seq 1 "$RUNS"); do
   rm -rf "$OUT"
   /usr/bin/time -v ./target/release/zwgk check "http://$HOST:$PORT/" \
-    --resolve "$HOST:$PORT:127.0.0.1" --no-dns --no-history --rate 0 --per-host 32 --concurrency 32 \
+    --resolve "$HOST:$PORT:127.0.0.1" --no-dns $HISTORY --rate 0 --per-host 32 --concurrency 32 \
     --external skip --max-pages $((PAGES + 1000)) --max-depth 100 --out "$OUT" > "$OUT.stdout" 2> "$OUT.time"
   python3 - "$OUT/report.json" "$OUT.time" "$run" <<'PY'
 import json, re, sys
