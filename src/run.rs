@@ -113,6 +113,7 @@ pub async fn check_site(
         .clone()
         .unwrap_or_else(|| default_out_dir(&opts.url, today));
     let mut crawl_cfg = opts.crawl.clone();
+    crawl_cfg.lang = opts.lang;
     let state_file = out_dir.join(CHECKPOINT_FILE);
     crawl_cfg.checkpoint = Some(state_file.clone());
     let resume = if opts.resume {
@@ -149,7 +150,10 @@ pub async fn check_site(
         crawl_cfg.cache = Some(crawl::CacheHandle(store.site_cache(&site_key)?));
         previous = store.last_report(&site_key)?;
     }
-    let fetcher = Fetcher::new(opts.fetch.clone())?;
+    let fetcher = Fetcher::new(FetchConfig {
+        lang: opts.lang,
+        ..opts.fetch.clone()
+    })?;
     let mut graph = crawl::crawl(
         fetcher.clone(),
         opts.url.clone(),

@@ -85,6 +85,36 @@ fn redirect_loop_ends_and_redirect_chain_is_recorded() {
     assert!(graph["urls"].as_array().unwrap().len() >= 4);
 }
 
+/// The message of a crawl error, by page path.
+fn error_message(report: &serde_json::Value, path: &str) -> String {
+    report["crawl"]["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| path_of(e["url"].as_str().unwrap()) == path)
+        .and_then(|e| e["message"].as_str())
+        .unwrap_or_else(|| panic!("no error for {path}: {}", report["crawl"]))
+        .to_string()
+}
+
+#[test]
+fn crawl_error_messages_follow_the_report_language() {
+    let fx = Fixture::serve("fetch");
+    let (out, zh, _d1) = check(&fx, "www.loop.test", &["--rate", "0"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let msg = error_message(&zh, "/loop/a.html");
+    assert!(
+        msg.starts_with("重定向循环：") && msg.contains(" -> "),
+        "{msg}"
+    );
+    let (out, en, _d2) = check(&fx, "www.loop.test", &["--rate", "0", "--lang", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let msg = error_message(&en, "/loop/a.html");
+    assert!(msg.starts_with("redirect loop: "), "{msg}");
+    let (_, big, _d3) = check(&fx, "www.big.test", &["--rate", "0", "--max-body-mb", "1"]);
+    assert!(error_message(&big, "/big.html").contains("正文超过 1048576 字节"));
+}
+
 #[test]
 fn oversized_body_is_cut_at_the_cap() {
     let fx = Fixture::serve("fetch");

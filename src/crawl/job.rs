@@ -159,7 +159,14 @@ pub(super) async fn run_job(
         outcome = Err(FetchError {
             class: ErrorClass::Decode,
             status: outcome.as_ref().ok().map(|f| f.status),
-            message: "the page could not be parsed (internal error in the extractor); please report it with the URL".into(),
+            message: fetcher
+                .config()
+                .lang
+                .pick(
+                    "页面无法解析（提取器内部错误），请附上网址报告此问题",
+                    "the page could not be parsed (internal error in the extractor); please report it with the URL",
+                )
+                .into(),
             redirects: Vec::new(),
         });
     }

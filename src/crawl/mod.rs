@@ -23,6 +23,7 @@ use job::{JobResult, Parsed, run_job};
 
 use crate::extract::LinkKind;
 use crate::fetch::{Fetcher, detect_waf};
+use crate::i18n::Lang;
 use crate::intern::Interner;
 use scope::{Scope, TrapGuard, TrapLimits};
 use std::collections::{BTreeMap, HashMap};
@@ -51,6 +52,8 @@ pub struct CrawlConfig {
     pub checkpoint: Option<std::path::PathBuf>,
     /// How often the state is saved while crawling (also on Ctrl-C).
     pub checkpoint_every: Duration,
+    /// Language of the error messages recorded for the report.
+    pub lang: Lang,
 }
 
 impl Default for CrawlConfig {
@@ -66,6 +69,7 @@ impl Default for CrawlConfig {
             cache: None,
             checkpoint: None,
             checkpoint_every: Duration::from_secs(30),
+            lang: Lang::Zh,
         }
     }
 }
@@ -250,10 +254,16 @@ impl State {
                 &item,
                 ErrorClass::TooLarge,
                 Some(status),
-                format!(
-                    "body larger than {} bytes; parsed up to the cap",
-                    self.cfg.max_body
-                ),
+                match self.cfg.lang {
+                    Lang::Zh => format!(
+                        "正文超过 {} 字节，只解析了上限以内的部分",
+                        self.cfg.max_body
+                    ),
+                    Lang::En => format!(
+                        "body larger than {} bytes; parsed up to the cap",
+                        self.cfg.max_body
+                    ),
+                },
             );
         }
         let Parsed {
@@ -481,7 +491,10 @@ pub async fn crawl(
                                 &item,
                                 ErrorClass::Other,
                                 None,
-                                "internal error while fetching or parsing this page; please report it with the URL".into(),
+                                cfg.lang.pick(
+                                    "抓取或解析此页面时发生内部错误，请附上网址报告此问题",
+                                    "internal error while fetching or parsing this page; please report it with the URL",
+                                ).into(),
                             );
                         }
                     }

@@ -18,6 +18,7 @@ pub use client::{ResolveEntry, ResolveParseError};
 pub use retry::parse_retry_after;
 
 use crate::crawl::ErrorClass;
+use crate::i18n::Lang;
 use bytes::Bytes;
 use futures::StreamExt;
 use gate::HostGates;
@@ -61,6 +62,8 @@ pub struct FetchConfig {
     pub resolve: Vec<ResolveEntry>,
     /// Refuse DNS lookups for hosts not in `resolve` (air-gapped runs, tests).
     pub no_dns: bool,
+    /// Language of the error messages recorded for the report.
+    pub lang: Lang,
 }
 
 impl Default for FetchConfig {
@@ -78,6 +81,7 @@ impl Default for FetchConfig {
             respect_robots: true,
             resolve: Vec::new(),
             no_dns: false,
+            lang: Lang::Zh,
         }
     }
 }
@@ -188,7 +192,10 @@ impl Fetcher {
         if rules.allowed(url) {
             Ok(())
         } else {
-            Err(FetchError::new(ErrorClass::Robots, rules.refusal_message()))
+            Err(FetchError::new(
+                ErrorClass::Robots,
+                rules.refusal_message(self.cfg.lang),
+            ))
         }
     }
 
@@ -245,7 +252,10 @@ impl Fetcher {
                             return Err(FetchError {
                                 class: ErrorClass::Other,
                                 status: Some(status),
-                                message: format!("invalid redirect Location: {loc}"),
+                                message: match self.cfg.lang {
+                                    Lang::Zh => format!("重定向地址无效：{loc}"),
+                                    Lang::En => format!("invalid redirect Location: {loc}"),
+                                },
                                 redirects: chain,
                             });
                         }
@@ -257,7 +267,8 @@ impl Fetcher {
                             class: ErrorClass::RedirectLoop,
                             status: Some(status),
                             message: format!(
-                                "redirect loop: {}",
+                                "{}{}",
+                                self.cfg.lang.pick("重定向循环：", "redirect loop: "),
                                 std::iter::once(url.as_str())
                                     .chain(chain.iter().map(|u| u.as_str()))
                                     .collect::<Vec<_>>()
@@ -270,7 +281,12 @@ impl Fetcher {
                         return Err(FetchError {
                             class: ErrorClass::TooManyRedirects,
                             status: Some(status),
-                            message: format!("more than {} redirects", self.cfg.max_redirects),
+                            message: match self.cfg.lang {
+                                Lang::Zh => format!("重定向超过 {} 次", self.cfg.max_redirects),
+                                Lang::En => {
+                                    format!("more than {} redirects", self.cfg.max_redirects)
+                                }
+                            },
                             redirects: chain,
                         });
                     }
@@ -376,11 +392,18 @@ impl Fetcher {
                                         ErrorClass::ServerError
                                     },
                                     status: Some(status),
-                                    message: format!(
-                                        "HTTP {status}, Retry-After {}s exceeds the {}s cap",
-                                        wait.as_secs(),
-                                        self.cfg.max_retry_after.as_secs()
-                                    ),
+                                    message: match self.cfg.lang {
+                                        Lang::Zh => format!(
+                                            "HTTP {status}，Retry-After {} 秒超过上限 {} 秒",
+                                            wait.as_secs(),
+                                            self.cfg.max_retry_after.as_secs()
+                                        ),
+                                        Lang::En => format!(
+                                            "HTTP {status}, Retry-After {}s exceeds the {}s cap",
+                                            wait.as_secs(),
+                                            self.cfg.max_retry_after.as_secs()
+                                        ),
+                                    },
                                     redirects: Vec::new(),
                                 });
                             }
