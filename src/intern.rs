@@ -19,6 +19,11 @@ impl Txt {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Both are the same allocation (interned together).
+    pub fn shares_storage(&self, other: &Txt) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl Deref for Txt {

@@ -93,4 +93,4 @@ mod kinds_tests;
 #[cfg(test)]
 mod pack_tests;
 #[cfg(test)]
-mod testgraph;
+pub(crate) mod testgraph;
