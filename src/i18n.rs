@@ -2,6 +2,16 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Format a user-facing message in Chinese or English (`tr!(lang, "中文{}", "English {}", args…)`).
+macro_rules! tr {
+    ($lang:expr, $zh:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::Zh => format!($zh $(, $arg)*),
+            $crate::i18n::Lang::En => format!($en $(, $arg)*),
+        }
+    };
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {

@@ -9,13 +9,16 @@
 //! Around them: `store` (history database), `batch` (many sites, index), `testsite`
 //! (fixture/demo sites on loopback) and `run`, which wires the stages for the CLI.
 
+// first: its `tr!` macro is used by every stage
+#[macro_use]
+pub mod i18n;
+
 pub mod batch;
 pub mod config;
 pub mod crawl;
 pub mod decode;
 pub mod extract;
 pub mod fetch;
-pub mod i18n;
 pub mod intern;
 pub mod report;
 pub mod rules;

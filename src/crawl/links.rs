@@ -49,8 +49,7 @@ impl Links {
 
     /// The edges in page order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Edge> + Clone + '_ {
-        let (a, b, c) = self.parts();
-        a.iter().chain(b).chain(c)
+        self.into_iter()
     }
 
     pub fn len(&self) -> usize {
@@ -91,7 +90,7 @@ impl Links {
         self.edit(|v| v.iter_mut().for_each(f));
     }
 
-    /// Heap bytes this page holds on its own (shared templates not counted).
+    /// Edges this page stores itself (those in a shared template not counted).
     pub fn own_len(&self) -> usize {
         self.own.len()
     }

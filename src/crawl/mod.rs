@@ -254,16 +254,12 @@ impl State {
                 &item,
                 ErrorClass::TooLarge,
                 Some(status),
-                match self.cfg.lang {
-                    Lang::Zh => format!(
-                        "正文超过 {} 字节，只解析了上限以内的部分",
-                        self.cfg.max_body
-                    ),
-                    Lang::En => format!(
-                        "body larger than {} bytes; parsed up to the cap",
-                        self.cfg.max_body
-                    ),
-                },
+                tr!(
+                    self.cfg.lang,
+                    "正文超过 {} 字节，只解析了上限以内的部分",
+                    "body larger than {} bytes; parsed up to the cap",
+                    self.cfg.max_body
+                ),
             );
         }
         let Parsed {

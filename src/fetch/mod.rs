@@ -252,10 +252,11 @@ impl Fetcher {
                             return Err(FetchError {
                                 class: ErrorClass::Other,
                                 status: Some(status),
-                                message: match self.cfg.lang {
-                                    Lang::Zh => format!("重定向地址无效：{loc}"),
-                                    Lang::En => format!("invalid redirect Location: {loc}"),
-                                },
+                                message: tr!(
+                                    self.cfg.lang,
+                                    "重定向地址无效：{loc}",
+                                    "invalid redirect Location: {loc}"
+                                ),
                                 redirects: chain,
                             });
                         }
@@ -281,12 +282,12 @@ impl Fetcher {
                         return Err(FetchError {
                             class: ErrorClass::TooManyRedirects,
                             status: Some(status),
-                            message: match self.cfg.lang {
-                                Lang::Zh => format!("重定向超过 {} 次", self.cfg.max_redirects),
-                                Lang::En => {
-                                    format!("more than {} redirects", self.cfg.max_redirects)
-                                }
-                            },
+                            message: tr!(
+                                self.cfg.lang,
+                                "重定向超过 {} 次",
+                                "more than {} redirects",
+                                self.cfg.max_redirects
+                            ),
                             redirects: chain,
                         });
                     }
@@ -392,18 +393,13 @@ impl Fetcher {
                                         ErrorClass::ServerError
                                     },
                                     status: Some(status),
-                                    message: match self.cfg.lang {
-                                        Lang::Zh => format!(
-                                            "HTTP {status}，Retry-After {} 秒超过上限 {} 秒",
-                                            wait.as_secs(),
-                                            self.cfg.max_retry_after.as_secs()
-                                        ),
-                                        Lang::En => format!(
-                                            "HTTP {status}, Retry-After {}s exceeds the {}s cap",
-                                            wait.as_secs(),
-                                            self.cfg.max_retry_after.as_secs()
-                                        ),
-                                    },
+                                    message: tr!(
+                                        self.cfg.lang,
+                                        "HTTP {status}，Retry-After {} 秒超过上限 {} 秒",
+                                        "HTTP {status}, Retry-After {}s exceeds the {}s cap",
+                                        wait.as_secs(),
+                                        self.cfg.max_retry_after.as_secs()
+                                    ),
                                     redirects: Vec::new(),
                                 });
                             }

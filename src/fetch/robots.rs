@@ -33,14 +33,13 @@ impl Rules {
     }
 
     pub fn refusal_message(&self, lang: Lang) -> String {
-        match (&self.disallow_all, lang) {
-            (Some(why), Lang::Zh) => format!(
-                "robots.txt {why}：按 RFC 9309 视为全部禁止抓取；检查本单位网站时可用 --ignore-robots"
-            ),
-            (Some(why), Lang::En) => format!(
+        match &self.disallow_all {
+            Some(why) => tr!(
+                lang,
+                "robots.txt {why}：按 RFC 9309 视为全部禁止抓取；检查本单位网站时可用 --ignore-robots",
                 "robots.txt {why}: treated as disallow-all (RFC 9309); use --ignore-robots for a self-check of your own site"
             ),
-            (None, _) => lang
+            None => lang
                 .pick("robots.txt 禁止抓取", "disallowed by robots.txt")
                 .to_string(),
         }
@@ -108,10 +107,12 @@ async fn load(fetcher: &Fetcher, origin: &str) -> Rules {
         }
         Ok(resp) if resp.status >= 500 => Rules {
             robot: None,
-            disallow_all: Some(match fetcher.config().lang {
-                Lang::Zh => format!("返回 HTTP {}", resp.status),
-                Lang::En => format!("answered HTTP {}", resp.status),
-            }),
+            disallow_all: Some(tr!(
+                fetcher.config().lang,
+                "返回 HTTP {}",
+                "answered HTTP {}",
+                resp.status
+            )),
             crawl_delay: None,
         },
         Ok(_) => allow_all,
@@ -120,10 +121,12 @@ async fn load(fetcher: &Fetcher, origin: &str) -> Rules {
         Err(e) if !matches!(e.class, ErrorClass::ServerError) => allow_all,
         Err(e) => Rules {
             robot: None,
-            disallow_all: Some(match fetcher.config().lang {
-                Lang::Zh => format!("无法获取（{}）", e.message),
-                Lang::En => format!("could not be fetched ({})", e.message),
-            }),
+            disallow_all: Some(tr!(
+                fetcher.config().lang,
+                "无法获取（{}）",
+                "could not be fetched ({})",
+                e.message
+            )),
             crawl_delay: None,
         },
     }

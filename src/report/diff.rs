@@ -175,22 +175,15 @@ pub fn render(c: &Comparison, format: DiffFormat, lang: Lang) -> String {
 
 /// "新增问题 N 项，已整改 N 项 …" — the one-line summary of a comparison.
 pub(crate) fn counts_line(c: &Comparison, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "新增问题 {} 项，已整改 {} 项，仍未整改 {} 项，原不通过现无法判定 {} 项",
-            c.new_failures.len(),
-            c.fixed.len(),
-            c.unchanged_failures.len(),
-            c.undecided.len()
-        ),
-        Lang::En => format!(
-            "{} new failures, {} fixed, {} unchanged failures, {} failed before and undecided now",
-            c.new_failures.len(),
-            c.fixed.len(),
-            c.unchanged_failures.len(),
-            c.undecided.len()
-        ),
-    }
+    tr!(
+        lang,
+        "新增问题 {} 项，已整改 {} 项，仍未整改 {} 项，原不通过现无法判定 {} 项",
+        "{} new failures, {} fixed, {} unchanged failures, {} failed before and undecided now",
+        c.new_failures.len(),
+        c.fixed.len(),
+        c.unchanged_failures.len(),
+        c.undecided.len()
+    )
 }
 
 fn render_text(c: &Comparison, lang: Lang) -> String {

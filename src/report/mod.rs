@@ -219,16 +219,12 @@ pub fn stop_message(reason: StopReason, graph: &SiteGraph, lang: Lang) -> String
                 "every reachable page in scope was visited",
             )
             .to_string(),
-        StopReason::PageBudget => match lang {
-            Lang::Zh => format!(
-                "达到页面上限（--max-pages），仍有 {} 个网址未访问；部分检查可能无法判定",
-                s.unvisited
-            ),
-            Lang::En => format!(
-                "page budget (--max-pages) reached with {} URLs not visited; some checks may be undecidable",
-                s.unvisited
-            ),
-        },
+        StopReason::PageBudget => tr!(
+            lang,
+            "达到页面上限（--max-pages），仍有 {} 个网址未访问；部分检查可能无法判定",
+            "page budget (--max-pages) reached with {} URLs not visited; some checks may be undecidable",
+            s.unvisited
+        ),
         StopReason::TimeBudget => lang
             .pick(
                 "达到时间上限（--max-duration），抓取未完成",
@@ -247,10 +243,11 @@ pub fn stop_message(reason: StopReason, graph: &SiteGraph, lang: Lang) -> String
                 .first()
                 .map(|e| e.message.clone())
                 .unwrap_or_default();
-            match lang {
-                Lang::Zh => format!("首页无法抓取：{why}"),
-                Lang::En => format!("the start page could not be fetched: {why}"),
-            }
+            tr!(
+                lang,
+                "首页无法抓取：{why}",
+                "the start page could not be fetched: {why}"
+            )
         }
     }
 }

@@ -5,16 +5,6 @@
 //! Public API: [`load_packs`], [`list_text`], [`explain_text`], [`load_overrides`],
 //! [`evaluate`] with an [`EvalContext`], and [`verdict`].
 
-/// Format a user-facing message in Chinese or English (`tr!(lang, "中文{}", "English {}", args…)`).
-macro_rules! tr {
-    ($lang:expr, $zh:literal, $en:literal $(, $arg:expr)* $(,)?) => {
-        match $lang {
-            $crate::i18n::Lang::Zh => format!($zh $(, $arg)*),
-            $crate::i18n::Lang::En => format!($en $(, $arg)*),
-        }
-    };
-}
-
 pub mod aliases;
 pub mod calendar;
 pub mod catalog;
