@@ -113,7 +113,6 @@ pub async fn check_site(
         .clone()
         .unwrap_or_else(|| default_out_dir(&opts.url, today));
     let mut crawl_cfg = opts.crawl.clone();
-    crawl_cfg.lang = opts.lang;
     let state_file = out_dir.join(CHECKPOINT_FILE);
     crawl_cfg.checkpoint = Some(state_file.clone());
     let resume = if opts.resume {

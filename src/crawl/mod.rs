@@ -52,8 +52,6 @@ pub struct CrawlConfig {
     pub checkpoint: Option<std::path::PathBuf>,
     /// How often the state is saved while crawling (also on Ctrl-C).
     pub checkpoint_every: Duration,
-    /// Language of the error messages recorded for the report.
-    pub lang: Lang,
 }
 
 impl Default for CrawlConfig {
@@ -69,7 +67,6 @@ impl Default for CrawlConfig {
             cache: None,
             checkpoint: None,
             checkpoint_every: Duration::from_secs(30),
-            lang: Lang::Zh,
         }
     }
 }
@@ -121,6 +118,8 @@ struct State {
     cfg: CrawlConfig,
     sharer: LinkSharer,
     pool: Interner,
+    /// language of recorded error messages (the fetcher's)
+    lang: Lang,
 }
 
 impl State {
@@ -255,7 +254,7 @@ impl State {
                 ErrorClass::TooLarge,
                 Some(status),
                 tr!(
-                    self.cfg.lang,
+                    self.lang,
                     "正文超过 {} 字节，只解析了上限以内的部分",
                     "body larger than {} bytes; parsed up to the cap",
                     self.cfg.max_body
@@ -366,6 +365,7 @@ pub async fn crawl(
         cfg: cfg.clone(),
         sharer: LinkSharer::default(),
         pool: Interner::default(),
+        lang: fetcher.config().lang,
     };
     let mut scheduled = 0usize;
     match resume {
@@ -487,7 +487,7 @@ pub async fn crawl(
                                 &item,
                                 ErrorClass::Other,
                                 None,
-                                cfg.lang.pick(
+                                st.lang.pick(
                                     "抓取或解析此页面时发生内部错误，请附上网址报告此问题",
                                     "internal error while fetching or parsing this page; please report it with the URL",
                                 ).into(),
