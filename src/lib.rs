@@ -13,13 +13,16 @@
 #[macro_use]
 pub mod i18n;
 
+// second: the types every stage shares
+pub mod model;
+
+pub mod atomic;
 pub mod batch;
 pub mod config;
 pub mod crawl;
 pub mod decode;
 pub mod extract;
 pub mod fetch;
-pub mod intern;
 pub mod report;
 pub mod rules;
 pub mod run;

@@ -17,8 +17,8 @@ pub use classify::{classify_reqwest, detect_waf};
 pub use client::{ResolveEntry, ResolveParseError};
 pub use retry::parse_retry_after;
 
-use crate::crawl::ErrorClass;
 use crate::i18n::Lang;
+use crate::model::ErrorClass;
 use bytes::Bytes;
 use futures::StreamExt;
 use gate::HostGates;
