@@ -178,7 +178,10 @@ fn staging_under_production_urls_names_lost_urls_columns_and_counts() {
         "{ci03}"
     );
     let m3 = ci03["message"].as_str().unwrap();
-    assert!(m3.contains("“政策解读”基线 4 条、新站 2 条"), "{m3}");
+    assert!(
+        m3.contains("法定主动公开内容 > 政策解读”基线 4 条、新站 2 条"),
+        "{m3}"
+    );
 
     // the old URLs were requested on staging after the crawl and recorded in the graph
     let graph = read_json(&stage_out.join("site-graph.json"));
@@ -285,8 +288,8 @@ fn an_unchanged_copy_passes_and_a_lone_report_warns() {
 
 #[test]
 fn resolve_maps_host_and_port_not_the_host_on_every_port() {
-    let a = Fixture::serve("redesign/prod");
-    let b = Fixture::serve("redesign/staging");
+    let a = Fixture::serve("redesign/staging");
+    let b = Fixture::serve("redesign/prod");
     let dir = tempfile::tempdir().unwrap();
     // a mapping for port A does not apply to a URL on port B
     let url_b = format!("http://{HOST}:{}/", b.port());
@@ -328,7 +331,7 @@ fn resolve_maps_host_and_port_not_the_host_on_every_port() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let rep = read_json(&out.join("report.json"));
-    assert!(page_paths(&rep).iter().any(|p| p == "/zfxxgk/"));
+    assert!(page_paths(&rep).iter().any(|p| p == "/zwgk/fdzdgknr/"));
     assert!(a.server.requests().is_empty());
     assert!(!b.server.requests().is_empty());
 }

@@ -180,7 +180,9 @@ impl Fetcher {
                 resolve: cfg.resolve.clone(),
                 no_dns: cfg.no_dns,
             },
-            Box::new(move |resolver| client::build(&client_cfg, resolver, jar.clone())),
+            Box::new(move |resolver: Arc<dyn reqwest::dns::Resolve>| {
+                client::build(&client_cfg, resolver, jar.clone())
+            }),
         )?;
         Ok(Arc::new(Fetcher {
             gates: HostGates::new(cfg.rate, cfg.per_host),

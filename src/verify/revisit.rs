@@ -69,7 +69,6 @@ pub async fn revisit(
         soft404: Soft404Cache::default(),
         home,
     });
-    let skipped = |url: &Url, why: String| (url.clone(), None, why);
     let mut results: Vec<(Url, Option<probe::Probed>, String)> = Vec::new();
     let mut set: JoinSet<(Url, probe::Probed)> = JoinSet::new();
     let mut requests = 0usize;
@@ -93,7 +92,7 @@ pub async fn revisit(
             None
         };
         if let Some(why) = why {
-            results.push(skipped(&url, why.to_string()));
+            results.push((url, None, why.to_string()));
             continue;
         }
         while set.len() >= limits.concurrency.max(1) {

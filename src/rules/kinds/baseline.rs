@@ -15,7 +15,7 @@
 //! Without a baseline graph every mode is `warn` and says why. The rules never fetch.
 
 use super::Located;
-use crate::crawl::{ErrorClass, SiteGraph, VerifyOutcome};
+use crate::crawl::{ErrorClass, Revisit, SiteGraph, UrlId, VerifyOutcome};
 use crate::extract::LinkKind;
 use crate::i18n::Lang;
 use crate::rules::Evidence;
@@ -24,7 +24,7 @@ use crate::rules::engine::{Baseline, Cx, Outcome};
 use crate::rules::locate::{Locate, locate, path_label, segments};
 use crate::rules::site::{Site, crumbs, dir_of, pagination_url, title_parts, url_path};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Lost URLs (or columns) named in the message; all of them are in the evidence.
 const MESSAGE_MAX: usize = 30;
@@ -63,7 +63,7 @@ enum Fate {
 
 fn needs_baseline<'b>(cx: &'b Cx) -> Result<&'b SiteGraph, Outcome> {
     match cx.baseline {
-        Some(Baseline::Graph(g)) => Ok(g),
+        Some(Baseline::Graph(g)) => Ok(g.as_ref()),
         Some(Baseline::Missing(why)) => Err(Outcome::warn(tr!(
             cx.lang,
             "无法与基线比较：{}",
@@ -139,7 +139,7 @@ fn group_of(bsite: &Site, url: &str) -> String {
     // a detail page's breadcrumb may end with its own title
     if bsite.is_detail(i)
         && let (Some(last), Some(t)) = (cs.last(), p.title.as_deref())
-        && (t.trim() == *last || title_parts(t).first().is_some_and(|f| f == last))
+        && (t.trim() == *last || title_parts(t).first().is_some_and(|f| f.as_str() == *last))
         && cs.len() > 1
     {
         cs.pop();
@@ -152,7 +152,12 @@ fn group_of(bsite: &Site, url: &str) -> String {
 }
 
 /// What this crawl (and the revisit stage) says about a baseline URL.
-fn fate(cx: &Cx, url: &str, home_requested: Option<&str>) -> Fate {
+fn fate(
+    cx: &Cx,
+    revisited: &HashMap<UrlId, &Revisit>,
+    url: &str,
+    home_requested: Option<&str>,
+) -> Fate {
     let g = cx.site.g;
     let lang = cx.lang;
     let Some(id) = g.find_url(url) else {
@@ -198,7 +203,7 @@ fn fate(cx: &Cx, url: &str, home_requested: Option<&str>) -> Fate {
             _ => Fate::Unknown(format!("{status}{}", e.message)),
         };
     }
-    if let Some(r) = g.revisited.iter().find(|r| r.url == id) {
+    if let Some(r) = revisited.get(&id) {
         let status = r.status.map(|s| format!("HTTP {s}: ")).unwrap_or_default();
         return match r.outcome {
             VerifyOutcome::Ok => Fate::Kept(r.final_url.is_some()),
@@ -216,11 +221,13 @@ fn urls(cx: &Cx, bsite: &Site) -> Outcome {
     let lang = cx.lang;
     let base_urls = bsite.g.page_urls();
     let home_requested = cx.site.home.map(|h| cx.site.g.url(cx.site.page(h).url));
+    let revisited: HashMap<UrlId, &Revisit> =
+        cx.site.g.revisited.iter().map(|r| (r.url, r)).collect();
     let (mut direct, mut redirected) = (0usize, 0usize);
     let mut lost: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     let mut unknown: Vec<(String, String)> = Vec::new();
     for u in &base_urls {
-        match fate(cx, u, home_requested) {
+        match fate(cx, &revisited, u, home_requested) {
             Fate::Kept(false) => direct += 1,
             Fate::Kept(true) => redirected += 1,
             Fate::Lost(why) => lost
