@@ -42,6 +42,18 @@ async fn recorder() -> (u16, Arc<Mutex<Vec<String>>>) {
     (port, seen)
 }
 
+/// A fetcher without robots.txt, rate limit, retries or DNS, with these routes.
+fn routed(cfg: FetchConfig) -> std::sync::Arc<Fetcher> {
+    Fetcher::new(FetchConfig {
+        no_dns: true,
+        respect_robots: false,
+        rate: 0.0,
+        retries: 0,
+        ..cfg
+    })
+    .unwrap()
+}
+
 fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
     head.lines().find_map(|l| {
         let (k, v) = l.split_once(':')?;
@@ -53,15 +65,10 @@ fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
 async fn connect_to_sends_to_staging_under_the_production_host_header() {
     let (a, seen_a) = recorder().await;
     let (b, seen_b) = recorder().await;
-    let fetcher = Fetcher::new(FetchConfig {
+    let fetcher = routed(FetchConfig {
         connect_to: vec![format!("www.x.test:{a}:127.0.0.1:{b}").parse().unwrap()],
-        no_dns: true,
-        respect_robots: false,
-        rate: 0.0,
-        retries: 0,
         ..FetchConfig::default()
-    })
-    .unwrap();
+    });
     let url = url::Url::parse(&format!("http://www.x.test:{a}/zwgk/index.html?x=1")).unwrap();
     let f = fetcher
         .fetch(&url, &FetchOpts::default())
@@ -83,15 +90,10 @@ async fn connect_to_sends_to_staging_under_the_production_host_header() {
     assert!(seen_a.lock().unwrap().is_empty(), "nothing reached port A");
 
     // the default port: no port in the Host header, as curl sends it
-    let fetcher = Fetcher::new(FetchConfig {
+    let fetcher = routed(FetchConfig {
         connect_to: vec![format!("www.x.test:80:127.0.0.1:{b}").parse().unwrap()],
-        no_dns: true,
-        respect_robots: false,
-        rate: 0.0,
-        retries: 0,
         ..FetchConfig::default()
-    })
-    .unwrap();
+    });
     let url = url::Url::parse("http://www.x.test/a.html").unwrap();
     fetcher.fetch(&url, &FetchOpts::default()).await.unwrap();
     let heads = seen_b.lock().unwrap().clone();
@@ -103,15 +105,10 @@ async fn connect_to_sends_to_staging_under_the_production_host_header() {
 async fn resolve_for_port_a_does_not_route_port_b() {
     let (a, seen_a) = recorder().await;
     let (b, seen_b) = recorder().await;
-    let fetcher = Fetcher::new(FetchConfig {
+    let fetcher = routed(FetchConfig {
         resolve: vec![format!("www.x.test:{a}:127.0.0.1").parse().unwrap()],
-        no_dns: true,
-        respect_robots: false,
-        rate: 0.0,
-        retries: 0,
         ..FetchConfig::default()
-    })
-    .unwrap();
+    });
     let on_a = url::Url::parse(&format!("http://www.x.test:{a}/")).unwrap();
     let on_b = url::Url::parse(&format!("http://www.x.test:{b}/")).unwrap();
     assert_eq!(
