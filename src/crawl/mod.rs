@@ -15,7 +15,7 @@ pub use checkpoint::Checkpoint;
 // The graph types live in the model layer; re-exported here under their former paths.
 pub use crate::model::{
     Charset, CrawlError, CrawlStats, Edge, ErrorClass, LinkSharer, Links, MediaEdge, Page,
-    Resource, SiteGraph, StopReason, TextId, UrlId, Verified, VerifyOutcome,
+    Resource, Revisit, SiteGraph, StopReason, TextId, UrlId, Verified, VerifyOutcome,
 };
 pub use job::{CacheHandle, PageCache};
 

@@ -6,7 +6,7 @@ use super::edge::{TextId, UrlId};
 use super::error::CrawlError;
 use super::page::{Page, Resource};
 use super::stop::{CrawlStats, StopReason};
-use super::verify::Verified;
+use super::verify::{Revisit, Verified};
 use foldhash::HashMap;
 use serde::{Deserialize, Serialize};
 use url::Url;
@@ -26,6 +26,9 @@ pub struct SiteGraph {
     /// Results of the verification stage (media, attachments, links); empty when it did not run.
     #[serde(default)]
     pub verified: Vec<Verified>,
+    /// Baseline page URLs the crawl did not meet, requested afterwards (`--baseline`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revisited: Vec<Revisit>,
     pub stop_reason: Option<StopReason>,
     pub stats: CrawlStats,
     // foldhash: every link of every page is looked up here
@@ -110,6 +113,24 @@ impl SiteGraph {
     /// The home page (depth 0), if it was fetched.
     pub fn home(&self) -> Option<&Page> {
         self.pages.iter().find(|p| p.depth == 0 && !p.is_frame)
+    }
+
+    /// Every page URL of the crawl: requested and final URLs of the pages (frames
+    /// included) and the URLs that redirected to them, each once, in crawl order.
+    pub fn page_urls(&self) -> Vec<&str> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        let ids = self
+            .pages
+            .iter()
+            .flat_map(|p| [p.url, p.final_url])
+            .chain(self.aliases.iter().map(|(from, _)| *from));
+        for id in ids {
+            if seen.insert(id) {
+                out.push(self.url(id));
+            }
+        }
+        out
     }
 
     /// Rebuild the lookup indexes after deserialising a saved graph.

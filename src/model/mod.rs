@@ -25,4 +25,4 @@ pub use name::UnknownName;
 pub use page::{Charset, Page, Resource};
 pub use stop::{CrawlStats, StopReason};
 pub use text::{Interner, Txt};
-pub use verify::{Verified, VerifyOutcome};
+pub use verify::{Revisit, Verified, VerifyOutcome};

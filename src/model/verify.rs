@@ -41,3 +41,18 @@ pub struct Verified {
     pub detail: String,
     pub bytes_read: u64,
 }
+
+/// A page URL of the baseline crawl (`--baseline`) that this crawl did not meet, requested
+/// on this server after the crawl (see [`crate::verify::revisit`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Revisit {
+    pub url: UrlId,
+    /// `ok` (answered with a page), `broken` (404/410, soft 404, redirect to the home
+    /// page), `skipped` (not requested: budget, time limit, robots) …
+    pub outcome: VerifyOutcome,
+    pub status: Option<u16>,
+    /// where redirects ended, when there were any
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_url: Option<UrlId>,
+    pub detail: String,
+}
