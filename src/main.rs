@@ -337,6 +337,27 @@ fn history(args: HistoryArgs) -> Result<i32> {
         );
     }
     let store = zwgk::store::Store::open(&args.db)?;
+    if let Some(keep) = args.prune {
+        let st = store.prune(keep as usize, args.site.as_deref())?;
+        let mb = |b: u64| b as f64 / 1e6;
+        match args.lang {
+            zwgk::i18n::Lang::Zh => println!(
+                "已删除 {} 次运行，保留 {} 次；数据库 {:.1} MB → {:.1} MB",
+                st.runs_removed,
+                st.runs_kept,
+                mb(st.bytes_before),
+                mb(st.bytes_after)
+            ),
+            zwgk::i18n::Lang::En => println!(
+                "removed {} runs, kept {}; database {:.1} MB -> {:.1} MB",
+                st.runs_removed,
+                st.runs_kept,
+                mb(st.bytes_before),
+                mb(st.bytes_after)
+            ),
+        }
+        return Ok(0);
+    }
     let Some(site) = args.site else {
         for s in store.sites()? {
             println!("{s}");

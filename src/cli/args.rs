@@ -73,6 +73,10 @@ pub enum RulesCmd {
 pub struct HistoryArgs {
     /// Site host (as in the report folder), e.g. www.xsq.cq.gov.cn; omit to list the sites
     pub site: Option<String>,
+    /// Delete all but the newest KEEP runs of the site (of every site when no SITE is given),
+    /// then compact the file; the page cache and the probes are kept
+    #[arg(long, value_name = "KEEP", value_parser = clap::value_parser!(u32).range(1..))]
+    pub prune: Option<u32>,
     #[arg(long, value_name = "FILE", default_value = "reports/zwgk.db")]
     pub db: PathBuf,
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
