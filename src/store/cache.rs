@@ -5,8 +5,8 @@
 
 use super::{Store, StoreError, blob, url_id};
 use crate::crawl::PageCache;
-use crate::model::Charset;
 use crate::extract::PageFacts;
+use crate::model::Charset;
 use rusqlite::{OptionalExtension, params};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

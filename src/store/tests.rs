@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::crawl::PageCache;
-use crate::model::Charset;
 use crate::extract::PageFacts;
+use crate::model::Charset;
 
 /// The layout of version 0 (zwgk before the lean store), exactly as it was created.
 const V0_SCHEMA: &str = "
