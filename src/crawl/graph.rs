@@ -257,6 +257,15 @@ pub enum StopReason {
     StartFailed,
 }
 
+/// A URL the run did not fetch or verify, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NotChecked {
+    pub url: UrlId,
+    /// `crawl` (page not fetched) or `verify` (link or media not verified)
+    pub stage: Txt,
+    pub reason: StopReason,
+}
+
 /// Counters for the report's `stats`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CrawlStats {
@@ -299,6 +308,21 @@ pub struct SiteGraph {
     pub verified: Vec<Verified>,
     pub stop_reason: Option<StopReason>,
     pub stats: CrawlStats,
+    /// URLs refused by the trap guards, by reason and pattern (crawl and verification)
+    #[serde(default)]
+    pub traps: Vec<super::scope::TrapRecord>,
+    /// The URLs behind `traps` that pages link to (verification does not request them)
+    #[serde(default)]
+    pub trapped: Vec<UrlId>,
+    /// Values a site sent that were out of range and clamped (Crawl-delay 1e20 …)
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// Hosts whose certificate failed validation; crawled with verification off
+    #[serde(default)]
+    pub tls: Vec<crate::fetch::TlsProblem>,
+    /// What the run did not get to (time budget, page budget): URLs not fetched or verified
+    #[serde(default)]
+    pub not_checked: Vec<NotChecked>,
     // foldhash: every link of every page is looked up here
     #[serde(skip)]
     url_index: HashMap<String, UrlId>,

@@ -11,11 +11,13 @@ mod classify;
 mod client;
 mod gate;
 mod retry;
-mod robots;
+pub mod robots;
+pub mod tls;
 
 pub use classify::{classify_reqwest, detect_waf};
 pub use client::{ResolveEntry, ResolveParseError};
 pub use retry::parse_retry_after;
+pub use tls::{TlsIssue, TlsProblem};
 
 use crate::crawl::ErrorClass;
 use crate::i18n::Lang;
@@ -145,6 +147,8 @@ impl FetchError {
 pub enum FetchSetupError {
     #[error("cannot build HTTP client: {0}")]
     Client(#[from] reqwest::Error),
+    #[error("cannot set up TLS: {0}")]
+    Tls(String),
 }
 
 /// Running totals across all requests of a run.
@@ -161,15 +165,20 @@ pub struct Fetcher {
     cfg: FetchConfig,
     gates: HostGates,
     robots: RobotsCache,
+    tls: tls::TlsLog,
+    notes: std::sync::Mutex<Vec<String>>,
     pub counters: FetchCounters,
 }
 
 impl Fetcher {
     pub fn new(cfg: FetchConfig) -> Result<Arc<Self>, FetchSetupError> {
-        let client = client::build(&cfg)?;
+        let tls = tls::TlsLog::default();
+        let client = client::build(&cfg, &tls)?;
         Ok(Arc::new(Fetcher {
             gates: HostGates::new(cfg.rate, cfg.per_host),
             robots: RobotsCache::default(),
+            tls,
+            notes: Default::default(),
             client,
             cfg,
             counters: FetchCounters::default(),
@@ -178,6 +187,24 @@ impl Fetcher {
 
     pub fn config(&self) -> &FetchConfig {
         &self.cfg
+    }
+
+    /// Hosts whose certificate failed validation (they were fetched with verification off).
+    pub fn tls_problems(&self) -> Vec<TlsProblem> {
+        self.tls.problems()
+    }
+
+    /// Values a site sent that were out of range and clamped (for the report).
+    pub fn notes(&self) -> Vec<String> {
+        self.notes.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Remember a clamped site value (once per text).
+    pub(crate) fn note(&self, text: String) {
+        let mut n = self.notes.lock().unwrap_or_else(|e| e.into_inner());
+        if !n.contains(&text) && n.len() < 100 {
+            n.push(text);
+        }
     }
 
     /// Is this URL allowed by the host's robots.txt? (Fetches robots.txt once per origin.)
