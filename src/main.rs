@@ -97,7 +97,7 @@ fn settings(args: &CrawlArgs) -> Result<(FetchConfig, CrawlConfig, FileConfig)> 
     crawl.max_duration = Some(Duration::from_secs(zc::DEFAULT_MAX_DURATION_SECS));
     match args.max_duration.or(c.max_duration) {
         // 0: no time budget at all
-        Some(v) if v == 0.0 => crawl.max_duration = None,
+        Some(0.0) => crawl.max_duration = None,
         Some(v) => {
             crawl.max_duration = Some(
                 user_seconds(

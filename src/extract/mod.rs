@@ -401,18 +401,6 @@ impl<'a> PageIndex<'a> {
     }
 }
 
-/// Extract everything from an HTML document.
-///
-/// `url` is the final URL of the page (after redirects); relative references are
-/// resolved against it (or against `<base href>` when present). Never panics on
-/// malformed HTML.
-///
-/// Notes on semantics:
-/// * year-less list dates (`[11-03]`) are ignored (no context year is assumed);
-/// * `empty_note` is set only when an "暂无信息"-style phrase is visible and the page has
-///   no dated items;
-/// * links are not deduplicated (each occurrence keeps its own anchor text), media are
-///   deduplicated by (url, kind), JS pagination links by url.
 /// Most tags parsed per page. The DOM costs far more than the bytes it is built from
 /// (a 10 MB page of bare `<p>` tags is millions of nodes): with this cap a page's tree
 /// stays within a few tens of MB whatever the site sends. Real pages have a few thousand.
@@ -428,6 +416,18 @@ pub fn bounded_markup(html: &str) -> (&str, bool) {
     }
 }
 
+/// Extract everything from an HTML document.
+///
+/// `url` is the final URL of the page (after redirects); relative references are
+/// resolved against it (or against `<base href>` when present). Never panics on
+/// malformed HTML.
+///
+/// Notes on semantics:
+/// * year-less list dates (`[11-03]`) are ignored (no context year is assumed);
+/// * `empty_note` is set only when an "暂无信息"-style phrase is visible and the page has
+///   no dated items;
+/// * links are not deduplicated (each occurrence keeps its own anchor text), media are
+///   deduplicated by (url, kind), JS pagination links by url.
 pub fn extract(html: &str, url: &Url) -> PageFacts {
     let doc = Html::parse_document(html);
     let ix = PageIndex::build(&doc);
