@@ -21,8 +21,8 @@ pub use retry::parse_retry_after;
 pub use route::{ConnectTo, ConnectToParseError};
 pub use tls::{TlsIssue, TlsProblem};
 
-use crate::crawl::ErrorClass;
 use crate::i18n::Lang;
+use crate::model::ErrorClass;
 use bytes::Bytes;
 use futures::StreamExt;
 use gate::HostGates;
