@@ -73,6 +73,7 @@ impl Resolver {
             return None;
         }
         u.set_fragment(None);
+        crate::crawl::scope::strip_session(&mut u);
         Some(u)
     }
 }
