@@ -150,6 +150,16 @@ fn migrate_v0(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute_batch("ALTER TABLE runs DROP COLUMN report_json")
 }
 
+/// A `page_cache` row of version 0: site, url, etag, last_modified, charset, facts.
+type CacheRowV0 = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+);
+
 /// Pages of every run and the page cache: URLs into `urls`, facts compressed into `facts`.
 fn migrate_v0_pages(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     if has_table(tx, "pages")? {
@@ -179,14 +189,7 @@ fn migrate_v0_pages(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
         tx.execute_batch("DROP TABLE pages")?;
     }
     if has_table(tx, "page_cache")? {
-        let rows: Vec<(
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            String,
-            String,
-        )> = {
+        let rows: Vec<CacheRowV0> = {
             let mut stmt = tx
                 .prepare("SELECT site, url, etag, last_modified, charset, facts FROM page_cache")?;
             stmt.query_map([], |r| {
