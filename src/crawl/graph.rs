@@ -3,7 +3,7 @@
 //! offline (`site-graph.json`).
 
 use super::links::Links;
-use crate::extract::{Crumb, DatedItem, LinkKind, Markers, MediaKind, Meta, Phone, Txt};
+use crate::extract::{Crumb, DatedItem, LinkKind, Markers, MediaKind, Meta, PartialItem, Phone, Txt};
 use crate::intern::Interner;
 use foldhash::HashMap;
 use jiff::civil::Date;
@@ -66,6 +66,9 @@ pub struct Page {
     pub meta: Meta,
     pub published: Option<Date>,
     pub items: Vec<DatedItem>,
+    /// List entries dated without a year the page could not complete.
+    #[serde(default)]
+    pub partial_items: Vec<PartialItem>,
     pub phones: Vec<Phone>,
     pub markers: Markers,
     pub headings: Vec<Txt>,
@@ -111,6 +114,11 @@ impl Page {
             pool.intern_opt(&mut it.url);
         }
         self.items.shrink_to_fit();
+        for it in &mut self.partial_items {
+            pool.intern(&mut it.title);
+            pool.intern_opt(&mut it.url);
+        }
+        self.partial_items.shrink_to_fit();
         for p in &mut self.phones {
             pool.intern(&mut p.number);
             pool.intern_opt(&mut p.label);

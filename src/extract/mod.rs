@@ -16,6 +16,7 @@ pub mod meta;
 pub mod pagination;
 pub mod phones;
 pub mod records;
+pub mod rowdate;
 pub mod text;
 
 use ego_tree::iter::Edge;
@@ -97,6 +98,41 @@ pub struct DatedItem {
     /// absolute URL of the item's link
     pub url: Option<Txt>,
     pub date: Date,
+    /// where the year came from when the list printed none
+    #[serde(default, skip_serializing_if = "YearFrom::is_written")]
+    pub year_from: YearFrom,
+}
+
+/// Where a list date's year came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearFrom {
+    /// the list printed it
+    #[default]
+    Written,
+    /// the item's URL (`t20210521_…`)
+    Url,
+    /// the list's other dates
+    List,
+    /// the linked page's publish date (resolved by the rules)
+    Page,
+}
+
+impl YearFrom {
+    pub fn is_written(&self) -> bool {
+        *self == YearFrom::Written
+    }
+}
+
+/// A list entry whose date was printed without a year that no context on the page could
+/// supply (`[05-21]` in a list with no full date and a URL without a date), or in a form
+/// not read (`21-05-21`, `2021年5月`: month and day 0).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartialItem {
+    pub title: Txt,
+    pub url: Option<Txt>,
+    pub month: i8,
+    pub day: i8,
 }
 
 /// A phone number published as text.
@@ -150,6 +186,9 @@ pub struct PageFacts {
     pub published: Option<Date>,
     /// Dated list items (column listings).
     pub items: Vec<DatedItem>,
+    /// List entries dated without a year that the page could not complete.
+    #[serde(default)]
+    pub partial_items: Vec<PartialItem>,
     /// Phone numbers published as text.
     pub phones: Vec<Phone>,
     /// Footer / site-level markers.
@@ -443,7 +482,7 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
     facts.breadcrumb = breadcrumb::extract(&ix, &resolver);
     items::collect(&ix, &resolver, &mut facts);
     pagination::collect(&ix, &resolver, url, &mut facts);
-    facts.phones = phones::find_phones(flat);
+    facts.phones = phones::find_phones_in(flat, url.host_str().and_then(phones::area_code_for_host));
     facts.markers = markers::collect(&ix, flat, &facts);
     facts.published = facts
         .meta
@@ -466,7 +505,8 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
         .map(Txt::from)
         .collect();
     records::collect(&ix, flat, &mut facts);
-    facts.empty_note = facts.items.is_empty() && markers::has_empty_note(&norm);
+    facts.empty_note =
+        facts.items.is_empty() && facts.partial_items.is_empty() && markers::has_empty_note(&norm);
     facts.needs_js |= items::needs_js_hint(&ix, &facts);
     facts
 }
