@@ -106,6 +106,13 @@ fn jsp_site_with_session_ids_iframe_letters_and_written_phones() {
     assert_check(&report, "GOV-D06", "pass", &["/hdjl/jzxx/index.jsp"]);
     // the home page's dates are written 2026/11/20 in a table cell
     assert_check(&report, "GOV-V02", "pass", &["/zwgk/content/102.jsp"]);
+    // the letters in the iframe date the 局长信箱 column: not stale by class
+    assert_eq!(status(&report, "GOV-V03"), "pass");
+    assert!(
+        !message(&report, "GOV-V03").contains("局长信箱"),
+        "{}",
+        message(&report, "GOV-V03")
+    );
 
     // phones as written: the 8-digit 值班电话 gets the page's area code; the fax keeps its label
     let lx = graph["pages"]
@@ -182,7 +189,7 @@ fn trs_site_with_year_less_dates_sidebar_links_and_hotlines_only() {
         &report,
         "ZW-P08",
         "fail",
-        &["/zwgk/fdzdgknr/jgjj/lxwm/index.html"],
+        &["/zwgk/fdzdgknr/jgjj/lxwm/"],
     );
     let m = message(&report, "ZW-P08");
     assert!(m.contains("12345"), "{m}");

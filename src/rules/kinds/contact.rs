@@ -125,7 +125,9 @@ impl Params {
         let mut hotlines: Vec<Evidence> = Vec::new();
         for &i in &pages {
             for ph in &site.page(i).phones {
-                let digits: String = ph.number.chars().filter(|c| c.is_ascii_digit()).collect();
+                // the number without its extension (023-63881234转801)
+                let main = ph.number.split('转').next().unwrap_or(&ph.number);
+                let digits: String = main.chars().filter(|c| c.is_ascii_digit()).collect();
                 if !pats.iter().any(|r| r.is_match(&digits)) {
                     continue;
                 }
