@@ -24,7 +24,10 @@ fn result<'a>(report: &'a Value, id: &str) -> &'a Value {
 }
 
 fn status(report: &Value, id: &str) -> String {
-    result(report, id)["status"].as_str().unwrap_or("").to_string()
+    result(report, id)["status"]
+        .as_str()
+        .unwrap_or("")
+        .to_string()
 }
 
 fn message(report: &Value, id: &str) -> String {
@@ -69,7 +72,10 @@ fn jsp_site_with_session_ids_iframe_letters_and_written_phones() {
     // session ids are not part of a page: every page is fetched once, under its plain URL
     let graph: Value = common::read_json(&dir.path().join("site-graph.json"));
     let text = graph.to_string();
-    assert!(!text.contains("jsessionid"), "session ids kept in the graph");
+    assert!(
+        !text.contains("jsessionid"),
+        "session ids kept in the graph"
+    );
     let reqs = fx.requests_for(JSP);
     let mut paths: Vec<String> = reqs.iter().map(|r| r.path.clone()).collect();
     let n = paths.len();
@@ -185,12 +191,7 @@ fn trs_site_with_year_less_dates_sidebar_links_and_hotlines_only() {
     let m = message(&report, "ZW-P06");
     assert!(m.contains("仅模板侧栏列出"), "{m}");
     // 12345 is a hotline, not the office's number; "12345便民服务平台" is no number at all
-    assert_check(
-        &report,
-        "ZW-P08",
-        "fail",
-        &["/zwgk/fdzdgknr/jgjj/lxwm/"],
-    );
+    assert_check(&report, "ZW-P08", "fail", &["/zwgk/fdzdgknr/jgjj/lxwm/"]);
     let m = message(&report, "ZW-P08");
     assert!(m.contains("12345"), "{m}");
     assert!(m.contains("热线"), "{m}");

@@ -3,7 +3,9 @@
 //! offline (`site-graph.json`).
 
 use super::links::Links;
-use crate::extract::{Crumb, DatedItem, LinkKind, Markers, MediaKind, Meta, PartialItem, Phone, Txt};
+use crate::extract::{
+    Crumb, DatedItem, LinkKind, Markers, MediaKind, Meta, PartialItem, Phone, Txt,
+};
 use crate::intern::Interner;
 use foldhash::HashMap;
 use jiff::civil::Date;

@@ -199,7 +199,10 @@ pub(crate) fn row_entry(row: ElementRef<'_>, r: &Resolver) -> Option<Entry> {
     }
     Some(Entry {
         title,
-        url: a.attr("href").and_then(|h| r.resolve(h)).map(|u| u.to_string()),
+        url: a
+            .attr("href")
+            .and_then(|h| r.resolve(h))
+            .map(|u| u.to_string()),
         date,
     })
 }

@@ -482,7 +482,8 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
     facts.breadcrumb = breadcrumb::extract(&ix, &resolver);
     items::collect(&ix, &resolver, &mut facts);
     pagination::collect(&ix, &resolver, url, &mut facts);
-    facts.phones = phones::find_phones_in(flat, url.host_str().and_then(phones::area_code_for_host));
+    facts.phones =
+        phones::find_phones_in(flat, url.host_str().and_then(phones::area_code_for_host));
     facts.markers = markers::collect(&ix, flat, &facts);
     facts.published = facts
         .meta

@@ -89,14 +89,12 @@ pub fn find_phones(text: &str) -> Vec<Phone> {
 /// numbers written without one when the page shows no other landline.
 pub fn find_phones_in(text: &str, region_area: Option<&str>) -> Vec<Phone> {
     let norm = fold_width(text);
-    let page_area = PHONE
-        .captures_iter(&norm)
-        .find_map(|c| {
-            let a = c.name("pa").or_else(|| c.name("la"))?;
-            let l = c.name("pl").or_else(|| c.name("ll"))?;
-            let local: String = l.as_str().chars().filter(char::is_ascii_digit).collect();
-            area_code_ok(a.as_str(), &local).then(|| a.as_str().to_string())
-        });
+    let page_area = PHONE.captures_iter(&norm).find_map(|c| {
+        let a = c.name("pa").or_else(|| c.name("la"))?;
+        let l = c.name("pl").or_else(|| c.name("ll"))?;
+        let local: String = l.as_str().chars().filter(char::is_ascii_digit).collect();
+        area_code_ok(a.as_str(), &local).then(|| a.as_str().to_string())
+    });
     let area_hint = page_area.as_deref().or(region_area);
     let norm: &str = &norm;
     let mut out: Vec<Phone> = Vec::new();
@@ -206,10 +204,20 @@ fn names_platform(after: &str) -> bool {
         .iter()
         .filter_map(|k| head.find(k))
         .min();
-    let platform = ["平台", "服务网", "网站", "小程序", "APP", "App", "公众号", "网上", "在线"]
-        .iter()
-        .filter_map(|k| head.find(k))
-        .min();
+    let platform = [
+        "平台",
+        "服务网",
+        "网站",
+        "小程序",
+        "APP",
+        "App",
+        "公众号",
+        "网上",
+        "在线",
+    ]
+    .iter()
+    .filter_map(|k| head.find(k))
+    .min();
     match (platform, line) {
         (Some(p), Some(l)) => p < l,
         (Some(_), None) => true,
@@ -433,7 +441,11 @@ mod tests {
             ("电话：023 6388 1234", None, &["023-63881234"]),
             ("电话：023-63881234-801", None, &["023-63881234转801"]),
             ("电话：０２３－６３８８１２３４", None, &["023-63881234"]),
-            ("电话：0591-24360000 传真：24360001", None, &["0591-24360000", "0591-24360001"]),
+            (
+                "电话：0591-24360000 传真：24360001",
+                None,
+                &["0591-24360000", "0591-24360001"],
+            ),
             ("值班电话：63881236", Some("023"), &["023-63881236"]),
             ("值班电话：6388-1236", Some("023"), &["023-63881236"]),
             ("值班电话：63881236", None, &["63881236"]),

@@ -156,7 +156,12 @@ pub fn year_near(m: i8, d: i8, near: Date) -> Option<Date> {
 /// The year for a year-less date in a newest-first list: the year of the nearest entry
 /// above it (the same year unless the date would then be later than that entry), else of
 /// the nearest entry below it.
-pub fn year_from_neighbours(m: i8, d: i8, above: Option<Date>, below: Option<Date>) -> Option<Date> {
+pub fn year_from_neighbours(
+    m: i8,
+    d: i8,
+    above: Option<Date>,
+    below: Option<Date>,
+) -> Option<Date> {
     if let Some(a) = above {
         let y = i64::from(a.year());
         let same = ymd(y, i64::from(m), i64::from(d))?;
@@ -210,10 +215,7 @@ mod tests {
 
     #[test]
     fn years_from_context() {
-        assert_eq!(
-            year_near(5, 21, date(2021, 5, 20)),
-            Some(date(2021, 5, 21))
-        );
+        assert_eq!(year_near(5, 21, date(2021, 5, 20)), Some(date(2021, 5, 21)));
         assert_eq!(
             year_near(12, 31, date(2022, 1, 2)),
             Some(date(2021, 12, 31))
@@ -239,9 +241,6 @@ mod tests {
         );
         assert_eq!(year_from_url(5, 21, Some("http://x.gov.cn/a/1.jsp")), None);
         // 02-29 only exists in leap years
-        assert_eq!(
-            year_near(2, 29, date(2021, 3, 1)),
-            Some(date(2020, 2, 29))
-        );
+        assert_eq!(year_near(2, 29, date(2021, 3, 1)), Some(date(2020, 2, 29)));
     }
 }

@@ -148,18 +148,33 @@ fn a_sidebar_listing_the_document_is_no_linkage() {
     // the interpretation's own link to its document goes; a 热点信息 sidebar with the
     // document stays, shown on an unrelated article page too
     b.p(jd).links.retain(|e| e.to != doc_id);
-    b.link(jd, "关于促进文旅消费的通知", "/zwgk/fdzdgknr/zcwj/202610/t20261010_9.html");
+    b.link(
+        jd,
+        "关于促进文旅消费的通知",
+        "/zwgk/fdzdgknr/zcwj/202610/t20261010_9.html",
+    );
     let news = b.find("/xwdt/202611/t20261120_1.html");
-    b.link(news, "关于促进文旅消费的通知", "/zwgk/fdzdgknr/zcwj/202610/t20261010_9.html");
+    b.link(
+        news,
+        "关于促进文旅消费的通知",
+        "/zwgk/fdzdgknr/zcwj/202610/t20261010_9.html",
+    );
     let r = run_on(&b, date(2026, 11, 27));
     let p06 = get(&r, "ZW-P06");
     assert_eq!(p06.status, Status::Fail, "{}", p06.message);
     assert!(p06.message.contains("未链接该文件"), "{}", p06.message);
     let urls: Vec<&str> = p06.evidence.iter().map(|e| e.url.as_str()).collect();
-    assert!(urls.contains(&abs("/zwgk/fdzdgknr/zcjd/wzjd/202610/t20261012_1.html").as_str()), "{urls:?}");
+    assert!(
+        urls.contains(&abs("/zwgk/fdzdgknr/zcjd/wzjd/202610/t20261012_1.html").as_str()),
+        "{urls:?}"
+    );
     // labelled 原文链接, the same link counts even though the sidebar shows it too
     let mut b2 = b.clone();
-    b2.link(jd, "原文链接", "/zwgk/fdzdgknr/zcwj/202610/t20261010_9.html");
+    b2.link(
+        jd,
+        "原文链接",
+        "/zwgk/fdzdgknr/zcwj/202610/t20261010_9.html",
+    );
     let r = run_on(&b2, date(2026, 11, 27));
     let p06 = get(&r, "ZW-P06");
     let jd_url = abs("/zwgk/fdzdgknr/zcjd/wzjd/202610/t20261012_1.html");

@@ -81,9 +81,9 @@ pub struct CheckResult {
 }
 
 #[cfg(test)]
-mod kinds_tests;
-#[cfg(test)]
 mod dates_tests;
+#[cfg(test)]
+mod kinds_tests;
 #[cfg(test)]
 mod pack_tests;
 #[cfg(test)]

@@ -95,7 +95,8 @@ pub fn relates(a: &str, b: &str) -> bool {
 pub fn is_label(text: &str, set: &[&str]) -> bool {
     let t = norm(text);
     let t = t.trim_end_matches([':', '：', '>', '》']);
-    set.iter().any(|l| t == *l || (t.starts_with(l) && t.chars().count() <= 8))
+    set.iter()
+        .any(|l| t == *l || (t.starts_with(l) && t.chars().count() <= 8))
 }
 
 impl Site<'_> {
@@ -124,9 +125,10 @@ impl Site<'_> {
                 && p != to
                 && self.is_detail(p)
                 && !relates(&self.doc_title(p), &to_title)
-                && self.links(p).iter().any(|l| {
-                    (l.to == to_id || l.to == to_final) && norm(l.text) == norm(text)
-                })
+                && self
+                    .links(p)
+                    .iter()
+                    .any(|l| (l.to == to_id || l.to == to_final) && norm(l.text) == norm(text))
         })
     }
 
@@ -156,7 +158,10 @@ mod tests {
             "《重庆市文化旅游市场管理办法》政策解读",
             "重庆市文化和旅游委员会关于印发《重庆市文化旅游市场管理办法》的通知"
         ));
-        assert!(relates("一图读懂：重庆市文化旅游市场管理办法", "关于印发重庆市文化旅游市场管理办法的通知"));
+        assert!(relates(
+            "一图读懂：重庆市文化旅游市场管理办法",
+            "关于印发重庆市文化旅游市场管理办法的通知"
+        ));
         assert!(!relates(
             "《重庆市文化旅游市场管理办法》政策解读",
             "关于开展2026年度旅游安全检查的通知"

@@ -2,10 +2,10 @@
 //! with a required label (投诉举报电话, 办公电话 …).
 
 use super::{Located, column_evidence, column_for, default_extra, validate_column, validate_terms};
+use crate::extract::phones::is_hotline;
 use crate::i18n::Lang;
 use crate::rules::Evidence;
 use crate::rules::aliases::AliasTable;
-use crate::extract::phones::is_hotline;
 use crate::rules::engine::{Cx, Outcome};
 use regex::Regex;
 use serde::Deserialize;
@@ -132,12 +132,18 @@ impl Params {
                     continue;
                 }
                 if self.own_line && is_hotline(&ph.number) {
-                    if !hotlines.iter().any(|e| e.text.ends_with(ph.number.as_str())) {
+                    if !hotlines
+                        .iter()
+                        .any(|e| e.text.ends_with(ph.number.as_str()))
+                    {
                         hotlines.push(Evidence {
                             url: site.url(i).to_string(),
                             text: format!(
                                 "{}{}",
-                                ph.label.as_deref().map(|l| format!("{l}：")).unwrap_or_default(),
+                                ph.label
+                                    .as_deref()
+                                    .map(|l| format!("{l}："))
+                                    .unwrap_or_default(),
                                 ph.number
                             ),
                             path: vec![],
@@ -206,7 +212,11 @@ impl Params {
                 cx.lang,
                 "（只公开了政务服务热线 {}，热线不是本机关的对外联系电话）",
                 " (only the public-service hotline(s) {} are published; a hotline is not the office's own number)",
-                hotlines.iter().map(|e| e.text.clone()).collect::<Vec<_>>().join("、")
+                hotlines
+                    .iter()
+                    .map(|e| e.text.clone())
+                    .collect::<Vec<_>>()
+                    .join("、")
             )
         };
         ev.extend(hotlines.into_iter().take(3));

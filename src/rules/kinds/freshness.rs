@@ -142,7 +142,12 @@ pub fn dated(site: &Site, pages: &[usize]) -> Dated {
         }
         // rows of a 留言-style data table (no link per row): the newest date cell of each
         let mut from_records = 0;
-        if !site.is_detail(i) && site.shown(i).iter().any(|&s| !site.page(s).records.is_empty()) {
+        if !site.is_detail(i)
+            && site
+                .shown(i)
+                .iter()
+                .any(|&s| !site.page(s).records.is_empty())
+        {
             for (k, r) in site.dated_records(i).into_iter().enumerate() {
                 let Some(d) = record_dates(r).into_iter().max() else {
                     continue;

@@ -152,7 +152,11 @@ impl Params {
                         cx.lang,
                         "（{} 只出现在页面模板的侧栏中，不算关联）",
                         " ({} only appears in a template sidebar, which is no linkage)",
-                        sidebar.iter().map(|&t| site.url(t)).collect::<Vec<_>>().join("、")
+                        sidebar
+                            .iter()
+                            .map(|&t| site.url(t))
+                            .collect::<Vec<_>>()
+                            .join("、")
                     )
                 };
                 msgs.push(tr!(
@@ -164,7 +168,12 @@ impl Params {
                 ));
                 ev.push(Evidence {
                     url: site.url(d).to_string(),
-                    text: tr!(cx.lang, "解读→文件：无链接：{}", "interpretation → document: no link: {}", title),
+                    text: tr!(
+                        cx.lang,
+                        "解读→文件：无链接：{}",
+                        "interpretation → document: no link: {}",
+                        title
+                    ),
                     path: vec![],
                 });
                 continue;
@@ -193,7 +202,8 @@ impl Params {
                 doc_title,
                 if forward { yes } else { no_fwd },
                 if !forward && !sidebar.is_empty() {
-                    cx.lang.pick("（仅模板侧栏列出）", " (only a template sidebar lists it)")
+                    cx.lang
+                        .pick("（仅模板侧栏列出）", " (only a template sidebar lists it)")
                 } else {
                     ""
                 },

@@ -428,7 +428,11 @@ impl Params {
                         .map(|a| tr!(cx.lang, "{}答复", "answered {}", a))
                         .unwrap_or_else(|| cx.lang.pick("至今未答复", "not answered yet").into()),
                     lag,
-                    uncovered.iter().map(|y| y.to_string()).collect::<Vec<_>>().join("、")
+                    uncovered
+                        .iter()
+                        .map(|y| y.to_string())
+                        .collect::<Vec<_>>()
+                        .join("、")
                 );
                 unsure.push(what.clone());
                 ev.push(Evidence {
