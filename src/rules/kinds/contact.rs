@@ -136,18 +136,7 @@ impl Params {
                         .iter()
                         .any(|e| e.text.ends_with(ph.number.as_str()))
                     {
-                        hotlines.push(Evidence {
-                            url: site.url(i).to_string(),
-                            text: format!(
-                                "{}{}",
-                                ph.label
-                                    .as_deref()
-                                    .map(|l| format!("{l}："))
-                                    .unwrap_or_default(),
-                                ph.number
-                            ),
-                            path: vec![],
-                        });
+                        hotlines.push(phone_evidence(site.url(i), ph));
                     }
                     continue;
                 }
@@ -159,18 +148,7 @@ impl Params {
                     unlabelled += 1;
                     continue;
                 }
-                found.push(Evidence {
-                    url: site.url(i).to_string(),
-                    text: format!(
-                        "{}{}",
-                        ph.label
-                            .as_deref()
-                            .map(|l| format!("{l}："))
-                            .unwrap_or_default(),
-                        ph.number
-                    ),
-                    path: vec![],
-                });
+                found.push(phone_evidence(site.url(i), ph));
             }
         }
         let where_ = match &col {
@@ -241,5 +219,21 @@ impl Params {
             hot_note
         ))
         .with_evidence(ev)
+    }
+}
+
+/// A published number as evidence: `办公电话：023-63881234` on its page.
+fn phone_evidence(url: &str, ph: &crate::extract::Phone) -> Evidence {
+    Evidence {
+        url: url.to_string(),
+        text: format!(
+            "{}{}",
+            ph.label
+                .as_deref()
+                .map(|l| format!("{l}："))
+                .unwrap_or_default(),
+            ph.number
+        ),
+        path: vec![],
     }
 }
