@@ -16,6 +16,7 @@ fn ctx(today: jiff::civil::Date) -> EvalContext {
         today,
         lang: Lang::Zh,
         overrides: SiteOverrides::default(),
+        baseline: None,
     }
 }
 
