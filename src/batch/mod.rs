@@ -31,6 +31,8 @@ pub enum BatchError {
     Shard(String),
     #[error(transparent)]
     Report(#[from] crate::report::ReportError),
+    #[error(transparent)]
+    Write(#[from] crate::atomic::WriteError),
     #[error("cannot read index {path}: {message}")]
     Index { path: PathBuf, message: String },
 }

@@ -3,10 +3,10 @@
 //! store implements.
 
 use super::QueueItem;
-use crate::crawl::{Charset, ErrorClass};
 use crate::decode::decode_html;
 use crate::extract::{self, PageFacts};
 use crate::fetch::{FetchError, FetchOpts, Fetched, Fetcher, detect_waf};
+use crate::model::{Charset, ErrorClass};
 use std::sync::Arc;
 
 /// Stored page facts from a previous run (implemented by the history store).

@@ -8,23 +8,24 @@
 //! [`StopReason`], also when interrupted or out of budget.
 
 mod checkpoint;
-pub mod graph;
 mod job;
-pub mod links;
 pub mod scope;
 
 pub use checkpoint::Checkpoint;
-pub use graph::*;
+// The graph types live in the model layer; re-exported here under their former paths.
+pub use crate::model::{
+    Charset, CrawlError, CrawlStats, Edge, ErrorClass, LinkSharer, Links, MediaEdge, Page,
+    Resource, Revisit, SiteGraph, StopReason, TextId, UrlId, Verified, VerifyOutcome,
+};
 pub use job::{CacheHandle, PageCache};
-pub use links::{LinkSharer, Links};
 
 use checkpoint::save_checkpoint;
 use job::{JobResult, Parsed, run_job};
 
-use crate::extract::LinkKind;
 use crate::fetch::{Fetcher, detect_waf};
 use crate::i18n::Lang;
-use crate::intern::Interner;
+use crate::model::Interner;
+use crate::model::LinkKind;
 use scope::{Scope, TrapGuard, TrapLimits};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;

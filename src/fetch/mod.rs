@@ -19,8 +19,8 @@ pub use client::{ResolveEntry, ResolveParseError};
 pub use retry::parse_retry_after;
 pub use route::{ConnectTo, ConnectToParseError};
 
-use crate::crawl::ErrorClass;
 use crate::i18n::Lang;
+use crate::model::ErrorClass;
 use bytes::Bytes;
 use futures::StreamExt;
 use gate::HostGates;

@@ -5,8 +5,8 @@
 //! requests then fail with the real cause, which is what the report must show.
 
 use super::{FetchOpts, Fetcher, ROBOTS_AGENT};
-use crate::crawl::ErrorClass;
 use crate::i18n::Lang;
+use crate::model::ErrorClass;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

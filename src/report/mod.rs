@@ -6,8 +6,9 @@ pub mod diff;
 pub mod formats;
 pub mod summary;
 
-use crate::crawl::{ErrorClass, SiteGraph, StopReason};
+use crate::atomic::{WriteError, write_atomic_with};
 use crate::i18n::Lang;
+use crate::model::{ErrorClass, SiteGraph, StopReason};
 use crate::rules::{CheckResult, Status};
 use serde::{Deserialize, Serialize};
 use std::io::Write as _;
@@ -29,6 +30,12 @@ pub enum ReportError {
     },
     #[error("cannot serialise the report: {0}")]
     Json(#[from] serde_json::Error),
+}
+
+impl From<WriteError> for ReportError {
+    fn from(WriteError { path, source }: WriteError) -> Self {
+        ReportError::Write { path, source }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -341,44 +348,6 @@ pub fn build(
         comparison: None,
         pages_file: None,
     }
-}
-
-/// Write bytes atomically: a temp file in the same folder, then rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
-    write_atomic_with(path, |w| w.write_all(bytes))
-}
-
-/// Stream into a file atomically (temp file + rename): large JSON is never held in memory.
-pub fn write_atomic_with(
-    path: &Path,
-    fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
-) -> Result<(), ReportError> {
-    use std::io::Write as _;
-    let err = |source| ReportError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(err)?;
-    }
-    let tmp = path.with_extension(format!(
-        "{}.tmp{}",
-        path.extension().and_then(|e| e.to_str()).unwrap_or(""),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut w = std::io::BufWriter::with_capacity(256 * 1024, std::fs::File::create(&tmp)?);
-        fill(&mut w)?;
-        w.flush()?;
-        w.get_ref().sync_all()?;
-        Ok(())
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(err(e));
-    }
-    std::fs::rename(&tmp, path).map_err(err)?;
-    Ok(())
 }
 
 /// Write `report.json`, `site-graph.json` (and `pages.jsonl` for very large sites) and the

@@ -1,5 +1,5 @@
 //! Rule packs and the check engine: packs (`rules/*.toml`) instantiate generic check
-//! kinds; each check is evaluated on the crawled [`SiteGraph`](crate::crawl::SiteGraph)
+//! kinds; each check is evaluated on the crawled [`SiteGraph`](crate::model::SiteGraph)
 //! and yields exactly one [`CheckResult`]. Rules never fetch.
 //!
 //! Public API: [`load_packs`], [`list_text`], [`explain_text`], [`load_overrides`],

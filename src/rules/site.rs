@@ -3,9 +3,9 @@
 //! column scopes (a column page and what lies under it) and crawl problems.
 
 use super::norm::norm;
-use crate::crawl::{CrawlError, ErrorClass, Page, SiteGraph, StopReason, UrlId};
 use crate::extract::dates::find_dates;
-use crate::extract::{LinkKind, Txt};
+use crate::model::{CrawlError, ErrorClass, Page, SiteGraph, StopReason, UrlId};
+use crate::model::{LinkKind, Txt};
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet, VecDeque};
 

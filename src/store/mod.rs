@@ -5,8 +5,9 @@
 
 pub mod trend;
 
-use crate::crawl::{Charset, PageCache};
+use crate::crawl::PageCache;
 use crate::extract::PageFacts;
+use crate::model::Charset;
 use crate::report::Report;
 use crate::rules::Status;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -190,7 +191,7 @@ impl Store {
         &self,
         site: &str,
         report: &Report,
-        graph: &crate::crawl::SiteGraph,
+        graph: &crate::model::SiteGraph,
     ) -> Result<i64, StoreError> {
         let mut conn = self.conn.lock().expect("store lock");
         let tx = conn.transaction().map_err(|e| self.err(e))?;

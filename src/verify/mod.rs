@@ -20,10 +20,10 @@ pub mod probe;
 pub mod revisit;
 pub mod soft404;
 
-use crate::crawl::{SiteGraph, UrlId, Verified, VerifyOutcome};
-use crate::extract::MediaKind;
 use crate::extract::media::extension;
 use crate::fetch::Fetcher;
+use crate::model::MediaKind;
+use crate::model::{SiteGraph, UrlId, Verified, VerifyOutcome};
 use classify::{Expect, Usage};
 use probe::{Ctx, Job, Probed};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -166,9 +166,9 @@ pub async fn verify(
             }
         }
     }
-    let errors: HashMap<UrlId, &crate::crawl::CrawlError> =
+    let errors: HashMap<UrlId, &crate::model::CrawlError> =
         graph.errors.iter().rev().map(|e| (e.url, e)).collect();
-    let resources: HashMap<UrlId, &crate::crawl::Resource> =
+    let resources: HashMap<UrlId, &crate::model::Resource> =
         graph.resources.iter().map(|r| (r.url, r)).collect();
 
     let ctx = Arc::new(Ctx {
@@ -368,7 +368,7 @@ pub async fn verify(
 }
 
 /// A target the crawl already failed on: its class, without a new request.
-fn from_crawl_error(e: &crate::crawl::CrawlError) -> Probed {
+fn from_crawl_error(e: &crate::model::CrawlError) -> Probed {
     let outcome = classify::from_error_class(e.class);
     let prefix = match outcome {
         VerifyOutcome::Blocked | VerifyOutcome::Skipped => "无法验证：",
@@ -389,7 +389,7 @@ fn judge_page(
     graph: &SiteGraph,
     id: UrlId,
     url: &Url,
-    page: &crate::crawl::Page,
+    page: &crate::model::Page,
     fp: Option<&soft404::Fingerprint>,
     home: Option<&Url>,
 ) -> Probed {

@@ -6,7 +6,7 @@
 
 use super::{Located, column_evidence, column_for, default_extra, validate_column};
 use crate::i18n::Lang;
-use crate::intern::Txt;
+use crate::model::Txt;
 use crate::rules::aliases::AliasTable;
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::norm::norm;

@@ -3,8 +3,8 @@
 //! and whether HTTPS with a valid certificate is in use.
 
 use super::Located;
-use crate::crawl::{CrawlError, ErrorClass};
 use crate::i18n::Lang;
+use crate::model::{CrawlError, ErrorClass};
 use crate::rules::Evidence;
 use crate::rules::aliases::AliasTable;
 use crate::rules::engine::{Cx, Outcome};

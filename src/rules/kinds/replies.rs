@@ -12,7 +12,7 @@
 
 use super::{Located, column_evidence, column_for, default_extra, validate_column, validate_terms};
 use crate::i18n::Lang;
-use crate::intern::Txt;
+use crate::model::Txt;
 use crate::rules::aliases::{AliasTable, NameSet};
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::norm::chars;
