@@ -214,9 +214,14 @@ pub struct CrawlArgs {
     /// HTML body cap in MiB [default: 10]
     #[arg(long)]
     pub max_body_mb: Option<f64>,
-    /// Stop crawling a site after this many seconds
+    /// Time budget of one site's whole run (crawl, verification, checks) in seconds; when it
+    /// runs out the report is written with what was done (0 = no budget) [default: 7200]
     #[arg(long)]
     pub max_duration: Option<f64>,
+    /// Trap guard: most URLs per pattern (one query value or path segment varying, a
+    /// calendar, a "next page" chain) [default: 50]
+    #[arg(long, value_name = "N")]
+    pub max_per_pattern: Option<u32>,
     /// Extra host in scope besides the start host (repeatable)
     #[arg(long = "host", value_name = "HOST")]
     pub hosts: Vec<String>,

@@ -75,22 +75,9 @@ impl Resolver {
             return None;
         }
         u.set_fragment(None);
-        strip_session(&mut u);
+        crate::crawl::scope::strip_session(&mut u);
         Some(u)
     }
-}
-
-/// Remove a servlet session id from the path (`list.jsp;jsessionid=8F3A…?id=1` →
-/// `list.jsp?id=1`): it names the visitor's session, not the page, and changes per visit.
-pub fn strip_session(u: &mut Url) {
-    let path = u.path();
-    let lower = path.to_ascii_lowercase();
-    let Some(at) = lower.find(";jsessionid=") else {
-        return;
-    };
-    let end = path[at..].find('/').map_or(path.len(), |e| at + e);
-    let clean = format!("{}{}", &path[..at], &path[end..]);
-    u.set_path(&clean);
 }
 
 /// `javascript:`, `mailto:`, `tel:`, `data:` … (case-insensitive, whitespace inside the

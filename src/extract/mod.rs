@@ -322,6 +322,21 @@ impl<'a> PageIndex<'a> {
     }
 }
 
+/// Most tags parsed per page. The DOM costs far more than the bytes it is built from
+/// (a 10 MB page of bare `<p>` tags is millions of nodes): with this cap a page's tree
+/// stays within a few tens of MB whatever the site sends. Real pages have a few thousand.
+pub const MAX_TAGS: usize = 100_000;
+
+/// The part of a page that is parsed: everything up to the [`MAX_TAGS`]-th tag. Returns
+/// the text to parse and whether it was cut.
+pub fn bounded_markup(html: &str) -> (&str, bool) {
+    match memchr::memchr_iter(b'<', html.as_bytes()).nth(MAX_TAGS) {
+        // `<` is ASCII, so the cut is on a character boundary
+        Some(cut) => (&html[..cut], true),
+        None => (html, false),
+    }
+}
+
 /// Extract everything from an HTML document.
 ///
 /// `url` is the final URL of the page (after redirects); relative references are

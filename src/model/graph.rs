@@ -31,6 +31,21 @@ pub struct SiteGraph {
     pub revisited: Vec<Revisit>,
     pub stop_reason: Option<StopReason>,
     pub stats: CrawlStats,
+    /// URLs refused by the trap guards, by reason and pattern (crawl and verification)
+    #[serde(default)]
+    pub traps: Vec<crate::crawl::scope::TrapRecord>,
+    /// The URLs behind `traps` that pages link to (verification does not request them)
+    #[serde(default)]
+    pub trapped: Vec<UrlId>,
+    /// Values a site sent that were out of range and clamped (Crawl-delay 1e20 …)
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// Hosts whose certificate failed validation; crawled with verification off
+    #[serde(default)]
+    pub tls: Vec<crate::fetch::TlsProblem>,
+    /// What the run did not get to (time budget, page budget): URLs not fetched or verified
+    #[serde(default)]
+    pub not_checked: Vec<super::stop::NotChecked>,
     // foldhash: every link of every page is looked up here
     #[serde(skip)]
     url_index: HashMap<String, UrlId>,

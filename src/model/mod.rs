@@ -23,6 +23,6 @@ pub use links::{LinkSharer, Links};
 pub use meta::Meta;
 pub use name::UnknownName;
 pub use page::{Charset, Page, Resource};
-pub use stop::{CrawlStats, StopReason};
+pub use stop::{CrawlStats, NotChecked, StopReason};
 pub use text::{Interner, Txt};
 pub use verify::{Revisit, Verified, VerifyOutcome};

@@ -18,6 +18,15 @@ pub enum StopReason {
     StartFailed,
 }
 
+/// A URL the run did not fetch or verify, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NotChecked {
+    pub url: super::edge::UrlId,
+    /// `crawl` (page not fetched) or `verify` (link or media not verified)
+    pub stage: super::text::Txt,
+    pub reason: StopReason,
+}
+
 /// Counters for the report's `stats`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CrawlStats {

@@ -127,6 +127,37 @@ pub struct CrawlInfo {
     pub errors: Vec<ErrorEntry>,
     /// file beside the report with the full site graph
     pub graph_file: String,
+    /// URLs refused as crawler traps (crawl and verification), by reason and pattern
+    #[serde(default)]
+    pub traps: Vec<crate::crawl::scope::TrapRecord>,
+    /// hosts whose certificate failed validation: fetched with verification off
+    #[serde(default)]
+    pub tls: Vec<TlsEntry>,
+    /// values a site sent that were out of range and clamped (Crawl-delay, Retry-After …)
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// URLs the run did not fetch or verify (time or page budget), at most 1000 per stage
+    #[serde(default)]
+    pub not_checked: Vec<NotCheckedEntry>,
+}
+
+/// A host whose certificate failed validation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TlsEntry {
+    pub host: String,
+    /// the problems in words (Chinese, or English with `--lang en`)
+    pub message: String,
+    pub issues: Vec<crate::fetch::TlsIssue>,
+    /// always true: the host was crawled with certificate verification turned off
+    pub verification_off: bool,
+}
+
+/// A URL not fetched (`crawl`) or not verified (`verify`), and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NotCheckedEntry {
+    pub url: String,
+    pub stage: String,
+    pub reason: StopReason,
 }
 
 /// One fetched HTML page.
@@ -239,12 +270,12 @@ pub fn stop_message(reason: StopReason, graph: &SiteGraph, lang: Lang) -> String
             "page budget (--max-pages) reached with {} URLs not visited; some checks may be undecidable",
             s.unvisited
         ),
-        StopReason::TimeBudget => lang
-            .pick(
-                "达到时间上限（--max-duration），抓取未完成",
-                "time budget (--max-duration) reached; crawl incomplete",
-            )
-            .to_string(),
+        StopReason::TimeBudget => tr!(
+            lang,
+            "达到时间上限（--max-duration），检查未完成：{} 个网址未抓取或未验证（见 crawl.not_checked）",
+            "time budget (--max-duration) reached; the run is incomplete: {} URLs not fetched or not verified (see crawl.not_checked)",
+            (s.unvisited as usize).max(graph.not_checked.len())
+        ),
         StopReason::Interrupted => lang
             .pick(
                 "抓取被中断（Ctrl-C），本报告为部分结果",
@@ -343,6 +374,32 @@ pub fn build(
             message: stop_message(reason, g, lang),
             errors,
             graph_file: "site-graph.json".into(),
+            traps: g.traps.clone(),
+            tls: g
+                .tls
+                .iter()
+                .map(|t| TlsEntry {
+                    host: t.host.clone(),
+                    message: tr!(
+                        lang,
+                        "{}；已对该主机关闭证书校验继续抓取",
+                        "{}; crawled with certificate verification turned off for this host",
+                        t.describe(lang)
+                    ),
+                    issues: t.issues.clone(),
+                    verification_off: true,
+                })
+                .collect(),
+            notes: g.notes.clone(),
+            not_checked: g
+                .not_checked
+                .iter()
+                .map(|n| NotCheckedEntry {
+                    url: g.url(n.url).to_string(),
+                    stage: n.stage.to_string(),
+                    reason: n.reason,
+                })
+                .collect(),
         },
         pages,
         comparison: None,

@@ -48,6 +48,9 @@ fn parse_dates(spec: &str) -> Result<Vec<Date>, String> {
             if b < a {
                 return Err(format!("range `{spec}` ends before it starts"));
             }
+            if a.until(b).map(|s| s.get_days()).unwrap_or(i32::MAX) > 366 {
+                return Err(format!("range `{spec}` is longer than a year"));
+            }
             let mut out = Vec::new();
             let mut d = a;
             while d <= b {

@@ -225,6 +225,11 @@ impl Params {
                 }
             }
         }
+        super::validate_days("window_days", self.window_days)?;
+        super::validate_days("other_window_days", self.other_window_days)?;
+        for c in &self.classes {
+            super::validate_days("window_days", Some(c.window_days))?;
+        }
         for y in &self.years {
             let p = y.pattern.replace("{year}", "2026");
             Regex::new(&p).map_err(|e| format!("bad pattern `{}`: {e}", y.pattern))?;

@@ -329,6 +329,9 @@ impl Params {
         if self.max_working_days.is_none() && self.max_days.is_none() {
             return Err("needs `max_working_days` or `max_days`".into());
         }
+        super::validate_days("max_working_days", self.max_working_days)?;
+        super::validate_days("max_days", self.max_days)?;
+        super::validate_days("lookback_days", self.lookback_days)?;
         if self.asked.is_empty() || self.answered.is_empty() {
             return Err("needs `asked` and `answered` labels".into());
         }
