@@ -358,6 +358,7 @@ impl State {
             meta: facts.meta,
             published: facts.published,
             items: facts.items,
+            partial_items: facts.partial_items,
             phones: facts.phones,
             markers: facts.markers,
             headings: facts.headings,

@@ -16,6 +16,7 @@ pub mod meta;
 pub mod pagination;
 pub mod phones;
 pub mod records;
+pub mod rowdate;
 pub mod text;
 
 use ego_tree::iter::Edge;
@@ -24,7 +25,9 @@ use scraper::{ElementRef, Html, Node};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-pub use crate::model::{Crumb, DatedItem, LinkKind, Markers, MediaKind, Meta, Phone, Txt};
+pub use crate::model::{
+    Crumb, DatedItem, LinkKind, Markers, MediaKind, Meta, PartialItem, Phone, Txt, YearFrom,
+};
 
 /// A link with the text a person sees for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -65,6 +68,9 @@ pub struct PageFacts {
     pub published: Option<Date>,
     /// Dated list items (column listings).
     pub items: Vec<DatedItem>,
+    /// List entries dated without a year that the page could not complete.
+    #[serde(default)]
+    pub partial_items: Vec<PartialItem>,
     /// Phone numbers published as text.
     pub phones: Vec<Phone>,
     /// Footer / site-level markers.
@@ -373,7 +379,8 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
     facts.breadcrumb = breadcrumb::extract(&ix, &resolver);
     items::collect(&ix, &resolver, &mut facts);
     pagination::collect(&ix, &resolver, url, &mut facts);
-    facts.phones = phones::find_phones(flat);
+    facts.phones =
+        phones::find_phones_in(flat, url.host_str().and_then(phones::area_code_for_host));
     facts.markers = markers::collect(&ix, flat, &facts);
     facts.published = facts
         .meta
@@ -396,7 +403,8 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
         .map(Txt::from)
         .collect();
     records::collect(&ix, flat, &mut facts);
-    facts.empty_note = facts.items.is_empty() && markers::has_empty_note(&norm);
+    facts.empty_note =
+        facts.items.is_empty() && facts.partial_items.is_empty() && markers::has_empty_note(&norm);
     facts.needs_js |= items::needs_js_hint(&ix, &facts);
     facts
 }

@@ -56,6 +56,41 @@ pub struct DatedItem {
     /// absolute URL of the item's link
     pub url: Option<Txt>,
     pub date: Date,
+    /// where the year came from when the list printed none
+    #[serde(default, skip_serializing_if = "YearFrom::is_written")]
+    pub year_from: YearFrom,
+}
+
+/// Where a list date's year came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearFrom {
+    /// the list printed it
+    #[default]
+    Written,
+    /// the item's URL (`t20210521_…`)
+    Url,
+    /// the list's other dates
+    List,
+    /// the linked page's publish date (resolved by the rules)
+    Page,
+}
+
+impl YearFrom {
+    pub fn is_written(&self) -> bool {
+        *self == YearFrom::Written
+    }
+}
+
+/// A list entry whose date was printed without a year that no context on the page could
+/// supply (`[05-21]` in a list with no full date and a URL without a date), or in a form
+/// not read (`21-05-21`, `2021年5月`: month and day 0).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartialItem {
+    pub title: Txt,
+    pub url: Option<Txt>,
+    pub month: i8,
+    pub day: i8,
 }
 
 /// A phone number published as text.

@@ -17,7 +17,7 @@ pub mod verify;
 
 pub use edge::{Edge, MediaEdge, TextId, UrlId};
 pub use error::{CrawlError, ErrorClass};
-pub use facts::{Crumb, DatedItem, LinkKind, Markers, MediaKind, Phone};
+pub use facts::{Crumb, DatedItem, LinkKind, Markers, MediaKind, PartialItem, Phone, YearFrom};
 pub use graph::SiteGraph;
 pub use links::{LinkSharer, Links};
 pub use meta::Meta;

@@ -2,7 +2,7 @@
 //! resources met while crawling.
 
 use super::edge::{MediaEdge, TextId, UrlId};
-use super::facts::{Crumb, DatedItem, Markers, Phone};
+use super::facts::{Crumb, DatedItem, Markers, PartialItem, Phone};
 use super::links::Links;
 use super::meta::Meta;
 use super::text::{Interner, Txt};
@@ -43,6 +43,9 @@ pub struct Page {
     pub meta: Meta,
     pub published: Option<Date>,
     pub items: Vec<DatedItem>,
+    /// List entries dated without a year the page could not complete.
+    #[serde(default)]
+    pub partial_items: Vec<PartialItem>,
     pub phones: Vec<Phone>,
     pub markers: Markers,
     pub headings: Vec<Txt>,
@@ -88,6 +91,11 @@ impl Page {
             pool.intern_opt(&mut it.url);
         }
         self.items.shrink_to_fit();
+        for it in &mut self.partial_items {
+            pool.intern(&mut it.title);
+            pool.intern_opt(&mut it.url);
+        }
+        self.partial_items.shrink_to_fit();
         for p in &mut self.phones {
             pool.intern(&mut p.number);
             pool.intern_opt(&mut p.label);

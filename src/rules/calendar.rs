@@ -133,7 +133,12 @@ impl Calendar {
 
     /// Does the table cover this date's year?
     pub fn covers(&self, d: Date) -> bool {
-        self.years.contains(&d.year())
+        self.covers_year(d.year())
+    }
+
+    /// Does the table cover this year?
+    pub fn covers_year(&self, y: i16) -> bool {
+        self.years.contains(&y)
     }
 }
 

@@ -11,10 +11,12 @@ pub mod catalog;
 pub mod engine;
 pub mod error;
 pub mod kinds;
+pub mod listdates;
 pub mod locate;
 pub mod norm;
 pub mod overrides;
 pub mod pack;
+pub mod related;
 pub mod site;
 pub mod verdict;
 
@@ -80,6 +82,8 @@ pub struct CheckResult {
 
 #[cfg(test)]
 mod ci_tests;
+#[cfg(test)]
+mod dates_tests;
 #[cfg(test)]
 mod kinds_tests;
 #[cfg(test)]

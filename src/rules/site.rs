@@ -222,9 +222,11 @@ impl<'g> Site<'g> {
     pub fn scope(&self, col: usize, max: usize) -> Vec<usize> {
         let dir = dir_of(self.url(col));
         let deep_dir = dir.len() > 1;
-        let mut seen = HashSet::from([col]);
-        let mut out = vec![col];
-        let mut q = VecDeque::from([(col, 0u32)]);
+        // what the column page shows in frames (a letters list in an iframe) is the column
+        let shown = self.shown(col);
+        let mut seen: HashSet<usize> = shown.iter().copied().collect();
+        let mut out = shown.clone();
+        let mut q: VecDeque<(usize, u32)> = shown.into_iter().map(|s| (s, 0u32)).collect();
         while let Some((i, d)) = q.pop_front() {
             if out.len() >= max || d >= 3 {
                 continue;
@@ -235,7 +237,7 @@ impl<'g> Site<'g> {
                     continue;
                 }
                 let under = deep_dir && url_path(self.url(t)).starts_with(&dir);
-                let listed = i == col && !self.home_targets.contains(&l.to) && self.is_detail(t);
+                let listed = d == 0 && !self.home_targets.contains(&l.to) && self.is_detail(t);
                 if under || listed {
                     seen.insert(t);
                     out.push(t);
@@ -296,16 +298,20 @@ pub fn title_parts(t: &str) -> Vec<String> {
         .collect()
 }
 
-impl Site<'_> {
+impl<'g> Site<'g> {
     /// How many entries a column page lists: dated items, or links to detail pages
     /// (not site navigation) when the listing shows no dates.
     /// Data-table rows with a date column (留言 tables without a link per row) count too.
     pub fn listed(&self, i: usize) -> usize {
-        let p = &self.g.pages[i];
-        if !p.items.is_empty() {
-            return p.items.len();
+        let shown = self.shown(i);
+        let entries: usize = shown
+            .iter()
+            .map(|&s| self.g.pages[s].items.len() + self.g.pages[s].partial_items.len())
+            .sum();
+        if entries > 0 {
+            return entries;
         }
-        let records = if p.records.is_empty() {
+        let records = if shown.iter().all(|&s| self.g.pages[s].records.is_empty()) {
             0
         } else {
             self.dated_records(i).len()
@@ -329,11 +335,12 @@ impl Site<'_> {
 
     /// Data-table rows of a page that show a date column, leaving out tables the home
     /// page shows too (page chrome).
-    pub fn dated_records(&self, i: usize) -> Vec<&[(Txt, Txt)]> {
-        let p = &self.g.pages[i];
+    /// Rows of tables in the page's frames count for the page.
+    pub fn dated_records(&self, i: usize) -> Vec<&'g [(Txt, Txt)]> {
         let home = self.home.filter(|&h| h != i).map(|h| &self.g.pages[h]);
-        p.records
-            .iter()
+        self.shown(i)
+            .into_iter()
+            .flat_map(|s| self.g.pages[s].records.iter())
             .filter(|r| !record_dates(r).is_empty())
             .filter(|r| home.is_none_or(|h| !h.records.contains(r)))
             .map(|r| r.as_slice())

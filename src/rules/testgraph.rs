@@ -19,6 +19,7 @@ fn d(s: &str) -> Date {
 }
 
 /// A graph under construction.
+#[derive(Clone)]
 pub struct B {
     pub g: SiteGraph,
 }
@@ -48,6 +49,7 @@ impl B {
             meta: Default::default(),
             published: None,
             items: vec![],
+            partial_items: vec![],
             phones: vec![],
             markers: full_markers(),
             headings: vec![],
@@ -110,6 +112,7 @@ impl B {
             title: title.into(),
             url: Some(url::Url::parse(&abs(path)).unwrap().into()),
             date: d(date),
+            year_from: Default::default(),
         });
     }
 
@@ -119,7 +122,8 @@ impl B {
         let depth = self.g.pages[list].depth + 1;
         let a = self.page(path, depth, title);
         self.g.pages[a].published = Some(d(date));
-        for k in ["articletitle", "pubdate", "contentsource"] {
+        self.g.pages[a].meta.insert("articletitle", title);
+        for k in ["pubdate", "contentsource"] {
             self.g.pages[a].meta.insert(k, "x");
         }
         a

@@ -34,12 +34,15 @@ fn three() -> usize {
 
 /// Does a page show this field as a label or heading, a data-table column (header label
 /// of its records) or the label of a `标签：值` pair?
+/// What the page's frames show (a letters table in an iframe) counts for the page.
 pub fn shows(site: &Site, i: usize, set: &NameSet) -> bool {
-    let p = site.page(i);
     let hit = |l: &Txt| set.match_text(l).is_some() || (chars(l) <= 16 && set.mentioned_in(l));
-    p.labels.iter().chain(p.headings.iter()).any(hit)
-        || p.records.iter().any(|r| r.iter().any(|(l, _)| hit(l)))
-        || p.pairs.iter().any(|(l, _)| hit(l))
+    site.shown(i).into_iter().any(|s| {
+        let p = site.page(s);
+        p.labels.iter().chain(p.headings.iter()).any(hit)
+            || p.records.iter().any(|r| r.iter().any(|(l, _)| hit(l)))
+            || p.pairs.iter().any(|(l, _)| hit(l))
+    })
 }
 
 /// Detail pages of a column scope, newest first.
