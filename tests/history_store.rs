@@ -84,10 +84,21 @@ fn a_304_recrawl_rebuilds_the_same_graph_and_prune_keeps_the_cache() {
     let g1 = read_json(&dir.path().join("r1/site-graph.json"));
     let g2 = read_json(&dir.path().join("r2/site-graph.json"));
     let (f1, f2) = (facts_by_url(&g1), facts_by_url(&g2));
-    assert_eq!(f1.len(), f2.len());
-    for (a, b) in f1.iter().zip(&f2) {
-        assert_eq!(a, b, "page facts after a 304 equal the freshly parsed ones");
+    // trap guards admit a bounded sample of calendar pages, which may differ between runs:
+    // compare every page both runs fetched
+    let second_by_url: std::collections::HashMap<&String, &Value> =
+        f2.iter().map(|(u, f)| (u, f)).collect();
+    let mut common = 0;
+    for (url, a) in &f1 {
+        if let Some(b) = second_by_url.get(url) {
+            assert_eq!(
+                a, *b,
+                "page facts of {url} after a 304 equal the freshly parsed ones"
+            );
+            common += 1;
+        }
     }
+    assert!(common as u64 >= unchanged, "{common} pages in both runs");
     // the same decisions from stored facts
     let statuses = |r: &Value| -> Vec<(String, String)> {
         r["checks"]
