@@ -6,10 +6,12 @@
 pub mod edge;
 pub mod error;
 pub mod facts;
+pub mod focus;
 pub mod graph;
 pub mod links;
 pub mod meta;
 pub mod name;
+pub mod norm;
 pub mod page;
 pub mod stop;
 pub mod text;
@@ -17,6 +19,7 @@ pub mod verify;
 
 pub use edge::{Edge, MediaEdge, TextId, UrlId};
 pub use error::{CrawlError, ErrorClass};
+pub use focus::{FocusHint, Priority};
 pub use facts::{Crumb, DatedItem, LinkKind, Markers, MediaKind, PartialItem, Phone, YearFrom};
 pub use graph::SiteGraph;
 pub use links::{LinkSharer, Links};

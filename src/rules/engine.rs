@@ -4,6 +4,7 @@
 
 use super::aliases::AliasTable;
 use super::calendar::Calendar;
+use super::coverage;
 use super::kinds::Step;
 use super::locate::{Locate, Located, locate, segments};
 use super::overrides::{SiteOverrides, site_kind};
@@ -124,6 +125,9 @@ pub struct Outcome {
     pub deduction: f64,
     /// the column this step found, for the steps after it
     pub column: Option<Located>,
+    /// the latest crawl request the decision rests on, when the step knows it better
+    /// than its evidence does (an absence: the last page searched); 0 = from the evidence
+    pub needed: u32,
 }
 
 impl Outcome {
@@ -134,6 +138,7 @@ impl Outcome {
             evidence: vec![],
             deduction: 0.0,
             column: None,
+            needed: 0,
         }
     }
     pub fn pass(message: String) -> Self {
@@ -147,6 +152,10 @@ impl Outcome {
     }
     pub fn with_evidence(mut self, e: Vec<Evidence>) -> Self {
         self.evidence.extend(e);
+        self
+    }
+    pub fn needing(mut self, order: u32) -> Self {
+        self.needed = order;
         self
     }
     pub fn with_deduction(mut self, d: f64) -> Self {
@@ -181,6 +190,8 @@ fn result(
         requirement: check.requirement.clone(),
         evidence,
         deduction,
+        decided_after_requests: None,
+        coverage: None,
     }
 }
 
@@ -216,12 +227,13 @@ fn start_failure(site: &Site, lang: Lang) -> Option<String> {
     })
 }
 
-fn run_check(cx: &Cx, check: &CheckDef) -> (Status, String, Vec<Evidence>, f64) {
+fn run_check(cx: &Cx, check: &CheckDef) -> (Status, String, Vec<Evidence>, f64, u32) {
     let mut prev: Option<Located> = None;
     let mut status = Status::Pass;
     let mut messages = Vec::new();
     let mut evidence = Vec::new();
     let mut deduction = 0.0;
+    let mut needed = 0u32;
     for step in &check.steps {
         let o = step.eval(cx, prev.as_ref());
         if let Some(c) = &o.column {
@@ -235,12 +247,13 @@ fn run_check(cx: &Cx, check: &CheckDef) -> (Status, String, Vec<Evidence>, f64) 
         }
         evidence.extend(o.evidence.clone());
         deduction += o.deduction;
+        needed = needed.max(o.needed);
         if matches!(step, Step::Path(_)) && o.status != Status::Pass {
             break;
         }
     }
     let sep = cx.lang.pick("；", "; ");
-    (status, messages.join(sep), evidence, deduction)
+    (status, messages.join(sep), evidence, deduction, needed)
 }
 
 /// Evaluate every check of `packs` on `graph`. Each check ID appears exactly once.
@@ -324,17 +337,31 @@ pub fn evaluate(graph: &SiteGraph, packs: &[Pack], ctx: &EvalContext) -> Vec<Che
                 out.push(result(check, lang, Status::Warn, why.clone(), vec![], None));
                 continue;
             }
-            let (status, mut message, evidence, mut deduction) = run_check(&cx, check);
+            let (mut status, mut message, evidence, mut deduction, needed) = run_check(&cx, check);
             if let Some(cap) = check.deduction_cap {
                 deduction = deduction.min(cap);
             }
+            let whole = coverage::whole_site(check);
+            let cov = whole.then(|| coverage::coverage(&site));
+            if let (Some(c), Some(reason)) = (&cov, coverage::cut(&site))
+                && matches!(status, Status::Pass | Status::Fail)
+            {
+                // a part of the site is not the whole: say how much was seen
+                message = coverage::cut_message(lang, c, reason, &message);
+                status = Status::Warn;
+            }
+            let decided = matches!(status, Status::Pass | Status::Fail)
+                .then(|| coverage::decided_after(&site, &evidence, needed, whole));
             if status != Status::Pass && !check.how_to_fix.is_empty() {
                 let fix = lang.pick(&check.how_to_fix, &check.how_to_fix_en);
                 message.push_str(&tr!(lang, "。整改建议：{}", ". How to fix: {}", fix));
             }
             let d = (deductible && status == Status::Fail)
                 .then_some((deduction * 100.0).round() / 100.0);
-            out.push(result(check, lang, status, message, evidence, d));
+            let mut r = result(check, lang, status, message, evidence, d);
+            r.decided_after_requests = decided;
+            r.coverage = cov;
+            out.push(r);
         }
     }
     out

@@ -11,8 +11,9 @@ use super::overrides::SiteOverrides;
 use super::site::{Site, crumbs, last_dir, title_parts};
 use crate::i18n::Lang;
 use crate::model::LinkKind;
-use crate::model::UrlId;
-use std::collections::HashMap;
+use crate::model::focus::article_like;
+use crate::model::{StopReason, UrlId};
+use std::collections::{HashMap, HashSet};
 
 /// One path segment (`政府信息公开目录?` is optional).
 #[derive(Debug, Clone)]
@@ -61,6 +62,9 @@ pub enum Locate {
         matched: Vec<String>,
         /// a crawl problem that prevents deciding (→ warn), if any
         warn: Option<String>,
+        /// the latest crawl request among the pages searched ([`Page::order`](crate::model::Page::order)):
+        /// the absence was known after it
+        searched: u32,
     },
 }
 
@@ -165,6 +169,7 @@ pub fn locate(
             partial: vec![],
             matched: vec![],
             warn: None,
+            searched: 0,
         };
     };
     // Pins from the site overrides win.
@@ -184,6 +189,7 @@ pub fn locate(
                 None => Locate::Missing {
                     partial: vec![],
                     matched: vec![],
+                    searched: 0,
                     warn: Some(tr!(
                         lang,
                         "站点配置指定的栏目“{}”地址 {} 未被抓取到",
@@ -199,6 +205,7 @@ pub fn locate(
         return Locate::Missing {
             partial: vec![],
             matched: vec![],
+            searched: 0,
             warn: Some(
                 lang.pick("首页未能抓取", "the home page was not fetched")
                     .to_string(),
@@ -220,6 +227,8 @@ pub fn locate(
     let mut goal: Option<(usize, bool)> = None;
     let max_levels = segs.len() as u32 + max_extra + 1;
     let mut unreachable: Vec<(UrlId, String)> = Vec::new();
+    // links the search would follow whose targets were not fetched
+    let mut pending: Vec<UrlId> = Vec::new();
     for _level in 0..max_levels {
         let mut next = Vec::new();
         let mut goals: Vec<(usize, bool)> = Vec::new();
@@ -233,11 +242,15 @@ pub fn locate(
                     continue;
                 }
                 let Some(t) = site.idx(l.to) else {
-                    if segs[n.seg.min(segs.len() - 1)..]
-                        .iter()
-                        .any(|s| s.set.match_text(l.text).is_some())
-                    {
+                    let rest = &segs[n.seg.min(segs.len() - 1)..];
+                    if rest.iter().any(|s| s.set.match_text(l.text).is_some()) {
                         unreachable.push((l.to, l.text.to_string()));
+                        pending.push(l.to);
+                    } else if let Ok(u) = url::Url::parse(site.g.url(l.to))
+                        && ((n.extra < max_extra && !article_like(&u))
+                            || rest.iter().any(|s| s.set.match_slug(&last_dir(u.as_str()))))
+                    {
+                        pending.push(l.to);
                     }
                     continue;
                 };
@@ -323,7 +336,9 @@ pub fn locate(
         .map(|j| segs[*j].set.name.clone())
         .collect();
     let mut warn = None;
-    if let Some(r) = site.truncated() {
+    if let Some(r) = site.truncated()
+        && cut_short(site, r, &pending)
+    {
         warn = Some(tr!(
             lang,
             "抓取在找到该栏目前已停止（{:?}），请提高 --max-pages/--max-duration 后重试",
@@ -366,11 +381,38 @@ pub fn locate(
             site.url(b.page)
         ));
     }
+    let searched = nodes
+        .iter()
+        .map(|n| site.page(n.page).order)
+        .max()
+        .unwrap_or(0);
     Locate::Missing {
         partial: chain_of(best_partial),
         matched,
         warn,
+        searched,
     }
+}
+
+/// Did the budget stop the crawl before a link the search would follow was fetched?
+/// A page or time budget lists what it left (`not_checked`); when every candidate was
+/// fetched or is out of reach anyway, the absence is decided.
+fn cut_short(site: &Site, reason: StopReason, pending: &[UrlId]) -> bool {
+    if !matches!(reason, StopReason::PageBudget | StopReason::TimeBudget) {
+        return true;
+    }
+    let g = site.g;
+    let listed: HashSet<UrlId> = g
+        .not_checked
+        .iter()
+        .filter(|n| n.stage == "crawl")
+        .map(|n| n.url)
+        .collect();
+    // more were left than listed: an unlisted pending link may be one of them
+    let capped = g.stats.unvisited as usize > listed.len();
+    pending
+        .iter()
+        .any(|id| listed.contains(id) || (capped && site.error(*id).is_none()))
 }
 
 /// "政务公开 > 法定主动公开内容 > 预算/决算"

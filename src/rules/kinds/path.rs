@@ -73,6 +73,7 @@ impl Params {
                 partial,
                 matched,
                 warn,
+                searched,
             } => {
                 let closest = if partial.is_empty() {
                     cx.lang
@@ -123,7 +124,8 @@ impl Params {
                         label,
                         closest,
                         found
-                    )),
+                    ))
+                    .needing(searched),
                 }
                 .with_evidence(ev)
             }
