@@ -8,9 +8,15 @@ use zwgk::testsite::generate::{GenSpec, Style, generate};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let out = args.get(1).map(String::as_str).unwrap_or("target/focus-site");
+    let out = args
+        .get(1)
+        .map(String::as_str)
+        .unwrap_or("target/focus-site");
     let pages = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(20_000);
-    let host = args.get(3).cloned().unwrap_or_else(|| "www.focus.gov.cn".into());
+    let host = args
+        .get(3)
+        .cloned()
+        .unwrap_or_else(|| "www.focus.gov.cn".into());
     let style = match args.get(4).map(String::as_str) {
         Some("hanweb") => Style::Hanweb,
         _ => Style::Trs,

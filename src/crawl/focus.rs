@@ -1,6 +1,7 @@
 //! Best-first ranking of the links found on a page, with the run layer's
 //! [`FocusHint`]: links naming a required column (anchor text, title or URL slug) first,
-//! then list pages, then the newest `sample` articles of each list page, then the rest.
+//! then list pages (and the newest `sample` articles of a required column, which its
+//! checks read), then the newest `sample` articles of every other list page, then the rest.
 //! Without a hint every link is [`Priority::Rest`] (plain breadth-first).
 
 use crate::extract::Link;
@@ -29,7 +30,9 @@ pub(super) fn page_is_focus(
         t.split(['_', '-', '|', '—', '–'])
             .any(|part| hint.matches_text(part))
     });
-    title_hit || crumb.is_some_and(|c| hint.matches_text(c)) || column.is_some_and(|c| hint.matches_text(c))
+    title_hit
+        || crumb.is_some_and(|c| hint.matches_text(c))
+        || column.is_some_and(|c| hint.matches_text(c))
 }
 
 /// The priority of each link of `links` (same order), `pager[i]` telling whether link
@@ -49,7 +52,7 @@ pub(super) fn rank_links(
     let mut sample: HashSet<&str> = HashSet::new();
     if listy && hint.sample > 0 {
         let mut dated: Vec<&DatedItem> = from.items.iter().filter(|i| i.url.is_some()).collect();
-        dated.sort_by(|a, b| b.date.cmp(&a.date));
+        dated.sort_by_key(|i| std::cmp::Reverse(i.date));
         for i in dated {
             if sample.len() >= hint.sample {
                 break;
@@ -72,9 +75,16 @@ pub(super) fn rank_links(
             Priority::Focus
         } else if !article_like(&l.url) {
             Priority::List
-        } else if listy && (sample.contains(l.url.as_str()) || (sample.is_empty() && taken < hint.sample)) {
+        } else if listy
+            && (sample.contains(l.url.as_str()) || (sample.is_empty() && taken < hint.sample))
+        {
             taken += 1;
-            Priority::Sample
+            // the newest articles of a required column are what its checks read
+            if from.focus || from.prio == Priority::Focus {
+                Priority::List
+            } else {
+                Priority::Sample
+            }
         } else {
             Priority::Rest
         };
@@ -154,12 +164,21 @@ mod tests {
             },
         ];
         let from = Origin {
+            prio: Priority::List,
+            depth: 2,
+            focus: false,
+            items: &items,
+        };
+        let r = rank_links(Some(&hint), &from, &links, &[false, false]);
+        assert_eq!(r, vec![Priority::Rest, Priority::Sample]);
+        // on a required column's page the newest articles rank with the list pages
+        let from = Origin {
             prio: Priority::Focus,
             depth: 2,
             focus: true,
             items: &items,
         };
         let r = rank_links(Some(&hint), &from, &links, &[false, false]);
-        assert_eq!(r, vec![Priority::Rest, Priority::Sample]);
+        assert_eq!(r, vec![Priority::Rest, Priority::List]);
     }
 }

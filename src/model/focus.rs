@@ -180,7 +180,11 @@ mod tests {
     #[test]
     fn hint_matches_anchor_texts_and_list_slugs_not_articles() {
         let h = FocusHint::new(
-            ["政府信息公开".to_string(), "预算/决算".into(), "财政预决算".into()],
+            [
+                "政府信息公开".to_string(),
+                "预算/决算".into(),
+                "财政预决算".into(),
+            ],
             ["zfxxgk".to_string(), "czyjs".into(), "fzhsx*".into()],
             5,
         );
@@ -192,9 +196,7 @@ mod tests {
         assert!(h.matches_url(&u("http://x.gov.cn/zwgk/czyjs_221/")));
         assert!(h.matches_url(&u("http://x.gov.cn/zwgk/czyjs/index.html")));
         assert!(h.matches_url(&u("http://x.gov.cn/fzhsxzfgz_52610/")));
-        assert!(!h.matches_url(&u(
-            "http://x.gov.cn/zwgk/czyjs/202603/t20260320_1.html"
-        )));
+        assert!(!h.matches_url(&u("http://x.gov.cn/zwgk/czyjs/202603/t20260320_1.html")));
         assert!(!h.matches_url(&u("http://x.gov.cn/xwdt/")));
     }
 

@@ -19,8 +19,8 @@ pub mod verify;
 
 pub use edge::{Edge, MediaEdge, TextId, UrlId};
 pub use error::{CrawlError, ErrorClass};
-pub use focus::{FocusHint, Priority};
 pub use facts::{Crumb, DatedItem, LinkKind, Markers, MediaKind, PartialItem, Phone, YearFrom};
+pub use focus::{FocusHint, Priority};
 pub use graph::SiteGraph;
 pub use links::{LinkSharer, Links};
 pub use meta::Meta;

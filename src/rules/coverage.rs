@@ -50,8 +50,13 @@ pub fn cut(site: &Site) -> Option<StopReason> {
 pub fn cut_message(lang: Lang, cov: &Coverage, reason: StopReason, part: &str) -> String {
     let pct = cov.percent();
     let why = match reason {
-        StopReason::PageBudget => lang.pick("页面数上限（--max-pages）", "the page budget (--max-pages)"),
-        StopReason::TimeBudget => lang.pick("时间上限（--max-duration）", "the time budget (--max-duration)"),
+        StopReason::PageBudget => {
+            lang.pick("页面数上限（--max-pages）", "the page budget (--max-pages)")
+        }
+        StopReason::TimeBudget => lang.pick(
+            "时间上限（--max-duration）",
+            "the time budget (--max-duration)",
+        ),
         _ => lang.pick("中断", "an interruption"),
     };
     tr!(

@@ -344,7 +344,7 @@ pub fn evaluate(graph: &SiteGraph, packs: &[Pack], ctx: &EvalContext) -> Vec<Che
             let whole = coverage::whole_site(check);
             let cov = whole.then(|| coverage::coverage(&site));
             if let (Some(c), Some(reason)) = (&cov, coverage::cut(&site))
-                && matches!(status, Status::Pass | Status::Fail)
+                && status != Status::NotApplicable
             {
                 // a part of the site is not the whole: say how much was seen
                 message = coverage::cut_message(lang, c, reason, &message);

@@ -30,11 +30,18 @@ mod tests {
     #[test]
     fn hint_of_the_default_packs_names_required_columns_and_ancestors() {
         let packs =
-            crate::rules::load_packs(&["cq-wlw-2021".to_string(), "gov-2019".to_string()])
-                .unwrap();
+            crate::rules::load_packs(&["cq-wlw-2021".to_string(), "gov-2019".to_string()]).unwrap();
         let h = focus_hint(&packs, 5);
         assert_eq!(h.sample, 5);
-        for t in ["政府信息公开", "法定主动公开内容", "政府信息公开目录", "预算/决算", "政策解读", "联系我们", "咨询建言"] {
+        for t in [
+            "政府信息公开",
+            "法定主动公开内容",
+            "政府信息公开目录",
+            "预算/决算",
+            "政策解读",
+            "联系我们",
+            "咨询建言",
+        ] {
             assert!(h.matches_text(t), "{t}");
         }
         assert!(!h.matches_text("区长活动"));

@@ -168,8 +168,14 @@ fn tree() -> Vec<Col> {
                     bulk(
                         ["zt1", "zt2", "zt3", "zt4", "zt5", "zt6", "zt7", "zt8"][i],
                         [
-                            "乡村振兴", "营商环境", "文明创建", "安全生产", "扫黑除恶", "生态环保",
-                            "民生实事", "法治宣传",
+                            "乡村振兴",
+                            "营商环境",
+                            "文明创建",
+                            "安全生产",
+                            "扫黑除恶",
+                            "生态环保",
+                            "民生实事",
+                            "法治宣传",
                         ][i],
                     )
                 })
@@ -194,12 +200,7 @@ struct Placed {
     depth: usize,
 }
 
-fn place(
-    cols: &[Col],
-    parent: Option<usize>,
-    style: Style,
-    out: &mut Vec<Placed>,
-) -> Vec<usize> {
+fn place(cols: &[Col], parent: Option<usize>, style: Style, out: &mut Vec<Placed>) -> Vec<usize> {
     let mut ids = Vec::new();
     for c in cols {
         let id = out.len();
@@ -294,7 +295,15 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    fn page(&mut self, path: &str, title: &str, column: &str, trail: &[(&str, String)], body: &str, meta: &str) -> io::Result<()> {
+    fn page(
+        &mut self,
+        path: &str,
+        title: &str,
+        column: &str,
+        trail: &[(&str, String)],
+        body: &str,
+        meta: &str,
+    ) -> io::Result<()> {
         let mut out = String::with_capacity(4096 + body.len());
         let _ = write!(
             out,
@@ -338,7 +347,8 @@ pub fn generate(root: &Path, spec: &GenSpec) -> io::Result<usize> {
     let mut cols = Vec::new();
     let tops = place(&tree(), None, style, &mut cols);
     // share the remaining pages among the bulk columns (articles + their list pages)
-    let fixed: usize = 1 + cols.len()
+    let fixed: usize = 1
+        + cols.len()
         + cols
             .iter()
             .filter(|c| !c.bulk)
@@ -352,13 +362,20 @@ pub fn generate(root: &Path, spec: &GenSpec) -> io::Result<usize> {
     let site = root.join(&spec.host);
     let mut w = Writer {
         root: &site,
-        top: tops.iter().map(|&i| (cols[i].name, cols[i].url.clone())).collect(),
+        top: tops
+            .iter()
+            .map(|&i| (cols[i].name, cols[i].url.clone()))
+            .collect(),
         written: 0,
     };
     // home page: navigation, then the newest news of the bulk news columns
     let mut home = String::from("<ul class=\"menu\">");
     for &i in &tops {
-        let _ = write!(home, "<li><a href=\"{}\">{}</a></li>", cols[i].url, cols[i].name);
+        let _ = write!(
+            home,
+            "<li><a href=\"{}\">{}</a></li>",
+            cols[i].url, cols[i].name
+        );
     }
     home.push_str("</ul><ul class=\"news\">");
     let news: Vec<usize> = cols
@@ -396,7 +413,11 @@ fn write_column(w: &mut Writer, style: Style, c: &Placed, cols: &[Placed]) -> io
     if !c.children.is_empty() {
         sub.push_str("<ul class=\"sub\">");
         for &k in &c.children {
-            let _ = write!(sub, "<li><a href=\"{}\">{}</a></li>", cols[k].url, cols[k].name);
+            let _ = write!(
+                sub,
+                "<li><a href=\"{}\">{}</a></li>",
+                cols[k].url, cols[k].name
+            );
         }
         sub.push_str("</ul>");
     }
@@ -424,7 +445,11 @@ fn write_column(w: &mut Writer, style: Style, c: &Placed, cols: &[Placed]) -> io
                 );
             }
         }
-        let path = format!("{}{}", c.url, if l == 0 { String::new() } else { list_file(l) });
+        let path = format!(
+            "{}{}",
+            c.url,
+            if l == 0 { String::new() } else { list_file(l) }
+        );
         w.page(&path, c.name, c.name, &c.trail, &body, "")?;
     }
     for n in 0..c.articles {
@@ -444,7 +469,14 @@ fn write_column(w: &mut Writer, style: Style, c: &Placed, cols: &[Placed]) -> io
         let meta = format!(
             "<meta name=\"ArticleTitle\" content=\"{title}\"><meta name=\"PubDate\" content=\"{d} 09:00\">"
         );
-        w.page(&article_url(style, c, n, d), &title, c.name, &c.trail, &body, &meta)?;
+        w.page(
+            &article_url(style, c, n, d),
+            &title,
+            c.name,
+            &c.trail,
+            &body,
+            &meta,
+        )?;
     }
     Ok(())
 }
@@ -465,8 +497,7 @@ mod tests {
             };
             let n = generate(dir.path(), &spec).unwrap();
             assert!((560..=640).contains(&n), "{style:?}: {n}");
-            let home =
-                fs::read_to_string(dir.path().join("www.gen.gov.cn/index.html")).unwrap();
+            let home = fs::read_to_string(dir.path().join("www.gen.gov.cn/index.html")).unwrap();
             assert_eq!(home.matches("<li><a href=").count(), 4 + 100);
             let deep = match style {
                 Style::Trs => "www.gen.gov.cn/zwgk/fdzdgknr/lzyj/gfxwj/xxyx/index.html",
