@@ -493,12 +493,12 @@ mod tests {
                 host: "www.gen.gov.cn".into(),
                 pages: 600,
                 style,
-                home_news: 100,
+                home_news: 60,
             };
             let n = generate(dir.path(), &spec).unwrap();
             assert!((560..=640).contains(&n), "{style:?}: {n}");
             let home = fs::read_to_string(dir.path().join("www.gen.gov.cn/index.html")).unwrap();
-            assert_eq!(home.matches("<li><a href=").count(), 4 + 100);
+            assert_eq!(home.matches("<li><a href=").count(), 4 + 60);
             let deep = match style {
                 Style::Trs => "www.gen.gov.cn/zwgk/fdzdgknr/lzyj/gfxwj/xxyx/index.html",
                 Style::Hanweb => "www.gen.gov.cn/col/col1021/index.html",
