@@ -87,6 +87,9 @@ fn settings(args: &CrawlArgs) -> Result<(FetchConfig, CrawlConfig, FileConfig)> 
         crawl.max_duration = Some(Duration::from_secs_f64(v));
     }
     crawl.extra_hosts = c.hosts.iter().chain(args.hosts.iter()).cloned().collect();
+    if let Some(v) = args.platform_pages {
+        crawl.sister_budget = v;
+    }
     Ok((fetch, crawl, file))
 }
 

@@ -3,6 +3,7 @@
 //! offline (`site-graph.json`).
 
 use super::links::Links;
+use crate::extract::blocks::Block;
 use crate::extract::{Crumb, DatedItem, LinkKind, Markers, MediaKind, Meta, Phone, Txt};
 use crate::intern::Interner;
 use foldhash::HashMap;
@@ -76,6 +77,9 @@ pub struct Page {
     /// `标签：值` label–value pairs.
     #[serde(default)]
     pub pairs: Vec<(Txt, Txt)>,
+    /// Text blocks of a non-article page, for telling template from content (`rules::region`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<Block>,
     pub empty_note: bool,
     pub needs_js: bool,
     pub text_chars: usize,
@@ -145,6 +149,7 @@ impl Page {
         }
         self.media.shrink_to_fit();
         self.redirects.shrink_to_fit();
+        self.blocks.shrink_to_fit();
         self.frames.shrink_to_fit();
     }
 }
@@ -368,6 +373,37 @@ impl SiteGraph {
         }
     }
 
+    /// Record that the page at `from` sends the browser to `to` (meta refresh, script
+    /// redirect). `to` may not be fetched yet; lookups resolve it once it is.
+    pub fn add_soft_alias(&mut self, from: UrlId, to: UrlId) {
+        if from == to || self.aliases.contains(&(from, to)) {
+            return;
+        }
+        self.aliases.push((from, to));
+        if let Some(idx) = self.page_index.get(&to).copied() {
+            self.page_index.entry(from).or_insert(idx);
+        }
+    }
+
+    /// Every alias with the end of its chain (`a → b → c` gives `a → c`, `b → c`);
+    /// cycles end where they would repeat.
+    pub fn alias_ends(&self) -> HashMap<UrlId, UrlId> {
+        let direct: HashMap<UrlId, UrlId> = self.aliases.iter().copied().collect();
+        direct
+            .keys()
+            .map(|&from| {
+                let mut cur = from;
+                for _ in 0..8 {
+                    match direct.get(&cur) {
+                        Some(&t) if t != from => cur = t,
+                        _ => break,
+                    }
+                }
+                (from, cur)
+            })
+            .collect()
+    }
+
     /// The page fetched at this URL (requested or final), if any.
     pub fn page_by_url(&self, id: UrlId) -> Option<&Page> {
         self.page_index.get(&id).map(|i| &self.pages[*i])
@@ -402,7 +438,7 @@ impl SiteGraph {
             self.page_index.entry(p.url).or_insert(idx);
             self.page_index.entry(p.final_url).or_insert(idx);
         }
-        for (from, to) in self.aliases.clone() {
+        for (from, to) in self.alias_ends() {
             if let Some(idx) = self.page_index.get(&to).copied() {
                 self.page_index.entry(from).or_insert(idx);
             }

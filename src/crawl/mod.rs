@@ -12,6 +12,7 @@ pub mod graph;
 mod job;
 pub mod links;
 pub mod scope;
+pub mod sister;
 
 pub use checkpoint::Checkpoint;
 pub use graph::*;
@@ -26,6 +27,7 @@ use crate::fetch::{Fetcher, detect_waf};
 use crate::i18n::Lang;
 use crate::intern::Interner;
 use scope::{Scope, TrapGuard, TrapLimits};
+use sister::Sisters;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -52,6 +54,9 @@ pub struct CrawlConfig {
     pub checkpoint: Option<std::path::PathBuf>,
     /// How often the state is saved while crawling (also on Ctrl-C).
     pub checkpoint_every: Duration,
+    /// Pages a disclosure platform on a sister host (same registrable domain) may use;
+    /// 0 = do not follow disclosure links to other hosts.
+    pub sister_budget: usize,
 }
 
 impl Default for CrawlConfig {
@@ -67,6 +72,7 @@ impl Default for CrawlConfig {
             cache: None,
             checkpoint: None,
             checkpoint_every: Duration::from_secs(30),
+            sister_budget: 500,
         }
     }
 }
@@ -118,6 +124,8 @@ struct State {
     cfg: CrawlConfig,
     sharer: LinkSharer,
     pool: Interner,
+    /// disclosure platforms on sister hosts
+    sisters: Sisters,
     /// language of recorded error messages (the fetcher's)
     lang: Lang,
 }
@@ -142,8 +150,12 @@ impl State {
             return id;
         }
         if !self.scope.contains(url) {
-            self.graph.stats.out_of_scope += 1;
-            return id;
+            if self.sisters.admit(url, self.graph.text(via_text)) {
+                self.scope.add(url);
+            } else {
+                self.graph.stats.out_of_scope += 1;
+                return id;
+            }
         }
         if depth > self.cfg.max_depth {
             self.graph.stats.depth_skipped += 1;
@@ -152,6 +164,10 @@ impl State {
         if let Err(reason) = self.traps.admit(url) {
             tracing::debug!(%url, ?reason, "trap guard");
             self.graph.stats.trap_skipped += 1;
+            return id;
+        }
+        if !self.sisters.take(url) {
+            self.graph.stats.out_of_scope += 1;
             return id;
         }
         self.push(QueueItem {
@@ -186,6 +202,37 @@ impl State {
             via_text: item.via_text,
             depth: item.depth,
         });
+    }
+
+    /// A page whose meta refresh or one-line script sends the browser on: like an HTTP
+    /// redirect, the stub becomes an alias of its target (same depth, same parent and
+    /// anchor text) and is never a page of its own.
+    fn follow_soft_redirect(&mut self, item: &QueueItem, stub: UrlId, target: &Url) {
+        let to = self.graph.url_id(target.as_str());
+        self.graph.add_soft_alias(item.id, to);
+        if stub != item.id {
+            self.graph.add_soft_alias(stub, to);
+        }
+        if item.depth == 0 && !item.is_frame {
+            self.scope.add(target);
+        }
+        match (item.parent, item.via_text) {
+            (Some(parent), Some(via)) => {
+                self.discover(target, item.depth, parent, via, item.is_frame);
+            }
+            _ => {
+                if self.seen.insert(to) && self.scope.contains(target) {
+                    self.push(QueueItem {
+                        url: target.clone(),
+                        id: to,
+                        depth: item.depth,
+                        parent: None,
+                        via_text: None,
+                        is_frame: item.is_frame,
+                    });
+                }
+            }
+        }
     }
 
     fn handle(&mut self, res: JobResult) {
@@ -246,6 +293,10 @@ impl State {
         if self.graph.page_by_url(final_id).is_some() {
             // reached again through a redirect: the page is already in the graph
             self.graph.add_alias(item.id, final_id);
+            return;
+        }
+        if let Some(target) = parsed.facts.redirect.clone() {
+            self.follow_soft_redirect(&item, final_id, &target);
             return;
         }
         if fetched.truncated {
@@ -324,6 +375,7 @@ impl State {
             labels: facts.labels,
             records: facts.records,
             pairs: facts.pairs,
+            blocks: facts.blocks,
             empty_note: facts.empty_note,
             needs_js: facts.needs_js,
             text_chars: facts.text_chars,
@@ -365,6 +417,7 @@ pub async fn crawl(
         cfg: cfg.clone(),
         sharer: LinkSharer::default(),
         pool: Interner::default(),
+        sisters: Sisters::new(&start, cfg.sister_budget),
         lang: fetcher.config().lang,
     };
     let mut scheduled = 0usize;

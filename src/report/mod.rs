@@ -120,6 +120,40 @@ pub struct CrawlInfo {
     pub errors: Vec<ErrorEntry>,
     /// file beside the report with the full site graph
     pub graph_file: String,
+    /// hosts whose pages were crawled (the start host first, then e.g. a disclosure
+    /// platform on a sister host), with their page counts
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hosts: Vec<HostEntry>,
+}
+
+/// A host the crawl visited.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HostEntry {
+    pub host: String,
+    pub pages: usize,
+}
+
+/// Hosts of the crawled pages with page counts, the start host first.
+pub fn crawled_hosts(g: &SiteGraph) -> Vec<HostEntry> {
+    let start = url::Url::parse(&g.start_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_default();
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for p in &g.pages {
+        if let Some(h) = url::Url::parse(g.url(p.final_url))
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+        {
+            *counts.entry(h).or_default() += 1;
+        }
+    }
+    let mut v: Vec<HostEntry> = counts
+        .into_iter()
+        .map(|(host, pages)| HostEntry { host, pages })
+        .collect();
+    v.sort_by_key(|h| h.host != start);
+    v
 }
 
 /// One fetched HTML page.
@@ -329,6 +363,7 @@ pub fn build(
             message: stop_message(reason, g, lang),
             errors,
             graph_file: "site-graph.json".into(),
+            hosts: crawled_hosts(g),
         },
         pages,
         comparison: None,

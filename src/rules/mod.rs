@@ -10,11 +10,13 @@ pub mod calendar;
 pub mod catalog;
 pub mod engine;
 pub mod error;
+pub mod identity;
 pub mod kinds;
 pub mod locate;
 pub mod norm;
 pub mod overrides;
 pub mod pack;
+pub mod region;
 pub mod site;
 pub mod verdict;
 

@@ -54,6 +54,7 @@ impl B {
             labels: vec![],
             records: vec![],
             pairs: vec![],
+            blocks: vec![],
             empty_note: false,
             needs_js: false,
             text_chars: 300,

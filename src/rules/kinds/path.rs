@@ -19,6 +19,19 @@ pub struct Params {
     /// extra levels a site may insert between segments
     #[serde(default = "default_extra")]
     pub max_extra: u32,
+    /// a column with the right name found off the required path: `fail` (default) or
+    /// `pass` with a note; either way the steps and checks that need the column use it
+    #[serde(default)]
+    pub off_path: OffPath,
+}
+
+/// What an off-path column means for a `path` step.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OffPath {
+    #[default]
+    Fail,
+    Pass,
 }
 
 impl Params {
@@ -42,6 +55,29 @@ impl Params {
     pub fn eval(&self, cx: &Cx, _prev: Option<&Located>) -> Outcome {
         let label = path_label(&self.path);
         match cx.locate(&self.path, self.max_extra) {
+            Locate::Found(l) if l.off_path => {
+                let chain: Vec<&str> = l.chain.iter().map(|s| s.text.as_str()).collect();
+                let msg = tr!(
+                    cx.lang,
+                    "栏目“{}”存在于 首页 > {}（{}），不在规定路径“{}”",
+                    "the column “{}” exists at Home > {} ({}), not on the required path “{}”",
+                    self.path
+                        .last()
+                        .map(|s| s.trim_end_matches('?'))
+                        .unwrap_or(""),
+                    chain.join(" > "),
+                    cx.site.url(l.page),
+                    label
+                );
+                let ev = column_evidence(cx, &l, cx.site.name(l.page));
+                let mut o = match self.off_path {
+                    OffPath::Pass => Outcome::pass(msg),
+                    OffPath::Fail => Outcome::fail(msg),
+                }
+                .with_evidence(vec![ev]);
+                o.column = Some(l);
+                o
+            }
             Locate::Found(l) => {
                 let how = if l.pinned {
                     cx.lang

@@ -1,0 +1,53 @@
+//! Text blocks of a column page, as (hash, visible characters) pairs, so that the rule
+//! stage can tell the page's own text from the site template by comparing pages: a block
+//! that recurs on many pages (header menu lines, footer lines, 相关链接/热点信息 boxes) is
+//! template, the rest is the page's content region (see `rules::region`).
+//!
+//! Only pages that are not articles keep their blocks (an article's body is never
+//! compared), and at most [`MAX_BLOCKS`] per page: memory stays bounded.
+
+use super::text::{fast_hash, is_invisible};
+use serde::{Deserialize, Serialize};
+
+/// Most blocks kept per page.
+pub const MAX_BLOCKS: usize = 400;
+
+/// One block of visible text: a hash of its whitespace-free text and its length in chars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Block(pub u32, pub u16);
+
+/// Blocks of the visible text (`\n` separates blocks, `\t` cells).
+pub fn split(flat: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    for line in flat.split(['\n', '\t']) {
+        buf.clear();
+        buf.extend(
+            line.chars()
+                .filter(|c| !c.is_whitespace() && !is_invisible(*c)),
+        );
+        if buf.is_empty() {
+            continue;
+        }
+        let chars = buf.chars().count().min(u16::MAX as usize) as u16;
+        out.push(Block(fast_hash(&buf) as u32, chars));
+        if out.len() >= MAX_BLOCKS {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_ignore_spacing_and_keep_lengths() {
+        let a = split("首页\n 政务公开 \n\n联系电话：023-1\t地址");
+        let b = split("首页\n政务  公开\n联系电话：023-1\t地址");
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 4);
+        assert_eq!(a[1].1, 4);
+    }
+}
