@@ -80,6 +80,9 @@ pub struct Page {
     /// Text blocks of a non-article page, for telling template from content (`rules::region`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocks: Vec<Block>,
+    /// For each of `phones`, the hash of the text block it was read in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phone_blocks: Vec<u32>,
     pub empty_note: bool,
     pub needs_js: bool,
     pub text_chars: usize,
@@ -150,6 +153,7 @@ impl Page {
         self.media.shrink_to_fit();
         self.redirects.shrink_to_fit();
         self.blocks.shrink_to_fit();
+        self.phone_blocks.shrink_to_fit();
         self.frames.shrink_to_fit();
     }
 }

@@ -376,6 +376,7 @@ impl State {
             records: facts.records,
             pairs: facts.pairs,
             blocks: facts.blocks,
+            phone_blocks: facts.phone_blocks,
             empty_note: facts.empty_note,
             needs_js: facts.needs_js,
             text_chars: facts.text_chars,

@@ -38,6 +38,28 @@ pub fn split(flat: &str) -> Vec<Block> {
     out
 }
 
+/// The hash of the first block whose digits contain `digits` (where a phone number was
+/// read), if any.
+pub fn containing_digits(flat: &str, digits: &str) -> Option<u32> {
+    if digits.is_empty() {
+        return None;
+    }
+    let mut buf = String::new();
+    for line in flat.split(['\n', '\t']) {
+        let d: String = line.chars().filter(|c| c.is_ascii_digit()).collect();
+        if !d.contains(digits) {
+            continue;
+        }
+        buf.clear();
+        buf.extend(
+            line.chars()
+                .filter(|c| !c.is_whitespace() && !is_invisible(*c)),
+        );
+        return Some(fast_hash(&buf) as u32);
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,5 +71,13 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(a.len(), 4);
         assert_eq!(a[1].1, 4);
+    }
+
+    #[test]
+    fn a_number_is_placed_in_its_first_block() {
+        let flat = "联系电话：023-6388 1234\n主办单位：某局 联系电话：023-63881234";
+        let blocks = split(flat);
+        assert_eq!(containing_digits(flat, "02363881234"), Some(blocks[0].0));
+        assert_eq!(containing_digits(flat, "12345"), None);
     }
 }

@@ -180,6 +180,9 @@ pub struct PageFacts {
     /// Text blocks of a page that is not an article (see [`blocks`]); empty for articles.
     #[serde(default)]
     pub blocks: Vec<blocks::Block>,
+    /// For each of `phones`, the hash of the text block it was read in (template or content).
+    #[serde(default)]
+    pub phone_blocks: Vec<u32>,
 }
 
 /// Elements and text gathered in one walk over the document, shared by the submodules.
@@ -477,6 +480,14 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
     facts.empty_note = facts.items.is_empty() && markers::has_empty_note(&norm);
     facts.needs_js |= items::needs_js_hint(&ix, &facts);
     facts.redirect = redirect::find(&ix, &resolver, url);
+    facts.phone_blocks = facts
+        .phones
+        .iter()
+        .map(|ph| {
+            let digits: String = ph.number.chars().filter(|c| c.is_ascii_digit()).collect();
+            blocks::containing_digits(flat, &digits).unwrap_or(0)
+        })
+        .collect();
     if facts.published.is_none() && !facts.meta.contains_key("articletitle") {
         facts.blocks = blocks::split(flat);
     }

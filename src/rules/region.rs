@@ -94,6 +94,12 @@ impl Regions {
                 for ph in &p.phones {
                     count(&mut r.phones, &mut sp, phone_key(ph));
                 }
+                // the block a phone was read in counts even where blocks are not kept
+                for b in &p.phone_blocks {
+                    if !p.blocks.iter().any(|x| x.0 == *b) {
+                        count(&mut r.blocks, &mut sb, *b);
+                    }
+                }
                 for (l, v) in &p.pairs {
                     count(&mut r.pairs, &mut sq, (l.to_string(), v.to_string()));
                 }
@@ -153,8 +159,23 @@ impl<'g> Site<'g> {
             .filter(|l| !self.home_targets.contains(&l.to) && !r.template_link(l.to, l.text))
             .collect();
         let items = p.items.iter().filter(|it| !r.template_item(it)).collect();
+        // a phone is template when the text block it was read in is (a footer line);
+        // graphs without phone blocks fall back to the number and label recurring
         let (template_phones, phones): (Vec<&Phone>, Vec<&Phone>) =
-            p.phones.iter().partition(|ph| r.template_phone(ph));
+            if p.phone_blocks.len() == p.phones.len() {
+                let mut t = Vec::new();
+                let mut c = Vec::new();
+                for (ph, b) in p.phones.iter().zip(&p.phone_blocks) {
+                    if *b != 0 && r.template_block(*b) {
+                        t.push(ph);
+                    } else {
+                        c.push(ph);
+                    }
+                }
+                (t, c)
+            } else {
+                p.phones.iter().partition(|ph| r.template_phone(ph))
+            };
         let pairs = p
             .pairs
             .iter()

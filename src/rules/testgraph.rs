@@ -55,6 +55,7 @@ impl B {
             records: vec![],
             pairs: vec![],
             blocks: vec![],
+            phone_blocks: vec![],
             empty_note: false,
             needs_js: false,
             text_chars: 300,
