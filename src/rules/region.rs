@@ -53,10 +53,11 @@ pub struct Content<'g> {
     pub has_blocks: bool,
 }
 
-fn count<K: std::hash::Hash + Eq>(map: &mut HashMap<K, usize>, seen: &mut HashSet<K>, k: K)
-where
-    K: Clone,
-{
+fn count<K: std::hash::Hash + Eq + Clone>(
+    map: &mut HashMap<K, usize>,
+    seen: &mut HashSet<K>,
+    k: K,
+) {
     if seen.insert(k.clone()) {
         *map.entry(k).or_default() += 1;
     }

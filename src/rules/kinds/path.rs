@@ -43,12 +43,23 @@ impl Params {
     }
 
     pub fn describe(&self, lang: Lang) -> String {
+        let off = match self.off_path {
+            OffPath::Fail => lang.pick(
+                "；栏目存在但不在规定路径上时不合格（说明实际位置）",
+                "; a column found elsewhere than on the path fails (its actual place is named)",
+            ),
+            OffPath::Pass => lang.pick(
+                "；栏目存在但不在规定路径上时合格并注明实际位置",
+                "; a column found elsewhere than on the path passes with a note naming its place",
+            ),
+        };
         tr!(
             lang,
-            "从首页逐级点击查找栏目路径“{}”：链接文字、目标页面包屑（当前位置）、标题或URL目录名（别名表）与各级名称相符即可，中间最多允许插入{}级（带?的级别可省略）",
-            "from the home page, follow links level by level to “{}”: the anchor text, the target's breadcrumb, title or URL slug (alias table) must match each level; up to {} inserted levels allowed (levels marked ? may be absent)",
+            "从首页逐级点击查找栏目路径“{}”：链接文字、目标页面包屑（当前位置）、标题或URL目录名（别名表）与各级名称相符即可，中间最多允许插入{}级（带?的级别可省略）{}",
+            "from the home page, follow links level by level to “{}”: the anchor text, the target's breadcrumb, title or URL slug (alias table) must match each level; up to {} inserted levels allowed (levels marked ? may be absent){}",
             path_label(&self.path),
-            self.max_extra
+            self.max_extra,
+            off
         )
     }
 
