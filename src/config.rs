@@ -15,7 +15,8 @@
 //! ignore_robots = false
 //! user_agent = "zwgk/0.1 (…)"
 //! hosts = ["xxgk.example.gov.cn"]   # extra hosts in scope
-//! resolve = ["www.example.gov.cn:80:10.0.0.5"]
+//! resolve = ["www.example.gov.cn:80:10.0.0.5"]        # HOST:PORT:ADDR, like curl
+//! connect_to = ["www.example.gov.cn:443:10.0.0.5:8443"]  # staging under the production URL
 //!
 //! [check]
 //! rules = ["cq-wlw-2021", "gov-2019"]
@@ -56,6 +57,8 @@ pub struct CrawlSection {
     pub hosts: Vec<String>,
     #[serde(default)]
     pub resolve: Vec<String>,
+    #[serde(default)]
+    pub connect_to: Vec<String>,
 }
 
 /// `[check]` section.
@@ -112,12 +115,13 @@ mod tests {
     #[test]
     fn parses_and_reports_line_of_errors() {
         let ok = FileConfig::parse(
-            "[crawl]\nrate = 1.5\nresolve = [\"a:80:127.0.0.1\"]\n",
+            "[crawl]\nrate = 1.5\nresolve = [\"a:80:127.0.0.1\"]\nconnect_to = [\"a:80:127.0.0.1:8080\"]\n",
             Path::new("z.toml"),
         )
         .unwrap();
         assert_eq!(ok.crawl.rate, Some(1.5));
         assert_eq!(ok.crawl.resolve.len(), 1);
+        assert_eq!(ok.crawl.connect_to, ["a:80:127.0.0.1:8080"]);
         let err =
             FileConfig::parse("[crawl]\nrate = 1\nspeed = 3\n", Path::new("z.toml")).unwrap_err();
         let msg = err.to_string();

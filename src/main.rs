@@ -21,7 +21,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use zwgk::config::FileConfig;
 use zwgk::crawl::{CrawlConfig, CrawlProgress};
-use zwgk::fetch::{FetchConfig, ResolveEntry};
+use zwgk::fetch::{ConnectTo, FetchConfig, ResolveEntry};
 use zwgk::report::formats;
 use zwgk::report::{FailOn, summary};
 use zwgk::run::{self, CheckOptions};
@@ -70,6 +70,9 @@ fn settings(args: &CrawlArgs) -> Result<(FetchConfig, CrawlConfig, FileConfig)> 
     fetch.no_dns = args.no_dns;
     for r in c.resolve.iter().chain(args.resolve.iter()) {
         fetch.resolve.push(r.parse::<ResolveEntry>()?);
+    }
+    for r in c.connect_to.iter().chain(args.connect_to.iter()) {
+        fetch.connect_to.push(r.parse::<ConnectTo>()?);
     }
     if let Some(v) = args.max_pages.or(c.max_pages) {
         crawl.max_pages = v;
@@ -313,7 +316,12 @@ async fn serve(args: ServeArgs) -> Result<i32> {
 }
 
 fn rules(args: RulesArgs) -> Result<i32> {
-    let packs = zwgk::rules::load_packs(&args.rules)?;
+    let selectors = if args.rules.is_empty() {
+        zwgk::rules::pack::builtin_names()
+    } else {
+        args.rules.clone()
+    };
+    let packs = zwgk::rules::load_packs(&selectors)?;
     match args.cmd {
         RulesCmd::List => print!("{}", zwgk::rules::list_text(&packs, args.lang)),
         RulesCmd::Explain { id } => match zwgk::rules::explain_text(&packs, &id, args.lang) {
@@ -357,6 +365,9 @@ async fn probe(args: ProbeArgs) -> Result<i32> {
     };
     for r in &args.resolve {
         fetch.resolve.push(r.parse::<ResolveEntry>()?);
+    }
+    for r in &args.connect_to {
+        fetch.connect_to.push(r.parse::<ConnectTo>()?);
     }
     let store = zwgk::store::Store::open(&args.db)?;
     let interval = Duration::from_secs_f64(args.interval.max(0.0));

@@ -6,6 +6,7 @@ use crate::crawl::{self, CrawlConfig, CrawlProgress, SiteGraph};
 use crate::fetch::{FetchConfig, Fetcher, ResolveEntry};
 use crate::i18n::Lang;
 use crate::report::{self, Report, SiteInfo};
+use crate::rules::Baseline;
 use crate::testsite::{DEMO_SITES, SiteServer, SiteSource};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -105,6 +106,10 @@ pub async fn check_site(
     let started_at = now_rfc3339();
     // read the baseline first: a wrong path must not cost a whole crawl
     let baseline = opts.baseline.as_deref().map(load_report).transpose()?;
+    let baseline_graph = match (&opts.baseline, &baseline) {
+        (Some(path), Some(report)) => Some(load_baseline_graph(path, report, opts.lang)?),
+        _ => None,
+    };
     let (packs, overrides) = prepare_rules(opts)?;
     let today = opts.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
     let site_key = crate::store::site_key(&opts.url);
@@ -153,6 +158,12 @@ pub async fn check_site(
         lang: opts.lang,
         ..opts.fetch.clone()
     })?;
+    let crawl_started = std::time::Instant::now();
+    let (max_pages, max_duration, concurrency) = (
+        crawl_cfg.max_pages,
+        crawl_cfg.max_duration,
+        crawl_cfg.concurrency,
+    );
     let mut graph = crawl::crawl(
         fetcher.clone(),
         opts.url.clone(),
@@ -163,6 +174,26 @@ pub async fn check_site(
     )
     .await;
     log_memory("crawl done");
+    let interrupted = cancel.as_ref().is_some_and(|c| *c.borrow());
+    if let (Some(Baseline::Graph(base)), false) = (&baseline_graph, interrupted) {
+        // the baseline's page URLs this crawl did not meet, within what is left of the
+        // page budget and the time limit
+        let urls: Vec<String> = base.page_urls().into_iter().map(str::to_string).collect();
+        let limits = crate::verify::revisit::RevisitLimits {
+            max_requests: max_pages.saturating_sub(graph.pages.len()),
+            deadline: max_duration.map(|d| crawl_started + d),
+            concurrency,
+        };
+        let n = crate::verify::revisit::revisit(
+            fetcher.clone(),
+            &mut graph,
+            &urls,
+            &limits,
+            cancel.clone(),
+        )
+        .await;
+        tracing::info!(requests = n, "baseline URLs revisited");
+    }
     let interrupted = cancel.as_ref().is_some_and(|c| *c.borrow());
     if opts.verify.enabled && !interrupted {
         crate::verify::verify(fetcher, &mut graph, &opts.verify, cancel.clone()).await;
@@ -210,15 +241,15 @@ pub async fn check_site(
         Some(store) => store.home_history(&site_key)?,
         None => Vec::new(),
     };
-    let (checks, verdict) = run_checks(
-        &graph,
-        &packs,
-        overrides,
-        opts.lang,
-        today,
+    let ctx = crate::rules::EvalContext {
         probes,
         home_history,
-    );
+        today,
+        lang: opts.lang,
+        overrides,
+        baseline: baseline_graph,
+    };
+    let (checks, verdict) = run_checks(&graph, &packs, &ctx);
     log_memory("checks done");
     let pack_names: Vec<String> = packs.iter().map(|p| p.name.clone()).collect();
     let finished_at = now_rfc3339();
@@ -280,16 +311,20 @@ pub fn recheck(graph_file: &Path, opts: &CheckOptions) -> Result<SiteOutcome, Ru
     let started_at = now_rfc3339();
     let today = opts.as_of.unwrap_or_else(|| jiff::Zoned::now().date());
     let baseline = opts.baseline.as_deref().map(load_report).transpose()?;
+    let baseline_graph = match (&opts.baseline, &baseline) {
+        (Some(path), Some(report)) => Some(load_baseline_graph(path, report, opts.lang)?),
+        _ => None,
+    };
     let (packs, overrides) = prepare_rules(&opts)?;
-    let (checks, verdict) = run_checks(
-        &graph,
-        &packs,
-        overrides,
-        opts.lang,
+    let ctx = crate::rules::EvalContext {
+        probes: Vec::new(),
+        home_history: Vec::new(),
         today,
-        Vec::new(),
-        Vec::new(),
-    );
+        lang: opts.lang,
+        overrides,
+        baseline: baseline_graph,
+    };
+    let (checks, verdict) = run_checks(&graph, &packs, &ctx);
     let pack_names = packs.iter().map(|p| p.name.clone()).collect();
     let mut report = report::build(
         &graph,
@@ -391,6 +426,33 @@ pub fn load_report(path: &Path) -> Result<Report, RunError> {
     serde_json::from_str(&text).map_err(|e| RunError::Baseline(format!("{}: {e}", path.display())))
 }
 
+/// The site graph that lies beside a baseline report (its `crawl.graph_file`,
+/// `site-graph.json`, in the same folder). A missing graph is not an error: the
+/// `ci-redesign` checks then say why they cannot decide. A graph that is there but
+/// unreadable is.
+pub fn load_baseline_graph(path: &Path, report: &Report, lang: Lang) -> Result<Baseline, RunError> {
+    let name = if report.crawl.graph_file.trim().is_empty() {
+        "site-graph.json"
+    } else {
+        report.crawl.graph_file.as_str()
+    };
+    let file = path.parent().unwrap_or(Path::new(".")).join(name);
+    if !file.is_file() {
+        return Ok(Baseline::Missing(tr!(
+            lang,
+            "基线报告 {} 旁没有 {}（请保留生产站点检查的整个输出目录，而不只是 report.json）",
+            "{1} is not beside the baseline report {0} (keep the whole output folder of the production check, not only report.json)",
+            path.display(),
+            file.display()
+        )));
+    }
+    let text = std::fs::read_to_string(&file)
+        .map_err(|e| RunError::Baseline(format!("{}: {e}", file.display())))?;
+    let graph = SiteGraph::from_json(&text)
+        .map_err(|e| RunError::Baseline(format!("{}: {e}", file.display())))?;
+    Ok(Baseline::Graph(Arc::new(graph)))
+}
+
 /// A running demo server with the host mapping needed to reach it.
 pub struct DemoServer {
     pub server: SiteServer,
@@ -424,8 +486,18 @@ pub async fn start_demo(port: u16) -> Result<DemoServer, RunError> {
 pub fn prepare_rules(
     opts: &CheckOptions,
 ) -> Result<(Vec<crate::rules::Pack>, crate::rules::SiteOverrides), RunError> {
-    let packs =
-        crate::rules::load_packs(&opts.packs).map_err(|e| RunError::Rules(e.to_string()))?;
+    let mut selectors = opts.packs.clone();
+    if opts.baseline.is_some() && !selectors.iter().any(|s| s == crate::rules::pack::CI_PACK) {
+        // comparing with a baseline: the CI checks before a redesign apply
+        if selectors.is_empty() {
+            selectors = crate::rules::pack::DEFAULT_PACKS
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+        }
+        selectors.push(crate::rules::pack::CI_PACK.to_string());
+    }
+    let packs = crate::rules::load_packs(&selectors).map_err(|e| RunError::Rules(e.to_string()))?;
     let host = opts.url.host_str().unwrap_or("");
     let mut overrides = match &opts.overrides {
         Some(path) => {
@@ -456,20 +528,9 @@ pub fn prepare_rules(
 pub fn run_checks(
     graph: &SiteGraph,
     packs: &[crate::rules::Pack],
-    overrides: crate::rules::SiteOverrides,
-    lang: Lang,
-    today: jiff::civil::Date,
-    probes: Vec<(jiff::Timestamp, bool)>,
-    home_history: Vec<(jiff::Timestamp, u64)>,
+    ctx: &crate::rules::EvalContext,
 ) -> (Vec<crate::rules::CheckResult>, report::VerdictInfo) {
-    let ctx = crate::rules::EvalContext {
-        probes,
-        home_history,
-        today,
-        lang,
-        overrides,
-    };
-    let results = crate::rules::evaluate(graph, packs, &ctx);
+    let results = crate::rules::evaluate(graph, packs, ctx);
     let v = crate::rules::verdict(&results, packs);
     let verdict = report::VerdictInfo {
         qualified: v.qualified,

@@ -158,6 +158,7 @@ fn every_check_is_decided_correctly_on_the_fixture_sites() {
             today: jiff::civil::date(2026, 11, 27),
             lang: Lang::Zh,
             overrides: ov,
+            baseline: None,
         };
         let results = evaluate(&graph, &packs, &ctx);
         assert_eq!(results.len(), 32, "{host}");

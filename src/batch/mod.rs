@@ -61,6 +61,12 @@ pub fn options_for(
             .resolve
             .push(r.parse::<ResolveEntry>().map_err(|e| e.to_string())?);
     }
+    for c in &entry.connect_to {
+        o.fetch.connect_to.push(
+            c.parse::<crate::fetch::ConnectTo>()
+                .map_err(|e| e.to_string())?,
+        );
+    }
     if !entry.rules.is_empty() {
         o.packs = entry.rules.clone();
     }

@@ -1,5 +1,5 @@
-//! Site lists: `sites.toml` (`[[site]]` tables) or CSV (`name,url,kind,resolve` with
-//! `;`-separated resolve entries), and deterministic sharding.
+//! Site lists: `sites.toml` (`[[site]]` tables) or CSV (`name,url,kind,resolve,connect_to`
+//! with `;`-separated resolve and connect-to entries), and deterministic sharding.
 
 use super::BatchError;
 use serde::Deserialize;
@@ -19,6 +19,9 @@ pub struct SiteEntry {
     /// like `--resolve`: "host:port:addr"
     #[serde(default)]
     pub resolve: Vec<String>,
+    /// like `--connect-to`: "host1:port1:host2:port2" (a staging server under the production URL)
+    #[serde(default)]
+    pub connect_to: Vec<String>,
     /// rule packs or files
     #[serde(default)]
     pub rules: Vec<String>,
@@ -101,6 +104,16 @@ fn parse_csv(text: &str) -> Result<Vec<SiteEntry>, String> {
     let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
     let url_col = col("url").ok_or("CSV needs a header row with a `url` column")?;
     let (name_col, kind_col, resolve_col) = (col("name"), col("kind"), col("resolve"));
+    let connect_col = col("connect_to");
+    let list = |v: Option<String>| -> Vec<String> {
+        v.map(|r| {
+            r.split(';')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+    };
     let mut out = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(|e| format!("row {}: {e}", i + 2))?;
@@ -114,14 +127,8 @@ fn parse_csv(text: &str) -> Result<Vec<SiteEntry>, String> {
             url,
             name: get(name_col),
             kind: get(kind_col),
-            resolve: get(resolve_col)
-                .map(|r| {
-                    r.split(';')
-                        .map(|s| s.trim().to_string())
-                        .filter(|s| !s.is_empty())
-                        .collect()
-                })
-                .unwrap_or_default(),
+            resolve: list(get(resolve_col)),
+            connect_to: list(get(connect_col)),
             ..Default::default()
         });
     }
@@ -161,19 +168,21 @@ mod tests {
         let t = dir.path().join("sites.toml");
         std::fs::write(
             &t,
-            "[[site]]\nname = \"秀水区\"\nurl = \"http://www.xsq.cq.gov.cn/\"\nkind = \"区县\"\nresolve = [\"www.xsq.cq.gov.cn:80:10.0.0.5\"]\n[site.columns]\n预算决算 = \"/zwgk/czzj/\"\n",
+            "[[site]]\nname = \"秀水区\"\nurl = \"http://www.xsq.cq.gov.cn/\"\nkind = \"区县\"\nresolve = [\"www.xsq.cq.gov.cn:80:10.0.0.5\"]\nconnect_to = [\"www.xsq.cq.gov.cn:443:10.0.0.6:8443\"]\n[site.columns]\n预算决算 = \"/zwgk/czzj/\"\n",
         )
         .unwrap();
         let s = load_sites(&t).unwrap();
         assert_eq!(s[0].name.as_deref(), Some("秀水区"));
+        assert_eq!(s[0].connect_to, ["www.xsq.cq.gov.cn:443:10.0.0.6:8443"]);
         assert_eq!(
             s[0].columns.get("预算决算").map(String::as_str),
             Some("/zwgk/czzj/")
         );
         let c = dir.path().join("sites.csv");
-        std::fs::write(&c, "name,url,kind,resolve\n甲,http://a.gov.cn/,部门,a.gov.cn:80:127.0.0.1;b.gov.cn:80:127.0.0.1\n").unwrap();
+        std::fs::write(&c, "name,url,kind,resolve,connect_to\n甲,http://a.gov.cn/,部门,a.gov.cn:80:127.0.0.1;b.gov.cn:80:127.0.0.1,a.gov.cn:80:127.0.0.2:8080\n").unwrap();
         let s = load_sites(&c).unwrap();
         assert_eq!(s[0].resolve.len(), 2);
+        assert_eq!(s[0].connect_to, ["a.gov.cn:80:127.0.0.2:8080"]);
         assert_eq!(s[0].kind.as_deref(), Some("部门"));
         std::fs::write(&t, "[[site]]\nurl = \"http://a/\"\nspeed = 1\n").unwrap();
         let e = load_sites(&t).unwrap_err().to_string();

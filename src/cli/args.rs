@@ -144,6 +144,9 @@ pub struct ProbeArgs {
     /// Map HOST:PORT to ADDR like curl --resolve (repeatable)
     #[arg(long, value_name = "HOST:PORT:ADDR")]
     pub resolve: Vec<String>,
+    /// Send requests for HOST1:PORT1 to HOST2:PORT2 like curl --connect-to (repeatable)
+    #[arg(long = "connect-to", value_name = "HOST1:PORT1:HOST2:PORT2")]
+    pub connect_to: Vec<String>,
     /// Refuse DNS lookups: only hosts given with --resolve are reachable
     #[arg(long)]
     pub no_dns: bool,
@@ -175,10 +178,13 @@ pub struct DiffArgs {
 
 #[derive(Args, Clone)]
 pub struct CrawlArgs {
-    /// Map HOST:PORT to ADDR like curl --resolve (repeatable), e.g. www.x.gov.cn:80:10.0.0.5
+    /// Map HOST:PORT to ADDR like curl --resolve (repeatable; host and port must both match), e.g. www.x.gov.cn:80:10.0.0.5
     #[arg(long, value_name = "HOST:PORT:ADDR")]
     pub resolve: Vec<String>,
-    /// Refuse DNS lookups: only hosts given with --resolve are reachable.
+    /// Send requests for HOST1:PORT1 to HOST2:PORT2 like curl --connect-to (repeatable; an empty field matches any / keeps the request's): the URL and Host header stay the production ones, so a staging server is checked under the production URLs, e.g. --connect-to www.x.gov.cn:443:10.0.0.5:8443
+    #[arg(long = "connect-to", value_name = "HOST1:PORT1:HOST2:PORT2")]
+    pub connect_to: Vec<String>,
+    /// Refuse DNS lookups: only hosts given with --resolve or --connect-to to an address are reachable.
     #[arg(long)]
     pub no_dns: bool,
     /// Config file (TOML) with [crawl] and [check] sections; flags override it.
@@ -232,6 +238,14 @@ pub struct CrawlArgs {
 }
 
 #[derive(Args)]
+#[command(after_help = "\
+Before a redesign goes live (staging under the production URLs, compared with production):
+  zwgk check https://www.x.gov.cn/ --out out/production --format json
+  zwgk check https://www.x.gov.cn/ --connect-to www.x.gov.cn:443:10.0.0.5:8443 \\
+       --out out/staging --baseline out/production/report.json --fail-on new
+--baseline adds the ci-redesign checks (CI-01 old URLs still answer, CI-02 old columns still
+there, CI-03 column items not reduced; needs site-graph.json beside the baseline report);
+--fail-on new exits 2 when one fails or any check fails that did not fail in production.")]
 pub struct CheckArgs {
     /// Start URL(s): each site's home page
     #[arg(required_unless_present = "sites")]

@@ -250,6 +250,21 @@ pub struct Verified {
     pub bytes_read: u64,
 }
 
+/// A page URL of the baseline crawl (`--baseline`) that this crawl did not meet, requested
+/// on this server after the crawl (see [`crate::verify::revisit`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Revisit {
+    pub url: UrlId,
+    /// `ok` (answered with a page), `broken` (404/410, soft 404, redirect to the home
+    /// page), `skipped` (not requested: budget, time limit, robots) …
+    pub outcome: VerifyOutcome,
+    pub status: Option<u16>,
+    /// where redirects ended, when there were any
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_url: Option<UrlId>,
+    pub detail: String,
+}
+
 /// Why the crawl ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -306,6 +321,9 @@ pub struct SiteGraph {
     /// Results of the verification stage (media, attachments, links); empty when it did not run.
     #[serde(default)]
     pub verified: Vec<Verified>,
+    /// Baseline page URLs the crawl did not meet, requested afterwards (`--baseline`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revisited: Vec<Revisit>,
     pub stop_reason: Option<StopReason>,
     pub stats: CrawlStats,
     // foldhash: every link of every page is looked up here
@@ -421,6 +439,24 @@ impl SiteGraph {
     /// The home page (depth 0), if it was fetched.
     pub fn home(&self) -> Option<&Page> {
         self.pages.iter().find(|p| p.depth == 0 && !p.is_frame)
+    }
+
+    /// Every page URL of the crawl: requested and final URLs of the pages (frames
+    /// included) and the URLs that redirected to them, each once, in crawl order.
+    pub fn page_urls(&self) -> Vec<&str> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        let ids = self
+            .pages
+            .iter()
+            .flat_map(|p| [p.url, p.final_url])
+            .chain(self.aliases.iter().map(|(from, _)| *from));
+        for id in ids {
+            if seen.insert(id) {
+                out.push(self.url(id));
+            }
+        }
+        out
     }
 
     /// Rebuild the lookup indexes after deserialising a saved graph.

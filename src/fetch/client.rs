@@ -1,11 +1,10 @@
 //! The reqwest client: rustls with bundled Mozilla roots, cookie jar (some WAFs answer with
-//! a cookie-setting redirect), no automatic redirects (the fetcher records the chain), and
-//! curl-style `--resolve` host mappings through a resolver that can refuse all other DNS.
+//! a cookie-setting redirect), no automatic redirects (the fetcher records the chain); the
+//! resolver is the route's (`--resolve`, `--connect-to`, `--no-dns`: see [`super::route`]).
 
 use super::{FetchConfig, FetchSetupError};
-use reqwest::dns::{Addrs, Name, Resolve, Resolving};
-use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
+use reqwest::dns::Resolve;
+use std::net::IpAddr;
 use std::sync::Arc;
 use thiserror::Error;
 
@@ -58,43 +57,13 @@ impl std::str::FromStr for ResolveEntry {
     }
 }
 
-/// Resolver: `--resolve` mappings first, then the system resolver unless DNS is disabled.
-struct MappedResolver {
-    map: HashMap<String, Vec<IpAddr>>,
-    no_dns: bool,
-}
-
-impl Resolve for MappedResolver {
-    fn resolve(&self, name: Name) -> Resolving {
-        let host = name.as_str().to_ascii_lowercase();
-        if let Some(addrs) = self.map.get(&host) {
-            let addrs: Vec<SocketAddr> = addrs.iter().map(|a| SocketAddr::new(*a, 0)).collect();
-            return Box::pin(async move { Ok(Box::new(addrs.into_iter()) as Addrs) });
-        }
-        if self.no_dns {
-            return Box::pin(async move {
-                Err(format!(
-                    "DNS lookups are disabled (--no-dns) and {host} has no --resolve mapping"
-                )
-                .into())
-            });
-        }
-        Box::pin(async move {
-            let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
-                .await
-                .map_err(|e| format!("dns error: {host}: {e}"))?
-                .collect();
-            Ok(Box::new(addrs.into_iter()) as Addrs)
-        })
-    }
-}
-
-/// Build the run's HTTP client.
-pub fn build(cfg: &FetchConfig) -> Result<reqwest::Client, FetchSetupError> {
-    let mut map: HashMap<String, Vec<IpAddr>> = HashMap::new();
-    for e in &cfg.resolve {
-        map.entry(e.host.clone()).or_default().push(e.addr);
-    }
+/// Build one HTTP client of the run around a resolver (see [`super::route`]: one client
+/// per destination, all sharing the run's cookie jar).
+pub fn build(
+    cfg: &FetchConfig,
+    resolver: Arc<dyn Resolve>,
+    jar: Arc<reqwest::cookie::Jar>,
+) -> Result<reqwest::Client, FetchSetupError> {
     let roots = webpki_root_certs::TLS_SERVER_ROOT_CERTS
         .iter()
         .filter_map(|c| reqwest::Certificate::from_der(c).ok());
@@ -102,13 +71,10 @@ pub fn build(cfg: &FetchConfig) -> Result<reqwest::Client, FetchSetupError> {
         .user_agent(cfg.user_agent.clone())
         .connect_timeout(cfg.connect_timeout)
         .redirect(reqwest::redirect::Policy::none())
-        .cookie_store(true)
+        .cookie_provider(jar)
         .tls_certs_only(roots)
         .pool_max_idle_per_host(cfg.per_host.max(1) * 2)
-        .dns_resolver(Arc::new(MappedResolver {
-            map,
-            no_dns: cfg.no_dns,
-        }))
+        .dns_resolver(resolver)
         .build()?;
     Ok(client)
 }

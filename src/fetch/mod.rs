@@ -12,10 +12,12 @@ mod client;
 mod gate;
 mod retry;
 mod robots;
+mod route;
 
 pub use classify::{classify_reqwest, detect_waf};
 pub use client::{ResolveEntry, ResolveParseError};
 pub use retry::parse_retry_after;
+pub use route::{ConnectTo, ConnectToParseError};
 
 use crate::crawl::ErrorClass;
 use crate::i18n::Lang;
@@ -58,8 +60,11 @@ pub struct FetchConfig {
     pub backoff_base: Duration,
     pub max_redirects: usize,
     pub respect_robots: bool,
-    /// curl-style `--resolve` host mappings.
+    /// curl-style `--resolve` mappings: HOST on PORT is at ADDR.
     pub resolve: Vec<ResolveEntry>,
+    /// curl-style `--connect-to` mappings: requests for HOST1:PORT1 go to HOST2:PORT2
+    /// under the same URL and Host header.
+    pub connect_to: Vec<ConnectTo>,
     /// Refuse DNS lookups for hosts not in `resolve` (air-gapped runs, tests).
     pub no_dns: bool,
     /// Language of the error messages recorded for the report.
@@ -80,6 +85,7 @@ impl Default for FetchConfig {
             max_redirects: 10,
             respect_robots: true,
             resolve: Vec::new(),
+            connect_to: Vec::new(),
             no_dns: false,
             lang: Lang::Zh,
         }
@@ -157,7 +163,7 @@ pub struct FetchCounters {
 
 /// The polite HTTP client.
 pub struct Fetcher {
-    client: reqwest::Client,
+    router: route::Router,
     cfg: FetchConfig,
     gates: HostGates,
     robots: RobotsCache,
@@ -166,11 +172,22 @@ pub struct Fetcher {
 
 impl Fetcher {
     pub fn new(cfg: FetchConfig) -> Result<Arc<Self>, FetchSetupError> {
-        let client = client::build(&cfg)?;
+        let jar = Arc::new(reqwest::cookie::Jar::default());
+        let client_cfg = cfg.clone();
+        let router = route::Router::new(
+            route::Routes {
+                connect_to: cfg.connect_to.clone(),
+                resolve: cfg.resolve.clone(),
+                no_dns: cfg.no_dns,
+            },
+            Box::new(move |resolver: Arc<dyn reqwest::dns::Resolve>| {
+                client::build(&client_cfg, resolver, jar.clone())
+            }),
+        )?;
         Ok(Arc::new(Fetcher {
             gates: HostGates::new(cfg.rate, cfg.per_host),
             robots: RobotsCache::default(),
-            client,
+            router,
             cfg,
             counters: FetchCounters::default(),
         }))
@@ -364,7 +381,7 @@ impl Fetcher {
         loop {
             let permit = gate.acquire().await;
             self.counters.requests.fetch_add(1, Ordering::Relaxed);
-            let mut req = self.client.get(url.clone()).timeout(self.cfg.timeout);
+            let mut req = self.router.get(url).timeout(self.cfg.timeout);
             if let Some(n) = opts.range {
                 req = req.header(reqwest::header::RANGE, format!("bytes=0-{n}"));
             }

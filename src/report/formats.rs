@@ -185,6 +185,8 @@ pub struct CheckMeta {
     pub cap: Option<f64>,
     /// a required disclosure path (`path` kind)
     pub is_path: bool,
+    /// CI formats write one test case / result per evidence item (each lost URL)
+    pub per_evidence: bool,
 }
 
 /// Look up the report's checks in its rule packs; packs that cannot be loaded any more
@@ -225,6 +227,7 @@ pub fn check_meta(report: &Report) -> HashMap<String, CheckMeta> {
                 indicator,
                 cap: c.deduction_cap,
                 is_path: c.steps.iter().any(|s| s.kind_name() == "path"),
+                per_evidence: c.per_evidence,
             });
         }
     }

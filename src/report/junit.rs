@@ -1,4 +1,6 @@
-//! `junit.xml` for CI systems: one test suite per site, one test case per check. A failed
+//! `junit.xml` for CI systems: one test suite per site, one test case per check (checks
+//! marked `per_evidence`, the CI checks before a redesign, get one failing test case per
+//! evidence item: each lost URL or column). A failed
 //! check is a `<failure>` whose message is the check's message (type = severity; the body
 //! has the requirement, the evidence and how to fix); an undecided check (`warn`) and a check
 //! that does not apply are `<skipped>` with the reason; a passing check is a success.
@@ -35,6 +37,33 @@ pub fn render(report: &Report) -> Result<String, FormatError> {
     }
     suite.set_time(Duration::from_millis(report.stats.elapsed_ms));
     for c in &report.checks {
+        if meta.get(&c.id).is_some_and(|m| m.per_evidence)
+            && c.status == Status::Fail
+            && !c.evidence.is_empty()
+        {
+            // one failing test case per lost URL / column, so CI interfaces list each
+            let fix = meta
+                .get(&c.id)
+                .map(|m| m.fix.as_str())
+                .filter(|f| !f.trim().is_empty())
+                .unwrap_or(&c.requirement);
+            for e in &c.evidence {
+                let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                s.set_message(e.text.as_str());
+                s.set_type(super::diff::severity_label(c.severity, Lang::En));
+                let mut body = String::new();
+                let _ = writeln!(body, "{} {}\n\n{}", e.url, e.text, c.message);
+                let _ = writeln!(body, "\n{}: {fix}", lang.pick("整改建议", "How to fix"));
+                s.set_description(body);
+                let mut case = TestCase::new(format!("{} {}", c.id, e.url), s);
+                case.set_classname(format!("zwgk.{}.{}", c.office, c.id));
+                case.add_property(("id", c.id.as_str()));
+                case.add_property(("url", e.url.as_str()));
+                case.add_property(("office", c.office.as_str()));
+                suite.add_test_case(case);
+            }
+            continue;
+        }
         let status = match c.status {
             Status::Pass => TestCaseStatus::success(),
             Status::Fail => {

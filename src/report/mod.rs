@@ -236,10 +236,17 @@ pub fn fails(report: &Report, fail_on: FailOn) -> bool {
         FailOn::High => at_least(Severity::High),
         FailOn::Medium => at_least(Severity::Medium),
         FailOn::Low => at_least(Severity::Low),
-        FailOn::New => report
-            .comparison
-            .as_ref()
-            .is_some_and(|c| !c.new_failures.is_empty()),
+        // the CI checks before a redesign compare with the baseline themselves
+        FailOn::New => {
+            report
+                .comparison
+                .as_ref()
+                .is_some_and(|c| !c.new_failures.is_empty())
+                || report
+                    .checks
+                    .iter()
+                    .any(|c| c.status == Status::Fail && crate::rules::pack::is_ci_check(&c.id))
+        }
     }
 }
 

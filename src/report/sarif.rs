@@ -1,7 +1,8 @@
 //! `report.sarif` (SARIF 2.1.0) for CI systems and code-scanning dashboards: one rule per
 //! check ID (title, requirement text and how to fix as help), one result per failed or
 //! undecided check, located at the offending URL (the first evidence URL; the others are
-//! related locations; the site URL when a check has no evidence).
+//! related locations; the site URL when a check has no evidence). Checks marked
+//! `per_evidence` (the CI checks before a redesign) get one result per evidence item.
 //!
 //! Hand-written serde structs cover the part of the 2.1.0 schema we emit; the tests
 //! validate the output against the official schema.
@@ -223,6 +224,16 @@ pub fn log(report: &Report) -> Log {
             Status::Warn => ("review", "none"),
             Status::Pass | Status::NotApplicable => continue,
         };
+        let per_evidence = meta.get(&c.id).is_some_and(|m| m.per_evidence);
+        if per_evidence && c.status == Status::Fail && !c.evidence.is_empty() {
+            // one result per lost URL / column, so code-scanning views list each
+            results.extend(
+                c.evidence
+                    .iter()
+                    .map(|e| evidence_result(report, c, i, kind, lvl, e)),
+            );
+            continue;
+        }
         let mut urls: Vec<(&str, &str)> = Vec::new();
         for e in &c.evidence {
             if !e.url.trim().is_empty() && !urls.iter().any(|(u, _)| *u == e.url) {
@@ -313,6 +324,46 @@ pub fn log(report: &Report) -> Log {
             results,
             properties: run_props,
         }],
+    }
+}
+
+/// The result of one evidence item of a check that reports each item apart.
+fn evidence_result(
+    report: &Report,
+    c: &crate::rules::CheckResult,
+    rule_index: usize,
+    kind: &'static str,
+    level: &'static str,
+    e: &crate::rules::Evidence,
+) -> SarifResult {
+    let uri = if e.url.trim().is_empty() {
+        report.site.url.as_str()
+    } else {
+        e.url.as_str()
+    };
+    let mut fp = BTreeMap::new();
+    fp.insert(
+        "zwgkCheck/v1".to_string(),
+        format!("{}|{}|{uri}", c.id, report.site.host),
+    );
+    let mut props = BTreeMap::new();
+    props.insert("office".to_string(), c.office.clone().into());
+    props.insert(
+        "status".to_string(),
+        super::status_code(c.status).to_string().into(),
+    );
+    SarifResult {
+        rule_id: c.id.clone(),
+        rule_index,
+        kind,
+        level,
+        message: Text {
+            text: format!("{}: {} ({uri})", c.title, e.text),
+        },
+        locations: vec![location(uri, None, &e.text)],
+        related_locations: Vec::new(),
+        partial_fingerprints: fp,
+        properties: props,
     }
 }
 

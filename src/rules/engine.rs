@@ -16,6 +16,15 @@ use jiff::civil::Date;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
+/// The production crawl a CI run before a redesign compares with (`--baseline`).
+#[derive(Debug, Clone)]
+pub enum Baseline {
+    /// the baseline's `site-graph.json`
+    Graph(std::sync::Arc<SiteGraph>),
+    /// a baseline report was given but its site graph cannot be used: why
+    Missing(String),
+}
+
 /// What the evaluation needs besides the graph and the packs.
 #[derive(Debug, Clone)]
 pub struct EvalContext {
@@ -29,6 +38,8 @@ pub struct EvalContext {
     /// The home page's text hash in earlier runs (history store), oldest first: GOV-V02
     /// also fails when the home page has not changed at all for the whole window.
     pub home_history: Vec<(jiff::Timestamp, u64)>,
+    /// The baseline crawl (`--baseline`), for the `baseline` check kind.
+    pub baseline: Option<Baseline>,
 }
 
 /// Shared state of one evaluation, handed to every check kind.
@@ -43,6 +54,9 @@ pub struct Cx<'a, 'g> {
     pub overrides: &'a SiteOverrides,
     pub probes: &'a [(jiff::Timestamp, bool)],
     pub home_history: &'a [(jiff::Timestamp, u64)],
+    pub baseline: Option<&'a Baseline>,
+    /// The column paths of the selected packs' `path` steps (path, max_extra), in order.
+    pub column_paths: Vec<(Vec<String>, u32)>,
     cache: RefCell<HashMap<String, Locate>>,
     /// deduction cap of the check being evaluated (messages quote capped estimates)
     pub deduction_cap: std::cell::Cell<Option<f64>>,
@@ -66,6 +80,8 @@ impl<'a, 'g> Cx<'a, 'g> {
             overrides: &ctx.overrides,
             probes: &ctx.probes,
             home_history: &ctx.home_history,
+            baseline: ctx.baseline.as_ref(),
+            column_paths: Vec::new(),
             cache: RefCell::new(HashMap::new()),
             deduction_cap: std::cell::Cell::new(None),
         }
@@ -261,7 +277,16 @@ pub fn evaluate(graph: &SiteGraph, packs: &[Pack], ctx: &EvalContext) -> Vec<Che
         cal.workdays.extend(p.calendar.workdays.iter().copied());
         cal.years.extend(p.calendar.years.iter().copied());
     }
-    let cx = Cx::new(&site, &aliases, &cal, ctx, &kind);
+    let mut cx = Cx::new(&site, &aliases, &cal, ctx, &kind);
+    cx.column_paths = packs
+        .iter()
+        .flat_map(|p| &p.checks)
+        .flat_map(|c| &c.steps)
+        .filter_map(|s| match s {
+            Step::Path(p) => Some((p.path.clone(), p.max_extra)),
+            _ => None,
+        })
+        .collect();
     let lang = ctx.lang;
     let start_failed = start_failure(&site, lang);
     let mut done = HashSet::new();

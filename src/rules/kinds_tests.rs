@@ -16,6 +16,7 @@ fn ctx() -> EvalContext {
         today: date(2026, 11, 27),
         lang: Lang::Zh,
         overrides: SiteOverrides::default(),
+        baseline: None,
     }
 }
 

@@ -21,7 +21,7 @@ pub mod site;
 pub mod verdict;
 
 pub use catalog::{explain_text, list_text};
-pub use engine::{EvalContext, evaluate};
+pub use engine::{Baseline, EvalContext, evaluate};
 pub use error::RuleError;
 pub use overrides::{SiteOverrides, load_overrides};
 pub use pack::{CheckClass, CheckDef, Pack, load_packs};
@@ -80,6 +80,8 @@ pub struct CheckResult {
     pub deduction: Option<f64>,
 }
 
+#[cfg(test)]
+mod ci_tests;
 #[cfg(test)]
 mod kinds_tests;
 #[cfg(test)]

@@ -24,7 +24,37 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
         "rules/gov-2019.toml",
         include_str!("../../rules/gov-2019.toml"),
     ),
+    (
+        CI_PACK,
+        "rules/ci-redesign.toml",
+        include_str!("../../rules/ci-redesign.toml"),
+    ),
 ];
+/// Packs evaluated when none are chosen.
+pub const DEFAULT_PACKS: &[&str] = &["cq-wlw-2021", "gov-2019"];
+/// The pack added when a check compares with a baseline (`--baseline`).
+pub const CI_PACK: &str = "ci-redesign";
+
+/// Names of every built-in pack (`zwgk rules list` shows them all).
+pub fn builtin_names() -> Vec<String> {
+    BUILTIN.iter().map(|(n, _, _)| n.to_string()).collect()
+}
+
+/// Is this a check ID of the built-in `ci-redesign` pack? (`--fail-on new` fails on any of
+/// them.)
+pub fn is_ci_check(id: &str) -> bool {
+    static IDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        BUILTIN
+            .iter()
+            .filter(|(n, _, _)| *n == CI_PACK)
+            .filter_map(|(_, f, t)| parse_pack(f, t).ok())
+            .flat_map(|p| p.checks.into_iter().map(|c| c.id))
+            .collect()
+    })
+    .iter()
+    .any(|c| c == id)
+}
 /// The shared alias table.
 pub const ALIASES: (&str, &str) = (
     "rules/aliases.toml",
@@ -51,6 +81,9 @@ pub enum CheckClass {
     /// a requirement of the seed document (task list)
     #[serde(rename = "seed")]
     Seed,
+    /// a CI check before a redesign (compared with the production baseline)
+    #[serde(rename = "ci")]
+    Ci,
 }
 
 impl CheckClass {
@@ -60,6 +93,7 @@ impl CheckClass {
             CheckClass::Deduction => "扣分",
             CheckClass::Info => "提示",
             CheckClass::Seed => "seed",
+            CheckClass::Ci => "上线检查",
         }
     }
 }
@@ -84,6 +118,9 @@ pub struct CheckDef {
     pub applies_to: Vec<String>,
     /// maximum deduction (扣分 items)
     pub deduction_cap: Option<f64>,
+    /// CI formats (JUnit, SARIF) write one test case / result per evidence item (each lost
+    /// URL or column) instead of one per check.
+    pub per_evidence: bool,
     pub steps: Vec<Step>,
 }
 
@@ -134,6 +171,8 @@ struct CheckFile {
     applies_to: Vec<String>,
     #[serde(default)]
     deduction_cap: Option<f64>,
+    #[serde(default)]
+    per_evidence: bool,
     #[serde(default)]
     step: Vec<Step>,
 }
@@ -215,6 +254,7 @@ pub fn parse_pack(file: &str, text: &str) -> Result<Pack, RuleError> {
             how_to_fix_en: c.how_to_fix_en,
             applies_to: c.applies_to,
             deduction_cap: c.deduction_cap,
+            per_evidence: c.per_evidence,
             steps: c.step,
         });
     }
@@ -233,10 +273,10 @@ pub fn parse_pack(file: &str, text: &str) -> Result<Pack, RuleError> {
 }
 
 /// Load packs by selector: a built-in pack name or a path to a pack file.
-/// An empty selection loads both built-in packs.
+/// An empty selection loads the [`DEFAULT_PACKS`].
 pub fn load_packs(selectors: &[String]) -> Result<Vec<Pack>, RuleError> {
     let wanted: Vec<String> = if selectors.is_empty() {
-        BUILTIN.iter().map(|(n, _, _)| n.to_string()).collect()
+        DEFAULT_PACKS.iter().map(|n| n.to_string()).collect()
     } else {
         selectors.to_vec()
     };

@@ -17,6 +17,7 @@
 pub mod classify;
 pub mod magic;
 pub mod probe;
+pub mod revisit;
 pub mod soft404;
 
 use crate::crawl::{SiteGraph, UrlId, Verified, VerifyOutcome};
@@ -95,6 +96,7 @@ fn skipped(detail: &str) -> Probed {
         content_type: None,
         detail: detail.to_string(),
         bytes_read: 0,
+        final_url: None,
     }
 }
 
@@ -248,6 +250,7 @@ pub async fn verify(
                         "可访问（非 HTML 资源）".into()
                     },
                     bytes_read: r.bytes,
+                    final_url: None,
                 },
             ));
             continue;
@@ -377,6 +380,7 @@ fn from_crawl_error(e: &crate::crawl::CrawlError) -> Probed {
         content_type: None,
         detail: format!("{prefix}{}（抓取时）", e.message),
         bytes_read: 0,
+        final_url: None,
     }
 }
 
@@ -396,6 +400,7 @@ fn judge_page(
         content_type: Some("text/html".into()),
         detail,
         bytes_read: 0,
+        final_url: None,
     };
     let broken = |detail: String| Probed {
         outcome: VerifyOutcome::Broken,
@@ -403,6 +408,7 @@ fn judge_page(
         content_type: Some("text/html".into()),
         detail,
         bytes_read: 0,
+        final_url: None,
     };
     let is_home =
         home.is_some_and(|h| h.as_str() == final_url) || (page.depth == 0 && !page.is_frame);

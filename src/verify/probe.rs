@@ -42,6 +42,8 @@ pub struct Probed {
     pub content_type: Option<String>,
     pub detail: String,
     pub bytes_read: u64,
+    /// where redirects ended, when there were any
+    pub final_url: Option<Url>,
 }
 
 fn with_evidence(msg: &str, f: &Fetched, detected: Option<&str>) -> String {
@@ -82,6 +84,7 @@ fn from_fetch_error(e: &FetchError, job: &Job, no_dns: bool) -> Probed {
         content_type: None,
         detail,
         bytes_read: 0,
+        final_url: None,
     }
 }
 
@@ -109,6 +112,7 @@ pub async fn run(ctx: &Ctx, job: &Job) -> Probed {
                 content_type: f.content_type.clone(),
                 detail: "内容为空（0 字节；HTTP 416 Content-Range */0）".into(),
                 bytes_read,
+                final_url: None,
             };
         }
         let plain = FetchOpts {
@@ -123,12 +127,14 @@ pub async fn run(ctx: &Ctx, job: &Job) -> Probed {
     }
     let status = Some(f.status);
     let content_type = f.content_type.clone();
+    let final_url = (!f.redirects.is_empty()).then(|| f.final_url.clone());
     let done = |outcome: VerifyOutcome, detail: String, bytes_read: u64| Probed {
         outcome,
         status,
         content_type: content_type.clone(),
         detail,
         bytes_read,
+        final_url: final_url.clone(),
     };
     if f.redirects.len() > MAX_HOPS {
         let msg = format!("重定向超过 {MAX_HOPS} 次（{} 次）", f.redirects.len());

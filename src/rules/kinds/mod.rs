@@ -2,6 +2,7 @@
 //! pack's `[[check.step]]` table), how they are validated, a description of how the
 //! check is made, and the evaluation on the site graph.
 
+pub mod baseline;
 pub mod classification;
 pub mod contact;
 pub mod empty;
@@ -42,6 +43,7 @@ pub enum Step {
     Reachability(reachability::Params),
     Links(links::Params),
     Media(media::Params),
+    Baseline(baseline::Params),
 }
 
 macro_rules! dispatch {
@@ -61,6 +63,7 @@ macro_rules! dispatch {
             Step::Reachability($p) => $e,
             Step::Links($p) => $e,
             Step::Media($p) => $e,
+            Step::Baseline($p) => $e,
         }
     };
 }
@@ -83,6 +86,7 @@ impl Step {
             Step::Reachability(_) => "reachability",
             Step::Links(_) => "links",
             Step::Media(_) => "media",
+            Step::Baseline(_) => "baseline",
         }
     }
 
