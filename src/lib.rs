@@ -8,18 +8,23 @@
 //! check results) → `report` (report.json, HTML, Markdown, JUnit, SARIF, terminal summary).
 //! Around them: `store` (history database), `batch` (many sites, index), `testsite`
 //! (fixture/demo sites on loopback) and `run`, which wires the stages for the CLI.
+//! Below them all: `model`, the types every stage shares (site graph, pages, edges,
+//! error classes, outcomes, interned text), and `atomic` (atomic file writes).
 
 // first: its `tr!` macro is used by every stage
 #[macro_use]
 pub mod i18n;
 
+// second: the types every stage shares
+pub mod model;
+
+pub mod atomic;
 pub mod batch;
 pub mod config;
 pub mod crawl;
 pub mod decode;
 pub mod extract;
 pub mod fetch;
-pub mod intern;
 pub mod report;
 pub mod rules;
 pub mod run;

@@ -44,20 +44,30 @@ fn settings(args: &CrawlArgs) -> Result<(FetchConfig, CrawlConfig, FileConfig)> 
     let c = &file.crawl;
     let mut fetch = FetchConfig::default();
     let mut crawl = CrawlConfig::default();
+    use zwgk::config::{self as zc, user_mib, user_rate, user_seconds};
+    // a value from the config file is named with the file, a flag's with the flag
+    let name = |flag: &str, from_flag: bool| match (&args.config, from_flag) {
+        (Some(p), false) => format!(
+            "{} in {}",
+            flag.trim_start_matches("--").replace('-', "_"),
+            p.display()
+        ),
+        _ => flag.to_string(),
+    };
     if let Some(v) = args.rate.or(c.rate) {
-        if v < 0.0 || !v.is_finite() {
-            bail!("--rate must be a number ≥ 0 (requests per second per host; 0 = unlimited)");
-        }
-        fetch.rate = v;
+        fetch.rate =
+            user_rate(&name("--rate", args.rate.is_some()), v).map_err(anyhow::Error::msg)?;
     }
     if let Some(v) = args.per_host.or(c.per_host) {
         fetch.per_host = v.max(1);
     }
     if let Some(v) = args.timeout.or(c.timeout) {
-        if v <= 0.0 || !v.is_finite() {
-            bail!("--timeout must be a positive number of seconds");
-        }
-        fetch.timeout = Duration::from_secs_f64(v);
+        fetch.timeout = user_seconds(
+            &name("--timeout", args.timeout.is_some()),
+            v,
+            zc::MAX_TIMEOUT_SECS,
+        )
+        .map_err(anyhow::Error::msg)?;
         fetch.connect_timeout = fetch.connect_timeout.min(fetch.timeout);
     }
     if let Some(v) = args.retries.or(c.retries) {
@@ -84,10 +94,33 @@ fn settings(args: &CrawlArgs) -> Result<(FetchConfig, CrawlConfig, FileConfig)> 
         crawl.concurrency = v.max(1);
     }
     if let Some(v) = args.max_body_mb.or(c.max_body_mb) {
-        crawl.max_body = (v * 1024.0 * 1024.0) as u64;
+        crawl.max_body = user_mib(&name("--max-body-mb", args.max_body_mb.is_some()), v)
+            .map_err(anyhow::Error::msg)?;
     }
-    if let Some(v) = args.max_duration.or(c.max_duration).filter(|v| *v > 0.0) {
-        crawl.max_duration = Some(Duration::from_secs_f64(v));
+    crawl.max_duration = Some(Duration::from_secs(zc::DEFAULT_MAX_DURATION_SECS));
+    match args.max_duration.or(c.max_duration) {
+        // 0: no time budget at all
+        Some(0.0) => crawl.max_duration = None,
+        Some(v) => {
+            crawl.max_duration = Some(
+                user_seconds(
+                    &name("--max-duration", args.max_duration.is_some()),
+                    v,
+                    zc::MAX_DURATION_SECS,
+                )
+                .map_err(anyhow::Error::msg)?,
+            )
+        }
+        None => {}
+    }
+    if let Some(v) = args.max_per_pattern.or(c.max_per_pattern) {
+        if v == 0 {
+            bail!(
+                "{} must be at least 1",
+                name("--max-per-pattern", args.max_per_pattern.is_some())
+            );
+        }
+        crawl.traps.max_per_pattern = v;
     }
     crawl.extra_hosts = c.hosts.iter().chain(args.hosts.iter()).cloned().collect();
     if let Some(v) = args.platform_pages {
@@ -340,6 +373,27 @@ fn history(args: HistoryArgs) -> Result<i32> {
         );
     }
     let store = zwgk::store::Store::open(&args.db)?;
+    if let Some(keep) = args.prune {
+        let st = store.prune(keep as usize, args.site.as_deref())?;
+        let mb = |b: u64| b as f64 / 1e6;
+        match args.lang {
+            zwgk::i18n::Lang::Zh => println!(
+                "已删除 {} 次运行，保留 {} 次；数据库 {:.1} MB → {:.1} MB",
+                st.runs_removed,
+                st.runs_kept,
+                mb(st.bytes_before),
+                mb(st.bytes_after)
+            ),
+            zwgk::i18n::Lang::En => println!(
+                "removed {} runs, kept {}; database {:.1} MB -> {:.1} MB",
+                st.runs_removed,
+                st.runs_kept,
+                mb(st.bytes_before),
+                mb(st.bytes_after)
+            ),
+        }
+        return Ok(0);
+    }
     let Some(site) = args.site else {
         for s in store.sites()? {
             println!("{s}");
@@ -370,7 +424,12 @@ async fn probe(args: ProbeArgs) -> Result<i32> {
         fetch.connect_to.push(r.parse::<ConnectTo>()?);
     }
     let store = zwgk::store::Store::open(&args.db)?;
-    let interval = Duration::from_secs_f64(args.interval.max(0.0));
+    let interval = if args.interval == 0.0 {
+        Duration::ZERO
+    } else {
+        zwgk::config::user_seconds("--interval", args.interval, zwgk::config::MAX_DURATION_SECS)
+            .map_err(anyhow::Error::msg)?
+    };
     let (ok, failed) = run::probe(&url, fetch, &store, args.count, interval).await?;
     println!("{ok} ok, {failed} failed");
     Ok(0)

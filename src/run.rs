@@ -104,6 +104,11 @@ pub async fn check_site(
     cancel: Option<tokio::sync::watch::Receiver<bool>>,
 ) -> Result<SiteOutcome, RunError> {
     let started_at = now_rfc3339();
+    // one time budget for crawl, verification and checks, counted from here
+    let deadline = opts
+        .crawl
+        .max_duration
+        .and_then(|d| tokio::time::Instant::now().checked_add(d));
     // read the baseline first: a wrong path must not cost a whole crawl
     let baseline = opts.baseline.as_deref().map(load_report).transpose()?;
     let baseline_graph = match (&opts.baseline, &baseline) {
@@ -196,13 +201,20 @@ pub async fn check_site(
     }
     let interrupted = cancel.as_ref().is_some_and(|c| *c.borrow());
     if opts.verify.enabled && !interrupted {
-        crate::verify::verify(fetcher, &mut graph, &opts.verify, cancel.clone()).await;
+        let verify_cfg = crate::verify::VerifyConfig {
+            deadline,
+            traps: opts.crawl.traps.clone(),
+            ..opts.verify.clone()
+        };
+        crate::verify::verify(fetcher.clone(), &mut graph, &verify_cfg, cancel.clone()).await;
         if cancel.as_ref().is_some_and(|c| *c.borrow()) {
             // Ctrl-C during verification: the report is partial
             graph.stop_reason = Some(crawl::StopReason::Interrupted);
         }
     }
     log_memory("verification done");
+    graph.tls = fetcher.tls_problems();
+    graph.notes.extend(fetcher.notes());
     let mut probes = Vec::new();
     if let Some(store) = &opts.history {
         // this run's home page fetch is a probe too (GOV-V01: answered within 15 s)

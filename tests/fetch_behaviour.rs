@@ -112,7 +112,7 @@ fn crawl_error_messages_follow_the_report_language() {
     let msg = error_message(&en, "/loop/a.html");
     assert!(msg.starts_with("redirect loop: "), "{msg}");
     let (_, big, _d3) = check(&fx, "www.big.test", &["--rate", "0", "--max-body-mb", "1"]);
-    assert!(error_message(&big, "/big.html").contains("正文超过 1048576 字节"));
+    assert!(error_message(&big, "/big.html").contains("超过上限 1048576 字节"));
 }
 
 #[test]

@@ -47,6 +47,30 @@ fn redact(s: &str) -> String {
     )
 }
 
+/// report.json with what changes from run to run set to fixed values: durations
+/// (`*_ms`) become 0 and the tool version `[VERSION]`; times and ports are redacted as
+/// text by [`redact`].
+fn normalise_json(mut v: serde_json::Value) -> String {
+    fn walk(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m.iter_mut() {
+                    if k.ends_with("_ms") && x.is_number() {
+                        *x = 0.into();
+                    } else {
+                        walk(x);
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    walk(&mut v);
+    v["tool"]["version"] = "[VERSION]".into();
+    serde_json::to_string_pretty(&v).unwrap() + "\n"
+}
+
 /// Compare with the golden file, or write it when `ZWGK_UPDATE_SNAPSHOTS` is set.
 fn assert_snapshot(name: &str, actual: &str) {
     let path = snapshot_dir().join(name);
@@ -309,6 +333,7 @@ fn demo_site_reports_match_snapshots() {
     );
     assert_snapshot("demo.zh.md", &md);
     assert_snapshot("demo.zh.html", &html);
+    assert_snapshot("demo.report.json", &normalise_json(report));
     // --format chooses the files
     let (out, _, dir) = check(
         &fx,

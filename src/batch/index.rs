@@ -5,8 +5,8 @@
 
 use super::BatchError;
 use super::sites::SiteEntry;
+use crate::atomic::write_atomic;
 use crate::i18n::Lang;
-use crate::report::write_atomic;
 use crate::rules::{Severity, Status};
 use crate::run::SiteOutcome;
 use serde::{Deserialize, Serialize};

@@ -15,7 +15,6 @@ use crate::run::{CheckOptions, check_site};
 use futures::StreamExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -31,6 +30,8 @@ pub enum BatchError {
     Shard(String),
     #[error(transparent)]
     Report(#[from] crate::report::ReportError),
+    #[error(transparent)]
+    Write(#[from] crate::atomic::WriteError),
     #[error("cannot read index {path}: {message}")]
     Index { path: PathBuf, message: String },
 }
@@ -78,14 +79,30 @@ pub fn options_for(
     if let Some(v) = entry.max_depth {
         o.crawl.max_depth = v;
     }
+    let site = entry.name.clone().unwrap_or_else(|| entry.url.clone());
     if let Some(v) = entry.rate {
-        o.fetch.rate = v;
+        o.fetch.rate = crate::config::user_rate(&format!("rate of site {site}"), v)?;
     }
     if let Some(v) = entry.per_host {
         o.fetch.per_host = v.max(1);
     }
     if let Some(v) = entry.timeout {
-        o.fetch.timeout = Duration::from_secs_f64(v.max(0.1));
+        o.fetch.timeout = crate::config::user_seconds(
+            &format!("timeout of site {site}"),
+            v,
+            crate::config::MAX_TIMEOUT_SECS,
+        )?;
+    }
+    if let Some(v) = entry.max_duration {
+        o.crawl.max_duration = if v == 0.0 {
+            None
+        } else {
+            Some(crate::config::user_seconds(
+                &format!("max_duration of site {site}"),
+                v,
+                crate::config::MAX_DURATION_SECS,
+            )?)
+        };
     }
     if entry.ignore_robots == Some(true) {
         o.fetch.respect_robots = false;

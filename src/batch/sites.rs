@@ -40,6 +40,9 @@ pub struct SiteEntry {
     pub per_host: Option<usize>,
     #[serde(default)]
     pub timeout: Option<f64>,
+    /// this site's time budget in seconds (`--max-duration`)
+    #[serde(default)]
+    pub max_duration: Option<f64>,
     #[serde(default)]
     pub ignore_robots: Option<bool>,
     #[serde(default)]
@@ -59,18 +62,23 @@ pub fn load_sites(path: &Path) -> Result<Vec<SiteEntry>, BatchError> {
         path: path.to_path_buf(),
         source,
     })?;
+    let csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    parse_sites(&text, csv, path)
+}
+
+/// Parse a site list's text (CSV or TOML); errors name `path` and the line.
+pub fn parse_sites(text: &str, csv: bool, path: &Path) -> Result<Vec<SiteEntry>, BatchError> {
     let perr = |message: String| BatchError::Parse {
         path: path.to_path_buf(),
         message,
     };
-    let sites = if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-    {
-        parse_csv(&text).map_err(perr)?
+    let sites = if csv {
+        parse_csv(text).map_err(perr)?
     } else {
         // users write Chinese column names as bare keys (预算决算 = "…"): quote them
-        let text = crate::rules::error::quote_bare_keys(&text);
+        let text = crate::rules::error::quote_bare_keys(text);
         let f: SitesFile = toml::from_str(&text).map_err(|e| {
             let pos = e
                 .span()

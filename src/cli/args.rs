@@ -73,6 +73,10 @@ pub enum RulesCmd {
 pub struct HistoryArgs {
     /// Site host (as in the report folder), e.g. www.xsq.cq.gov.cn; omit to list the sites
     pub site: Option<String>,
+    /// Delete all but the newest KEEP runs of the site (of every site when no SITE is given),
+    /// then compact the file; the page cache and the probes are kept
+    #[arg(long, value_name = "KEEP", value_parser = clap::value_parser!(u32).range(1..))]
+    pub prune: Option<u32>,
     #[arg(long, value_name = "FILE", default_value = "reports/zwgk.db")]
     pub db: PathBuf,
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
@@ -214,9 +218,14 @@ pub struct CrawlArgs {
     /// HTML body cap in MiB [default: 10]
     #[arg(long)]
     pub max_body_mb: Option<f64>,
-    /// Stop crawling a site after this many seconds
+    /// Time budget of one site's whole run (crawl, verification, checks) in seconds; when it
+    /// runs out the report is written with what was done (0 = no budget) [default: 7200]
     #[arg(long)]
     pub max_duration: Option<f64>,
+    /// Trap guard: most URLs per pattern (one query value or path segment varying, a
+    /// calendar, a "next page" chain) [default: 50]
+    #[arg(long, value_name = "N")]
+    pub max_per_pattern: Option<u32>,
     /// Extra host in scope besides the start host (repeatable)
     #[arg(long = "host", value_name = "HOST")]
     pub hosts: Vec<String>,

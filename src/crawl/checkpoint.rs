@@ -2,7 +2,7 @@
 //! URLs) and the seen set, written atomically every few seconds and on Ctrl-C.
 
 use super::{QueueItem, State};
-use crate::crawl::{SiteGraph, UrlId};
+use crate::model::{SiteGraph, UrlId};
 use std::collections::HashMap;
 use url::Url;
 
@@ -58,7 +58,7 @@ pub(super) fn save_checkpoint(
         scheduled: scheduled.saturating_sub(in_flight.len()),
     };
     // streamed: a large graph is never held as one JSON buffer
-    if let Err(e) = crate::report::write_atomic_with(path, |w| {
+    if let Err(e) = crate::atomic::write_atomic_with(path, |w| {
         serde_json::to_writer(w, &cp).map_err(std::io::Error::other)
     }) {
         tracing::warn!("cannot save the crawl state: {e}");

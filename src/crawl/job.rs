@@ -3,10 +3,10 @@
 //! store implements.
 
 use super::QueueItem;
-use crate::crawl::{Charset, ErrorClass};
 use crate::decode::decode_html;
 use crate::extract::{self, PageFacts};
 use crate::fetch::{FetchError, FetchOpts, Fetched, Fetcher, detect_waf};
+use crate::model::{Charset, ErrorClass};
 use std::sync::Arc;
 
 /// Stored page facts from a previous run (implemented by the history store).
@@ -43,7 +43,14 @@ pub(super) struct Parsed {
     pub(super) charset: Charset,
     /// answered 304: facts come from the previous run
     pub(super) unchanged: bool,
+    /// more tags than [`extract::MAX_TAGS`]: only the first ones were parsed
+    pub(super) markup_cut: bool,
 }
+
+/// Pages decoded and parsed at once. Parsing is CPU work (two cores are plenty), and each
+/// parse holds a body, its decoded text and a DOM: this cap, not the number of requests in
+/// flight, bounds that memory.
+static PARSE_SLOTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
 
 pub(super) struct JobResult {
     pub(super) item: QueueItem,
@@ -107,6 +114,7 @@ pub(super) async fn run_job(
                     facts,
                     charset,
                     unchanged: true,
+                    markup_cut: false,
                 }),
             };
         }
@@ -128,9 +136,12 @@ pub(super) async fn run_job(
             let key = item.url.to_string();
             let (etag, lm) = (f.etag.clone(), f.last_modified.clone());
             // parsing is CPU work: keep it off the async workers' hot path
-            tokio::task::spawn_blocking(move || {
+            let slot = PARSE_SLOTS.acquire().await.ok();
+            let parsed = tokio::task::spawn_blocking(move || {
                 let decoded = decode_html(&body, ct.as_deref());
-                let facts = extract::extract(&decoded.text, &url);
+                drop(body);
+                let (html, markup_cut) = extract::bounded_markup(&decoded.text);
+                let facts = extract::extract(html, &url);
                 let charset = Charset {
                     encoding: decoded.encoding.name().into(),
                     source: decoded.source.as_str().into(),
@@ -143,6 +154,7 @@ pub(super) async fn run_job(
                     facts,
                     charset,
                     unchanged: false,
+                    markup_cut,
                 }
             })
             .await
@@ -150,7 +162,9 @@ pub(super) async fn run_job(
                 tracing::error!(url = %item.url, "page parser crashed: {e}");
                 parse_failed = true;
             })
-            .ok()
+            .ok();
+            drop(slot);
+            parsed
         }
         _ => None,
     };

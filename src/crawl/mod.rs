@@ -8,24 +8,25 @@
 //! [`StopReason`], also when interrupted or out of budget.
 
 mod checkpoint;
-pub mod graph;
 mod job;
-pub mod links;
 pub mod scope;
 pub mod sister;
 
 pub use checkpoint::Checkpoint;
-pub use graph::*;
+// The graph types live in the model layer; re-exported here under their former paths.
+pub use crate::model::{
+    Charset, CrawlError, CrawlStats, Edge, ErrorClass, LinkSharer, Links, MediaEdge, Page,
+    Resource, Revisit, SiteGraph, StopReason, TextId, UrlId, Verified, VerifyOutcome,
+};
 pub use job::{CacheHandle, PageCache};
-pub use links::{LinkSharer, Links};
 
 use checkpoint::save_checkpoint;
 use job::{JobResult, Parsed, run_job};
 
-use crate::extract::LinkKind;
 use crate::fetch::{Fetcher, detect_waf};
 use crate::i18n::Lang;
-use crate::intern::Interner;
+use crate::model::Interner;
+use crate::model::LinkKind;
 use scope::{Scope, TrapGuard, TrapLimits};
 use sister::Sisters;
 use std::collections::{BTreeMap, HashMap};
@@ -34,6 +35,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 use tokio::task::JoinSet;
 use url::Url;
+
+/// Unvisited URLs listed one by one in the report (the count is in `stats.unvisited`).
+pub const MAX_NOT_CHECKED: usize = 1000;
 
 /// Limits of one site crawl.
 #[derive(Debug, Clone)]
@@ -94,6 +98,9 @@ struct QueueItem {
     parent: Option<UrlId>,
     via_text: Option<TextId>,
     is_frame: bool,
+    /// "next page" links followed in a row to reach this page (endless-pagination guard)
+    #[serde(default)]
+    pager_chain: u32,
 }
 
 const PAGER_TEXTS: &[&str] = &[
@@ -137,6 +144,7 @@ impl State {
     }
 
     /// Consider a discovered URL for the frontier.
+    #[allow(clippy::too_many_arguments)]
     fn discover(
         &mut self,
         url: &Url,
@@ -144,6 +152,8 @@ impl State {
         parent: UrlId,
         via_text: TextId,
         is_frame: bool,
+        parent_patterns: &[String],
+        pager_chain: u32,
     ) -> UrlId {
         let id = self.graph.url_id(url.as_str());
         if !self.seen.insert(id) {
@@ -161,9 +171,14 @@ impl State {
             self.graph.stats.depth_skipped += 1;
             return id;
         }
-        if let Err(reason) = self.traps.admit(url) {
+        let verdict = self
+            .traps
+            .admit_from(url, parent_patterns)
+            .and_then(|()| self.traps.admit_pagination(url, pager_chain));
+        if let Err(reason) = verdict {
             tracing::debug!(%url, ?reason, "trap guard");
             self.graph.stats.trap_skipped += 1;
+            self.graph.trapped.push(id);
             return id;
         }
         if !self.sisters.take(url) {
@@ -177,6 +192,7 @@ impl State {
             parent: Some(parent),
             via_text: Some(via_text),
             is_frame,
+            pager_chain,
         });
         id
     }
@@ -306,8 +322,8 @@ impl State {
                 Some(status),
                 tr!(
                     self.lang,
-                    "正文超过 {} 字节，只解析了上限以内的部分",
-                    "body larger than {} bytes; parsed up to the cap",
+                    "正文（解压后）超过上限 {} 字节，只读取并解析了上限以内的部分",
+                    "body (decompressed) larger than the {}-byte cap; read and parsed up to the cap",
                     self.cfg.max_body
                 ),
             );
@@ -316,20 +332,36 @@ impl State {
             facts,
             charset,
             unchanged,
+            markup_cut,
         } = parsed;
+        if markup_cut && !fetched.truncated {
+            self.record_error(
+                &item,
+                ErrorClass::TooLarge,
+                Some(status),
+                tr!(
+                    self.lang,
+                    "页面标签超过 {} 个，只解析了前 {} 个",
+                    "more than {} tags; the first {} were parsed",
+                    crate::extract::MAX_TAGS,
+                    crate::extract::MAX_TAGS
+                ),
+            );
+        }
         if unchanged {
             self.graph.stats.unchanged += 1;
         }
         let page_depth = item.depth;
+        let parent_patterns = TrapGuard::patterns(&fetched.final_url);
         let mut links = Vec::with_capacity(facts.links.len());
         for l in &facts.links {
             let text = self.graph.text_id(&l.text);
-            let d = if is_pager(l.kind, &l.text) {
-                page_depth
+            let (d, chain) = if is_pager(l.kind, &l.text) {
+                (page_depth, item.pager_chain + 1)
             } else {
-                page_depth + 1
+                (page_depth + 1, 0)
             };
-            let to = self.discover(&l.url, d, final_id, text, false);
+            let to = self.discover(&l.url, d, final_id, text, false, &parent_patterns, chain);
             links.push(Edge {
                 to,
                 text,
@@ -339,7 +371,15 @@ impl State {
         let mut frames = Vec::with_capacity(facts.frames.len());
         for f in &facts.frames {
             let text = self.graph.text_id("");
-            frames.push(self.discover(f, page_depth, final_id, text, true));
+            frames.push(self.discover(
+                f,
+                page_depth,
+                final_id,
+                text,
+                true,
+                &parent_patterns,
+                item.pager_chain,
+            ));
         }
         let media = facts
             .media
@@ -369,6 +409,7 @@ impl State {
             meta: facts.meta,
             published: facts.published,
             items: facts.items,
+            partial_items: facts.partial_items,
             phones: facts.phones,
             markers: facts.markers,
             headings: facts.headings,
@@ -430,6 +471,7 @@ pub async fn crawl(
                 "resuming crawl"
             );
             st.graph = cp.graph;
+            st.traps.merge_records(&st.graph.traps);
             st.seen = cp.seen.into_iter().collect();
             scheduled = cp.scheduled;
             for item in cp.queue {
@@ -454,6 +496,7 @@ pub async fn crawl(
                 parent: None,
                 via_text: None,
                 is_frame: false,
+                pager_chain: 0,
             });
         }
     }
@@ -581,6 +624,21 @@ pub async fn crawl(
         }
     }
     let mut graph = st.graph;
+    graph.traps = st.traps.records();
+    if let Some(reason @ (StopReason::TimeBudget | StopReason::PageBudget)) = stop {
+        graph.not_checked.extend(
+            in_flight
+                .values()
+                .map(|i| i.id)
+                .chain(st.queue.values().map(|i| i.id))
+                .take(MAX_NOT_CHECKED)
+                .map(|url| crate::model::NotChecked {
+                    url,
+                    stage: "crawl".into(),
+                    reason,
+                }),
+        );
+    }
     graph.stats.unvisited = (st.queue.len() + in_flight.len()) as u64;
     graph.stats.requests = fetcher.counters.requests.load(Ordering::Relaxed);
     graph.stats.retries = fetcher.counters.retries.load(Ordering::Relaxed);

@@ -7,14 +7,11 @@
 //! compared), and at most [`MAX_BLOCKS`] per page: memory stays bounded.
 
 use super::text::{fast_hash, is_invisible};
-use serde::{Deserialize, Serialize};
 
 /// Most blocks kept per page.
 pub const MAX_BLOCKS: usize = 400;
 
-/// One block of visible text: a hash of its whitespace-free text and its length in chars.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Block(pub u32, pub u16);
+pub use crate::model::Block;
 
 /// Blocks of the visible text (`\n` separates blocks, `\t` cells).
 pub fn split(flat: &str) -> Vec<Block> {

@@ -2,9 +2,12 @@
 //!
 //! A row is an `li`, `tr` or `dd`, or a `p`/`div` whose parent is a list (`ul`, `ol`, or a
 //! class/id containing `list`), that holds 1–4 links and no nested rows. The row's date
-//! must be outside the link text (a title like "关于2026年1月1日…" does not date the row);
-//! year-less dates (`[11-03]`) are ignored. The title is the anchor text, or its `title`
-//! attribute when the text is truncated (`…`/`...`) or empty.
+//! is found where lists print it ([`super::rowdate`]): outside the link text (a title like
+//! "关于2026年1月1日…" does not date the row), in a `title=` attribute, as an element of
+//! its own inside the `<a>`, or at the end of the anchor text. Year-less dates (`[05-21]`)
+//! take their year from the item URL or the list's other dates; those left without one
+//! are kept as [`PartialItem`]s. The title is the anchor text, or its `title` attribute
+//! when the text is truncated (`…`/`...`) or empty.
 //!
 //! Hanweb `<script type="text/xml"><datastore>` blocks: every `<record><![CDATA[…]]>` is
 //! parsed as an HTML fragment; its links become [`LinkKind::Record`] links and its dated
@@ -14,10 +17,10 @@
 //! `needs_js`.
 
 use super::Txt;
-use super::dates::find_dates_at;
 use super::links::{Resolver, link_text};
+use super::rowdate::{RowDate, looks_dated, row_date, year_from_neighbours, year_from_url};
 use super::text::{collapse, element_text};
-use super::{DatedItem, Link, LinkKind, PageFacts, PageIndex};
+use super::{DatedItem, Link, LinkKind, PageFacts, PageIndex, PartialItem, YearFrom};
 use regex::Regex;
 use scraper::{ElementRef, Html};
 use std::sync::LazyLock;
@@ -35,16 +38,17 @@ const MAX_ROW_CHARS: usize = 400;
 
 /// Collect dated items from rows and datastore records.
 pub(crate) fn collect(ix: &PageIndex<'_>, r: &Resolver, facts: &mut PageFacts) {
+    let mut rows = Vec::new();
     for row in &ix.rows {
-        if let Some(item) = row_item(*row, r) {
-            push_item(facts, item);
+        if let Some(e) = row_entry(*row, r) {
+            rows.push(e);
         }
     }
     for b in &ix.blocks {
         if is_list_child(*b)
-            && let Some(item) = row_item(*b, r)
+            && let Some(e) = row_entry(*b, r)
         {
-            push_item(facts, item);
+            rows.push(e);
         }
     }
     for s in &ix.scripts {
@@ -52,17 +56,67 @@ pub(crate) fn collect(ix: &PageIndex<'_>, r: &Resolver, facts: &mut PageFacts) {
         if !(body.contains("<datastore") || body.contains("<recordset")) {
             continue;
         }
-        datastore(&body, r, facts);
+        datastore(&body, r, facts, &mut rows);
     }
+    settle(rows, facts);
 }
 
-fn push_item(facts: &mut PageFacts, item: DatedItem) {
-    if !facts
-        .items
+/// A row with its date as printed.
+pub(crate) struct Entry {
+    title: String,
+    url: Option<String>,
+    date: RowDate,
+}
+
+/// Give year-less rows a year from their URL or their neighbours, then store them.
+fn settle(rows: Vec<Entry>, facts: &mut PageFacts) {
+    let full: Vec<Option<jiff::civil::Date>> = rows
         .iter()
-        .any(|i| i.url == item.url && i.title == item.title && i.date == item.date)
-    {
-        facts.items.push(item);
+        .map(|e| match e.date {
+            RowDate::Full(d) => Some(d),
+            RowDate::Short(..) => None,
+        })
+        .collect();
+    for (k, e) in rows.into_iter().enumerate() {
+        let (date, year_from) = match e.date {
+            RowDate::Full(d) => (Some(d), YearFrom::Written),
+            RowDate::Short(m, d) => match year_from_url(m, d, e.url.as_deref()) {
+                Some(x) => (Some(x), YearFrom::Url),
+                None => {
+                    let above = full[..k].iter().rev().find_map(|x| *x);
+                    let below = full[k + 1..].iter().find_map(|x| *x);
+                    match year_from_neighbours(m, d, above, below) {
+                        Some(x) => (Some(x), YearFrom::List),
+                        None => {
+                            let p = PartialItem {
+                                title: e.title.into(),
+                                url: e.url.map(Txt::from),
+                                month: m,
+                                day: d,
+                            };
+                            if !facts.partial_items.contains(&p) {
+                                facts.partial_items.push(p);
+                            }
+                            continue;
+                        }
+                    }
+                }
+            },
+        };
+        let Some(date) = date else { continue };
+        let item = DatedItem {
+            title: e.title.into(),
+            url: e.url.map(Txt::from),
+            date,
+            year_from,
+        };
+        if !facts
+            .items
+            .iter()
+            .any(|i| i.url == item.url && i.title == item.title && i.date == item.date)
+        {
+            facts.items.push(item);
+        }
     }
 }
 
@@ -80,8 +134,8 @@ fn is_list_child(el: ElementRef<'_>) -> bool {
             .is_some_and(|i| i.to_ascii_lowercase().contains("list"))
 }
 
-/// A dated item from one row element, if it has a link and a date outside the link.
-pub(crate) fn row_item(row: ElementRef<'_>, r: &Resolver) -> Option<DatedItem> {
+/// A dated entry from one row element, if it has a link and a date outside its title.
+pub(crate) fn row_entry(row: ElementRef<'_>, r: &Resolver) -> Option<Entry> {
     let mut anchors = Vec::new();
     for d in row.descendent_elements().skip(1) {
         match d.value().name() {
@@ -118,11 +172,16 @@ pub(crate) fn row_item(row: ElementRef<'_>, r: &Resolver) -> Option<DatedItem> {
             }
         }
     }
-    let (_, date) = *find_dates_at(&outside).first()?;
     let a = anchors
         .into_iter()
         .find(|a| !element_text(*a).is_empty() || a.attr("title").is_some())?;
-    let text = link_text(a);
+    let (date, cut) = match row_date(row, a, &outside) {
+        Some(x) => x,
+        // a date in a form not read: kept as an entry with an unknown date (month 0)
+        None if looks_dated(&outside) => (RowDate::Short(0, 0), None),
+        None => return None,
+    };
+    let text = cut.unwrap_or_else(|| link_text(a));
     let title_attr = a.attr("title").map(collapse).filter(|t| !t.is_empty());
     let title = match title_attr {
         Some(t)
@@ -138,14 +197,17 @@ pub(crate) fn row_item(row: ElementRef<'_>, r: &Resolver) -> Option<DatedItem> {
     if title.is_empty() {
         return None;
     }
-    Some(DatedItem {
-        title: title.into(),
-        url: a.attr("href").and_then(|h| r.resolve(h)).map(Txt::from),
+    Some(Entry {
+        title,
+        url: a
+            .attr("href")
+            .and_then(|h| r.resolve(h))
+            .map(|u| u.to_string()),
         date,
     })
 }
 
-fn datastore(body: &str, r: &Resolver, facts: &mut PageFacts) {
+fn datastore(body: &str, r: &Resolver, facts: &mut PageFacts, out: &mut Vec<Entry>) {
     let mut records = 0usize;
     for c in RECORD.captures_iter(body) {
         let Some(frag) = c.get(1).or_else(|| c.get(2)) else {
@@ -171,15 +233,9 @@ fn datastore(body: &str, r: &Resolver, facts: &mut PageFacts) {
             .filter(|e| matches!(e.value().name(), "li" | "tr" | "dd"))
             .collect();
         if rows.is_empty() {
-            if let Some(item) = row_item(root, r) {
-                push_item(facts, item);
-            }
+            out.extend(row_entry(root, r));
         } else {
-            for row in rows {
-                if let Some(item) = row_item(row, r) {
-                    push_item(facts, item);
-                }
-            }
+            out.extend(rows.into_iter().filter_map(|row| row_entry(row, r)));
         }
     }
     if records == 0 {
@@ -301,10 +357,77 @@ mod tests {
                     date(2026, 9, 4)
                 ),
                 ("三号文件", "/a/3.html", date(2026, 8, 1)),
+                // year-less: the year of the entry above it
+                ("短日期", "/a/4.html", date(2026, 8, 1)),
                 ("表格行", "/t/5.html", date(2020, 8, 5)),
                 ("块行", "/d/6.html", date(2025, 12, 31)),
             ]
         );
+    }
+
+    fn rows(html: &str) -> Vec<(String, jiff::civil::Date, crate::extract::YearFrom)> {
+        extract(html, &page())
+            .items
+            .iter()
+            .map(|i| (i.title.to_string(), i.date, i.year_from))
+            .collect()
+    }
+
+    #[test]
+    fn dates_where_real_lists_print_them() {
+        use crate::extract::YearFrom::*;
+        let got = rows(
+            r#"<ul class="list">
+            <li><a href="/a/1.html"><span class="tit">在链接里的日期</span><span class="date">2021-05-21</span></a></li>
+            <li><a href="/a/2.html">链接文字末尾的日期 [2021.05.20]</a></li>
+            <li><a href="/a/3.html">属性里的日期</a><span title="2021-05-19 10:30:00">05-19</span></li>
+            <li><a href="/a/4.html">汉字日期</a><span>二〇二一年五月十八日</span></li>
+            <li><a href="/a/5.html">斜杠日期</a><span>2021/5/17</span></li>
+            </ul>
+            <table><tr><td>1</td><td><a href="/t/6.html">表格里的日期</a></td><td>2021年5月16日</td></tr></table>"#,
+        );
+        assert_eq!(
+            got,
+            vec![
+                ("在链接里的日期".into(), date(2021, 5, 21), Written),
+                ("链接文字末尾的日期".into(), date(2021, 5, 20), Written),
+                ("属性里的日期".into(), date(2021, 5, 19), Written),
+                ("汉字日期".into(), date(2021, 5, 18), Written),
+                ("斜杠日期".into(), date(2021, 5, 17), Written),
+                ("表格里的日期".into(), date(2021, 5, 16), Written),
+            ]
+        );
+    }
+
+    #[test]
+    fn year_less_dates_take_the_year_from_context() {
+        use crate::extract::YearFrom::*;
+        // from the URL, from the list's other dates (across a new year), or not at all
+        let html = r#"<ul class="list">
+            <li><a href="/zwgk/202105/t20210521_1.html">网址带日期</a>[05-21]</li>
+            <li><a href="/a/2.jsp">列表有年份</a><span>2021-01-05</span></li>
+            <li><a href="/a/3.jsp">跨年</a><span>12-28</span></li>
+            </ul>"#;
+        assert_eq!(
+            rows(html),
+            vec![
+                ("网址带日期".into(), date(2021, 5, 21), Url),
+                ("列表有年份".into(), date(2021, 1, 5), Written),
+                ("跨年".into(), date(2020, 12, 28), List),
+            ]
+        );
+        let f = extract(
+            r#"<ul class="list"><li><a href="/a/9.jsp">无从知道年份</a><span>[05-21]</span></li>
+            <li><a href="/a/8.jsp">格式不认识</a><span>21-05-20</span></li></ul>"#,
+            &page(),
+        );
+        assert!(f.items.is_empty());
+        let partial: Vec<(&str, i8, i8)> = f
+            .partial_items
+            .iter()
+            .map(|p| (p.title.as_ref(), p.month, p.day))
+            .collect();
+        assert_eq!(partial, [("无从知道年份", 5, 21), ("格式不认识", 0, 0)]);
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! stripped. Chinese characters and spaces in hrefs come out percent-encoded (url crate).
 //! Links to attachments and media files (pdf, doc, xls, mp4, swf, jpg …) are recorded as
 //! [`MediaRef`](super::MediaRef)s with element `a[href]` instead of links. Frames go to
-//! `frames`, never to `links`.
+//! `frames`, never to `links`. A script that loads an HTML fragment into a container
+//! (`$('#list').load('/hdjl/list.jsp')`, `$.get('/x.html', d => $('#box').html(d))`) is
+//! a frame too: what it loads is shown on this page.
 
 use super::media::kind_for_url;
 use super::text::{collapse, element_text};
@@ -73,6 +75,7 @@ impl Resolver {
             return None;
         }
         u.set_fragment(None);
+        crate::crawl::scope::strip_session(&mut u);
         Some(u)
     }
 }
@@ -245,6 +248,48 @@ pub(crate) fn collect(ix: &PageIndex<'_>, r: &Resolver, facts: &mut PageFacts) {
             facts.frames.push(url);
         }
     }
+    for s in &ix.scripts {
+        if s.attr("src").is_some() {
+            continue;
+        }
+        let js: String = s.text().collect();
+        for t in container_loads(&js) {
+            if let Some(url) = r.resolve(t)
+                && kind_for_url(&url).is_none()
+                && !facts.frames.contains(&url)
+            {
+                facts.frames.push(url);
+            }
+        }
+    }
+}
+
+static LOAD_CALL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\.load\(\s*['"]([^'"\s]+)['"]"#).expect("load regex"));
+static FETCH_CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:\$\.(?:get|post)\(\s*|\burl\s*:\s*)['"]([^'"\s]+)['"]"#).expect("get regex")
+});
+
+/// URLs of HTML fragments a script loads into a container of the page.
+pub fn container_loads(js: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = LOAD_CALL
+        .captures_iter(js)
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        .collect();
+    if js.contains(".html(") || js.contains("innerHTML") {
+        out.extend(
+            FETCH_CALL
+                .captures_iter(js)
+                .filter_map(|c| c.get(1).map(|m| m.as_str()))
+                .filter(|u| {
+                    let path = u.split(['?', '#']).next().unwrap_or(u).to_ascii_lowercase();
+                    [".html", ".htm", ".shtml", ".jsp", ".asp", ".aspx", ".php"]
+                        .iter()
+                        .any(|e| path.ends_with(e))
+                }),
+        );
+    }
+    out
 }
 
 #[cfg(test)]
@@ -254,6 +299,43 @@ mod tests {
 
     fn page() -> Url {
         Url::parse("http://www.example.gov.cn/zwgk/zfxxgkml/index.html").unwrap()
+    }
+
+    #[test]
+    fn session_ids_are_not_part_of_the_page() {
+        let r = Resolver::new(&page(), None);
+        assert_eq!(
+            r.resolve("/xxgk/list.jsp;jsessionid=8F3A2B61C0D1E2F3?columnId=12")
+                .unwrap()
+                .as_str(),
+            "http://www.example.gov.cn/xxgk/list.jsp?columnId=12"
+        );
+        assert_eq!(
+            r.resolve("content.jsp;JSESSIONID=ab12").unwrap().as_str(),
+            "http://www.example.gov.cn/zwgk/zfxxgkml/content.jsp"
+        );
+        assert_eq!(
+            r.resolve("/a;b/c.html").unwrap().as_str(),
+            "http://www.example.gov.cn/a;b/c.html"
+        );
+    }
+
+    #[test]
+    fn container_loads_are_frames() {
+        let f = extract(
+            r##"<div id="xjlist"></div><script>$(function(){ $("#xjlist").load("/hdjl/ldxx/list.jsp?page=1"); });</script>
+            <script>$.get('/hdjl/box.html', function(d){ $('#box').html(d); });</script>
+            <script>$.get('/api/count.json', function(d){ $('#n').text(d.n); });</script>"##,
+            &page(),
+        );
+        let got: Vec<&str> = f.frames.iter().map(Url::as_str).collect();
+        assert_eq!(
+            got,
+            [
+                "http://www.example.gov.cn/hdjl/ldxx/list.jsp?page=1",
+                "http://www.example.gov.cn/hdjl/box.html"
+            ]
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod pagination;
 pub mod phones;
 pub mod records;
 pub mod redirect;
+pub mod rowdate;
 pub mod text;
 
 use ego_tree::iter::Edge;
@@ -26,28 +27,9 @@ use scraper::{ElementRef, Html, Node};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-pub use crate::intern::Txt;
-pub use meta::Meta;
-
-/// How a link was found on the page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LinkKind {
-    /// `<a href>`
-    Anchor,
-    /// `<area href>` of an image map
-    Area,
-    /// `onclick="window.open('…')"`, `location.href='…'` and similar script targets
-    Script,
-    /// `<select>` option used as a link menu
-    Option,
-    /// `<frame src>` / `<iframe src>`: followed as part of the page
-    Frame,
-    /// JS-built pagination (TRS `createPageHTML`, `countPage`) or Hanweb `<nextgroup>`
-    Pagination,
-    /// record inside a Hanweb `<datastore>` CDATA block
-    Record,
-}
+pub use crate::model::{
+    Crumb, DatedItem, LinkKind, Markers, MediaKind, Meta, PartialItem, Phone, Txt, YearFrom,
+};
 
 /// A link with the text a person sees for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,21 +38,6 @@ pub struct Link {
     /// Visible anchor text, whitespace-collapsed; falls back to `title`, then the `alt` of an image inside.
     pub text: String,
     pub kind: LinkKind,
-}
-
-/// What kind of resource a media reference points to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MediaKind {
-    Image,
-    Video,
-    Audio,
-    /// Flash (`.swf`, Flash-only players): unplayable in modern browsers
-    Flash,
-    /// pdf, doc, docx, xls, xlsx, wps, ppt, pptx, zip, rar, txt …
-    Document,
-    /// `<embed>`/`<object>` of another type
-    Embed,
 }
 
 /// A reference to an image, video, audio file, Flash object or attachment.
@@ -82,55 +49,6 @@ pub struct MediaRef {
     pub element: String,
     /// Visible context: alt text, anchor text, or title.
     pub context: String,
-}
-
-/// One segment of a breadcrumb (当前位置: 首页 > 政务公开 > …).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Crumb {
-    pub text: Txt,
-    /// absolute URL of the segment's link
-    pub url: Option<Txt>,
-}
-
-/// An item of a list with a visible date (list rows, table rows, Hanweb records).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DatedItem {
-    pub title: Txt,
-    /// absolute URL of the item's link
-    pub url: Option<Txt>,
-    pub date: Date,
-}
-
-/// A phone number published as text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Phone {
-    /// As normalised digits with separators kept minimal, e.g. `023-63881234`, `12345`, `13812345678`.
-    pub number: Txt,
-    /// The label in front of it, if any (办公电话, 联系电话, 投诉举报电话 …).
-    pub label: Option<Txt>,
-}
-
-/// Site-level markers, mostly found in the footer (GOV-D02..D05, ZW-P19).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Markers {
-    /// 网站标识码 value if shown as text (10 digits or `bm` + 8 digits)
-    pub site_code: Option<Txt>,
-    /// ICP备案编号, e.g. `渝ICP备05003300号-1`
-    pub icp: Option<Txt>,
-    /// 公安机关备案号, e.g. `渝公网安备 50010302000001号`
-    pub psb: Option<Txt>,
-    /// 党政机关网站标识 (conac script / `_ideConac` / `dzjg.png` image / `bszs.conac.cn` link)
-    pub conac: bool,
-    /// “我为政府网站找错” entry (`_jiucuo_` script or a link to the jiucuo platform)
-    pub jiucuo: bool,
-    /// `<meta name="viewport">`
-    pub viewport: bool,
-    /// a site search form or search link
-    pub search: bool,
-    /// 主办单位 text, if any
-    pub sponsor: Option<Txt>,
-    /// page mentions a mobile twin (`_wap.html`, `m.` host) or 手机版
-    pub mobile_version: bool,
 }
 
 /// Everything extracted from one HTML page.
@@ -152,6 +70,9 @@ pub struct PageFacts {
     pub published: Option<Date>,
     /// Dated list items (column listings).
     pub items: Vec<DatedItem>,
+    /// List entries dated without a year that the page could not complete.
+    #[serde(default)]
+    pub partial_items: Vec<PartialItem>,
     /// Phone numbers published as text.
     pub phones: Vec<Phone>,
     /// Footer / site-level markers.
@@ -412,6 +333,21 @@ impl<'a> PageIndex<'a> {
     }
 }
 
+/// Most tags parsed per page. The DOM costs far more than the bytes it is built from
+/// (a 10 MB page of bare `<p>` tags is millions of nodes): with this cap a page's tree
+/// stays within a few tens of MB whatever the site sends. Real pages have a few thousand.
+pub const MAX_TAGS: usize = 100_000;
+
+/// The part of a page that is parsed: everything up to the [`MAX_TAGS`]-th tag. Returns
+/// the text to parse and whether it was cut.
+pub fn bounded_markup(html: &str) -> (&str, bool) {
+    match memchr::memchr_iter(b'<', html.as_bytes()).nth(MAX_TAGS) {
+        // `<` is ASCII, so the cut is on a character boundary
+        Some(cut) => (&html[..cut], true),
+        None => (html, false),
+    }
+}
+
 /// Extract everything from an HTML document.
 ///
 /// `url` is the final URL of the page (after redirects); relative references are
@@ -454,7 +390,8 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
     facts.breadcrumb = breadcrumb::extract(&ix, &resolver);
     items::collect(&ix, &resolver, &mut facts);
     pagination::collect(&ix, &resolver, url, &mut facts);
-    facts.phones = phones::find_phones(flat);
+    facts.phones =
+        phones::find_phones_in(flat, url.host_str().and_then(phones::area_code_for_host));
     facts.markers = markers::collect(&ix, flat, &facts);
     facts.published = facts
         .meta
@@ -477,7 +414,8 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
         .map(Txt::from)
         .collect();
     records::collect(&ix, flat, &mut facts);
-    facts.empty_note = facts.items.is_empty() && markers::has_empty_note(&norm);
+    facts.empty_note =
+        facts.items.is_empty() && facts.partial_items.is_empty() && markers::has_empty_note(&norm);
     facts.needs_js |= items::needs_js_hint(&ix, &facts);
     facts.redirect = redirect::find(&ix, &resolver, url);
     facts.phone_blocks = facts

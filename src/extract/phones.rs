@@ -10,6 +10,12 @@
 //! Digits inside URLs/e-mails, ICP/公网安备 numbers, 索引号, 邮编 and dates are ignored.
 //! The label is the nearest preceding `…电话` / `…热线` / `传真` / `手机` text (fax numbers keep
 //! a label containing 传真). Numbers are deduplicated.
+//!
+//! A labelled local number without area code (`电话：63881234`) gets the area code of the
+//! page's other landlines, else the region's code from the host (`*.cq.gov.cn` → 023, see
+//! [`area_code_for_host`]), else it is kept as written. Hotlines (12345, 12329 …) are
+//! service lines, not an office's own number ([`is_hotline`]); a hotline number that names
+//! a platform (`12345便民服务平台`, `12345政务服务网`) is no phone at all.
 
 use super::Phone;
 use super::text::{fold_width, is_han};
@@ -29,11 +35,12 @@ pub const HOTLINES: &[&str] = &[
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:^|[^\d])(",
-        r"(?P<mob>1[3-9]\d{9})",
+        r"(?P<mob>1[3-9]\d{9}|1[3-9]\d[\s-]\d{4}[\s-]\d{4})",
         r"|\((?P<pa>0\d{2,3})\)\s?(?P<pl>\d{7,8}|\d{3,4}[\s-]\d{4})",
         r"|(?P<la>0\d{2,3})(?:\s?[-—–]\s?|\s)?(?P<ll>\d{7,8}|\d{3,4}[\s-]\d{4})",
         r"|(?P<svc>[48]00)[\s-]?(?P<s1>\d{3,4})[\s-]?(?P<s2>\d{3,4})",
         r"|(?P<hot>1\d{4}|96\d{3})",
+        r"|(?P<loc>[2-9]\d{6,7}|[2-9]\d{3}[\s-]\d{4})",
         r")(?:\s?(?:转|-|ext\.?|分机)\s?(?P<ext>\d{1,5}))?",
         r"(?:[^\d]|$)"
     ))
@@ -75,7 +82,20 @@ const NEGATIVE_CONTEXT: &[&str] = &[
 
 /// Find phone numbers in (already visible) text.
 pub fn find_phones(text: &str) -> Vec<Phone> {
+    find_phones_in(text, None)
+}
+
+/// Find phone numbers; `region_area` is the area code of the site's region, for local
+/// numbers written without one when the page shows no other landline.
+pub fn find_phones_in(text: &str, region_area: Option<&str>) -> Vec<Phone> {
     let norm = fold_width(text);
+    let page_area = PHONE.captures_iter(&norm).find_map(|c| {
+        let a = c.name("pa").or_else(|| c.name("la"))?;
+        let l = c.name("pl").or_else(|| c.name("ll"))?;
+        let local: String = l.as_str().chars().filter(char::is_ascii_digit).collect();
+        area_code_ok(a.as_str(), &local).then(|| a.as_str().to_string())
+    });
+    let area_hint = page_area.as_deref().or(region_area);
     let norm: &str = &norm;
     let mut out: Vec<Phone> = Vec::new();
     let mut from = 0;
@@ -87,7 +107,7 @@ pub fn find_phones(text: &str) -> Vec<Phone> {
         let end = c.name("ext").map_or(m.end(), |e| e.end());
         from = end;
         let number = if let Some(mob) = c.name("mob") {
-            mob.as_str().to_string()
+            mob.as_str().chars().filter(char::is_ascii_digit).collect()
         } else if let (Some(a), Some(l)) = (
             c.name("pa").or_else(|| c.name("la")),
             c.name("pl").or_else(|| c.name("ll")),
@@ -120,7 +140,20 @@ pub fn find_phones(text: &str) -> Vec<Phone> {
             if !(HOTLINES.contains(&h.as_str()) || h.as_str().starts_with("96")) {
                 continue;
             }
+            if names_platform(&norm[h.end()..]) {
+                continue;
+            }
             h.as_str().to_string()
+        } else if let Some(l) = c.name("loc") {
+            // a bare local number is a phone only when a label introduces it
+            if label_before(norm, m.start()).is_none() {
+                continue;
+            }
+            let local: String = l.as_str().chars().filter(char::is_ascii_digit).collect();
+            match area_hint {
+                Some(a) if area_code_ok(a, &local) => format!("{a}-{local}"),
+                _ => local,
+            }
         } else {
             continue;
         };
@@ -154,6 +187,74 @@ pub fn find_phones(text: &str) -> Vec<Phone> {
         }
     }
     out
+}
+
+/// Is this a public-service hotline (12345, 12329, 96xxx …) rather than an office's own line?
+pub fn is_hotline(number: &str) -> bool {
+    let d: String = number.chars().filter(char::is_ascii_digit).collect();
+    d.len() == 5 && (HOTLINES.contains(&d.as_str()) || d.starts_with("96"))
+}
+
+/// Text right after a hotline number that makes it the name of a platform or site
+/// (`12345便民服务平台`, `12345政务服务网`, `12345小程序`), unless it calls it a line
+/// (`12345政务服务便民热线`).
+fn names_platform(after: &str) -> bool {
+    let head: String = after.chars().take(12).collect();
+    let line = ["热线", "电话", "专线"]
+        .iter()
+        .filter_map(|k| head.find(k))
+        .min();
+    let platform = [
+        "平台",
+        "服务网",
+        "网站",
+        "小程序",
+        "APP",
+        "App",
+        "公众号",
+        "网上",
+        "在线",
+    ]
+    .iter()
+    .filter_map(|k| head.find(k))
+    .min();
+    match (platform, line) {
+        (Some(p), Some(l)) => p < l,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Area codes of regions by the host's government domain (`*.cq.gov.cn` → 023): the
+/// municipalities and the provincial capitals whose sites use a city label.
+pub fn area_code_for_host(host: &str) -> Option<&'static str> {
+    const REGIONS: &[(&str, &str)] = &[
+        (".cq.gov.cn", "023"),
+        (".chongqing.gov.cn", "023"),
+        (".bj.gov.cn", "010"),
+        (".beijing.gov.cn", "010"),
+        (".sh.gov.cn", "021"),
+        (".shanghai.gov.cn", "021"),
+        (".tj.gov.cn", "022"),
+        (".tianjin.gov.cn", "022"),
+        (".gz.gov.cn", "020"),
+        (".sz.gov.cn", "0755"),
+        (".wuhan.gov.cn", "027"),
+        (".chengdu.gov.cn", "028"),
+        (".xa.gov.cn", "029"),
+        (".nanjing.gov.cn", "025"),
+        (".hangzhou.gov.cn", "0571"),
+        (".shenyang.gov.cn", "024"),
+        (".nanning.gov.cn", "0771"),
+        (".km.gov.cn", "0871"),
+        (".fuzhou.gov.cn", "0591"),
+        (".pingtan.gov.cn", "0591"),
+    ];
+    let h = format!(".{}", host.trim_end_matches('.').to_ascii_lowercase());
+    REGIONS
+        .iter()
+        .find(|(suffix, _)| h.ends_with(suffix))
+        .map(|(_, a)| *a)
 }
 
 /// Three-digit area codes are 010 and 02x; everything else is four digits.
@@ -328,6 +429,49 @@ mod tests {
         let p = find_phones("023-63881234 咨询电话：023-63881234");
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].label.as_deref(), Some("咨询电话"));
+    }
+
+    /// Numbers as offices write them, and what zwgk reads.
+    #[test]
+    fn real_spellings() {
+        let table: &[(&str, Option<&str>, &[&str])] = &[
+            ("联系电话：023-63881234转801", None, &["023-63881234转801"]),
+            ("办公电话：(023)63881234", None, &["023-63881234"]),
+            ("电话：023—63881234", None, &["023-63881234"]),
+            ("电话：023 6388 1234", None, &["023-63881234"]),
+            ("电话：023-63881234-801", None, &["023-63881234转801"]),
+            ("电话：０２３－６３８８１２３４", None, &["023-63881234"]),
+            (
+                "电话：0591-24360000 传真：24360001",
+                None,
+                &["0591-24360000", "0591-24360001"],
+            ),
+            ("值班电话：63881236", Some("023"), &["023-63881236"]),
+            ("值班电话：6388-1236", Some("023"), &["023-63881236"]),
+            ("值班电话：63881236", None, &["63881236"]),
+            ("手机：138 1234 5678", None, &["13812345678"]),
+            ("联系人：张三 13912345678", None, &["13912345678"]),
+            ("咨询电话：12345", None, &["12345"]),
+            ("住房公积金服务热线12329", None, &["12329"]),
+            ("欢迎通过12345便民服务平台反映问题", None, &[]),
+            ("服务热线：12345政务服务网", None, &[]),
+            ("登录12345政务服务便民热线网站", None, &["12345"]),
+            ("共63881236人次", Some("023"), &[]),
+            ("邮编：400015", Some("023"), &[]),
+        ];
+        for (text, region, want) in table {
+            let got: Vec<String> = find_phones_in(text, *region)
+                .into_iter()
+                .map(|p| p.number.to_string())
+                .collect();
+            assert_eq!(&got, want, "{text}");
+        }
+        assert!(is_hotline("12345"));
+        assert!(is_hotline("96128"));
+        assert!(!is_hotline("023-63881234"));
+        assert_eq!(area_code_for_host("wlj.jspqx.cq.gov.cn"), Some("023"));
+        assert_eq!(area_code_for_host("www.pingtan.gov.cn"), Some("0591"));
+        assert_eq!(area_code_for_host("www.example.gov.cn"), None);
     }
 
     #[test]

@@ -26,7 +26,7 @@ use std::collections::HashSet;
 /// One table row: (header label, cell text) per column.
 pub type Record = Vec<(Txt, Txt)>;
 
-use crate::intern::Txt;
+use crate::model::Txt;
 
 /// Data rows kept per page.
 pub const MAX_RECORDS: usize = 100;

@@ -2,7 +2,7 @@
 //! answers (瑞数 412 + `$_ts`, 知道创宇/加速乐 521 + cookie script, 403 challenge pages)
 //! recognised from status and body so they are never reported as missing pages.
 
-use crate::crawl::ErrorClass;
+use crate::model::ErrorClass;
 use std::error::Error as _;
 
 /// Map a transport error to an error class by walking its source chain.

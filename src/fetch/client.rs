@@ -1,7 +1,9 @@
 //! The reqwest client: rustls with bundled Mozilla roots, cookie jar (some WAFs answer with
 //! a cookie-setting redirect), no automatic redirects (the fetcher records the chain); the
 //! resolver is the route's (`--resolve`, `--connect-to`, `--no-dns`: see [`super::route`]).
+//! Certificate failures are recorded per host, not fatal ([`super::tls`]).
 
+use super::tls::{RecordingVerifier, TlsLog};
 use super::{FetchConfig, FetchSetupError};
 use reqwest::dns::Resolve;
 use std::net::IpAddr;
@@ -57,22 +59,44 @@ impl std::str::FromStr for ResolveEntry {
     }
 }
 
+/// TLS: the bundled Mozilla roots, checked by a verifier that records certificate
+/// problems per host instead of refusing the connection (see [`super::tls`]).
+fn tls_config(log: &TlsLog) -> Result<rustls::ClientConfig, FetchSetupError> {
+    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let mut roots = rustls::RootCertStore::empty();
+    for c in webpki_root_certs::TLS_SERVER_ROOT_CERTS {
+        let _ = roots.add(c.clone());
+    }
+    let webpki = rustls::client::WebPkiServerVerifier::builder_with_provider(
+        Arc::new(roots),
+        provider.clone(),
+    )
+    .build()
+    .map_err(|e| FetchSetupError::Tls(e.to_string()))?;
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| FetchSetupError::Tls(e.to_string()))?
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(RecordingVerifier::new(webpki, log.clone())))
+        .with_no_client_auth();
+    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    Ok(config)
+}
+
 /// Build one HTTP client of the run around a resolver (see [`super::route`]: one client
 /// per destination, all sharing the run's cookie jar).
 pub fn build(
     cfg: &FetchConfig,
     resolver: Arc<dyn Resolve>,
     jar: Arc<reqwest::cookie::Jar>,
+    tls_log: &TlsLog,
 ) -> Result<reqwest::Client, FetchSetupError> {
-    let roots = webpki_root_certs::TLS_SERVER_ROOT_CERTS
-        .iter()
-        .filter_map(|c| reqwest::Certificate::from_der(c).ok());
     let client = reqwest::Client::builder()
         .user_agent(cfg.user_agent.clone())
         .connect_timeout(cfg.connect_timeout)
         .redirect(reqwest::redirect::Policy::none())
         .cookie_provider(jar)
-        .tls_certs_only(roots)
+        .tls_backend_preconfigured(tls_config(tls_log)?)
         .pool_max_idle_per_host(cfg.per_host.max(1) * 2)
         .dns_resolver(resolver)
         .build()?;

@@ -51,7 +51,13 @@ pub struct HostGates {
 impl HostGates {
     /// `rate` requests/s per host (0 = unlimited), `per_host` concurrent requests.
     pub fn new(rate: f64, per_host: usize) -> Self {
-        let period = (rate > 0.0).then(|| Duration::from_secs_f64(1.0 / rate));
+        // the command line validates `rate`; a library caller's NaN or subnormal value
+        // must not panic either: unusable periods mean "unlimited" or one request an hour
+        let period = (rate > 0.0).then(|| {
+            Duration::try_from_secs_f64(1.0 / rate)
+                .unwrap_or(Duration::from_secs(3600))
+                .min(Duration::from_secs(3600))
+        });
         HostGates {
             period,
             per_host: per_host.max(1),

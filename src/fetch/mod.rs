@@ -11,16 +11,18 @@ mod classify;
 mod client;
 mod gate;
 mod retry;
-mod robots;
+pub mod robots;
 mod route;
+pub mod tls;
 
 pub use classify::{classify_reqwest, detect_waf};
 pub use client::{ResolveEntry, ResolveParseError};
 pub use retry::parse_retry_after;
 pub use route::{ConnectTo, ConnectToParseError};
+pub use tls::{TlsIssue, TlsProblem};
 
-use crate::crawl::ErrorClass;
 use crate::i18n::Lang;
+use crate::model::ErrorClass;
 use bytes::Bytes;
 use futures::StreamExt;
 use gate::HostGates;
@@ -151,6 +153,8 @@ impl FetchError {
 pub enum FetchSetupError {
     #[error("cannot build HTTP client: {0}")]
     Client(#[from] reqwest::Error),
+    #[error("cannot set up TLS: {0}")]
+    Tls(String),
 }
 
 /// Running totals across all requests of a run.
@@ -167,13 +171,17 @@ pub struct Fetcher {
     cfg: FetchConfig,
     gates: HostGates,
     robots: RobotsCache,
+    tls: tls::TlsLog,
+    notes: std::sync::Mutex<Vec<String>>,
     pub counters: FetchCounters,
 }
 
 impl Fetcher {
     pub fn new(cfg: FetchConfig) -> Result<Arc<Self>, FetchSetupError> {
         let jar = Arc::new(reqwest::cookie::Jar::default());
+        let tls = tls::TlsLog::default();
         let client_cfg = cfg.clone();
+        let client_tls = tls.clone();
         let router = route::Router::new(
             route::Routes {
                 connect_to: cfg.connect_to.clone(),
@@ -181,12 +189,14 @@ impl Fetcher {
                 no_dns: cfg.no_dns,
             },
             Box::new(move |resolver: Arc<dyn reqwest::dns::Resolve>| {
-                client::build(&client_cfg, resolver, jar.clone())
+                client::build(&client_cfg, resolver, jar.clone(), &client_tls)
             }),
         )?;
         Ok(Arc::new(Fetcher {
             gates: HostGates::new(cfg.rate, cfg.per_host),
             robots: RobotsCache::default(),
+            tls,
+            notes: Default::default(),
             router,
             cfg,
             counters: FetchCounters::default(),
@@ -195,6 +205,24 @@ impl Fetcher {
 
     pub fn config(&self) -> &FetchConfig {
         &self.cfg
+    }
+
+    /// Hosts whose certificate failed validation (they were fetched with verification off).
+    pub fn tls_problems(&self) -> Vec<TlsProblem> {
+        self.tls.problems()
+    }
+
+    /// Values a site sent that were out of range and clamped (for the report).
+    pub fn notes(&self) -> Vec<String> {
+        self.notes.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Remember a clamped site value (once per text).
+    pub(crate) fn note(&self, text: String) {
+        let mut n = self.notes.lock().unwrap_or_else(|e| e.into_inner());
+        if !n.contains(&text) && n.len() < 100 {
+            n.push(text);
+        }
     }
 
     /// Is this URL allowed by the host's robots.txt? (Fetches robots.txt once per origin.)

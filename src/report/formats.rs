@@ -101,7 +101,7 @@ pub fn write_formats(dir: &Path, report: &Report, formats: &[Format]) -> Result<
         files.push((f, bytes));
     }
     for (f, bytes) in files {
-        super::write_atomic(&dir.join(f.file_name()), &bytes)?;
+        crate::atomic::write_atomic(&dir.join(f.file_name()), &bytes)?;
     }
     Ok(())
 }

@@ -6,8 +6,9 @@ pub mod diff;
 pub mod formats;
 pub mod summary;
 
-use crate::crawl::{ErrorClass, SiteGraph, StopReason};
+use crate::atomic::{WriteError, write_atomic_with};
 use crate::i18n::Lang;
+use crate::model::{ErrorClass, SiteGraph, StopReason};
 use crate::rules::{CheckResult, Status};
 use serde::{Deserialize, Serialize};
 use std::io::Write as _;
@@ -29,6 +30,12 @@ pub enum ReportError {
     },
     #[error("cannot serialise the report: {0}")]
     Json(#[from] serde_json::Error),
+}
+
+impl From<WriteError> for ReportError {
+    fn from(WriteError { path, source }: WriteError) -> Self {
+        ReportError::Write { path, source }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -124,6 +131,37 @@ pub struct CrawlInfo {
     /// platform on a sister host), with their page counts
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hosts: Vec<HostEntry>,
+    /// URLs refused as crawler traps (crawl and verification), by reason and pattern
+    #[serde(default)]
+    pub traps: Vec<crate::crawl::scope::TrapRecord>,
+    /// hosts whose certificate failed validation: fetched with verification off
+    #[serde(default)]
+    pub tls: Vec<TlsEntry>,
+    /// values a site sent that were out of range and clamped (Crawl-delay, Retry-After …)
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// URLs the run did not fetch or verify (time or page budget), at most 1000 per stage
+    #[serde(default)]
+    pub not_checked: Vec<NotCheckedEntry>,
+}
+
+/// A host whose certificate failed validation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TlsEntry {
+    pub host: String,
+    /// the problems in words (Chinese, or English with `--lang en`)
+    pub message: String,
+    pub issues: Vec<crate::fetch::TlsIssue>,
+    /// always true: the host was crawled with certificate verification turned off
+    pub verification_off: bool,
+}
+
+/// A URL not fetched (`crawl`) or not verified (`verify`), and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NotCheckedEntry {
+    pub url: String,
+    pub stage: String,
+    pub reason: StopReason,
 }
 
 /// A host the crawl visited.
@@ -266,12 +304,12 @@ pub fn stop_message(reason: StopReason, graph: &SiteGraph, lang: Lang) -> String
             "page budget (--max-pages) reached with {} URLs not visited; some checks may be undecidable",
             s.unvisited
         ),
-        StopReason::TimeBudget => lang
-            .pick(
-                "达到时间上限（--max-duration），抓取未完成",
-                "time budget (--max-duration) reached; crawl incomplete",
-            )
-            .to_string(),
+        StopReason::TimeBudget => tr!(
+            lang,
+            "达到时间上限（--max-duration），检查未完成：{} 个网址未抓取或未验证（见 crawl.not_checked）",
+            "time budget (--max-duration) reached; the run is incomplete: {} URLs not fetched or not verified (see crawl.not_checked)",
+            (s.unvisited as usize).max(graph.not_checked.len())
+        ),
         StopReason::Interrupted => lang
             .pick(
                 "抓取被中断（Ctrl-C），本报告为部分结果",
@@ -371,49 +409,37 @@ pub fn build(
             errors,
             graph_file: "site-graph.json".into(),
             hosts: crawled_hosts(g),
+            traps: g.traps.clone(),
+            tls: g
+                .tls
+                .iter()
+                .map(|t| TlsEntry {
+                    host: t.host.clone(),
+                    message: tr!(
+                        lang,
+                        "{}；已对该主机关闭证书校验继续抓取",
+                        "{}; crawled with certificate verification turned off for this host",
+                        t.describe(lang)
+                    ),
+                    issues: t.issues.clone(),
+                    verification_off: true,
+                })
+                .collect(),
+            notes: g.notes.clone(),
+            not_checked: g
+                .not_checked
+                .iter()
+                .map(|n| NotCheckedEntry {
+                    url: g.url(n.url).to_string(),
+                    stage: n.stage.to_string(),
+                    reason: n.reason,
+                })
+                .collect(),
         },
         pages,
         comparison: None,
         pages_file: None,
     }
-}
-
-/// Write bytes atomically: a temp file in the same folder, then rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
-    write_atomic_with(path, |w| w.write_all(bytes))
-}
-
-/// Stream into a file atomically (temp file + rename): large JSON is never held in memory.
-pub fn write_atomic_with(
-    path: &Path,
-    fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
-) -> Result<(), ReportError> {
-    use std::io::Write as _;
-    let err = |source| ReportError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(err)?;
-    }
-    let tmp = path.with_extension(format!(
-        "{}.tmp{}",
-        path.extension().and_then(|e| e.to_str()).unwrap_or(""),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut w = std::io::BufWriter::with_capacity(256 * 1024, std::fs::File::create(&tmp)?);
-        fill(&mut w)?;
-        w.flush()?;
-        w.get_ref().sync_all()?;
-        Ok(())
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(err(e));
-    }
-    std::fs::rename(&tmp, path).map_err(err)?;
-    Ok(())
 }
 
 /// Write `report.json`, `site-graph.json` (and `pages.jsonl` for very large sites) and the

@@ -1,8 +1,8 @@
 //! The readable summary printed on the terminal after a site is checked.
 
 use super::Report;
-use crate::crawl::ErrorClass;
 use crate::i18n::Lang;
+use crate::model::ErrorClass;
 use crate::rules::Status;
 use std::collections::BTreeMap;
 use std::fmt::Write;

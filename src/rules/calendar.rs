@@ -48,6 +48,9 @@ fn parse_dates(spec: &str) -> Result<Vec<Date>, String> {
             if b < a {
                 return Err(format!("range `{spec}` ends before it starts"));
             }
+            if a.until(b).map(|s| s.get_days()).unwrap_or(i32::MAX) > 366 {
+                return Err(format!("range `{spec}` is longer than a year"));
+            }
             let mut out = Vec::new();
             let mut d = a;
             while d <= b {
@@ -130,7 +133,12 @@ impl Calendar {
 
     /// Does the table cover this date's year?
     pub fn covers(&self, d: Date) -> bool {
-        self.years.contains(&d.year())
+        self.covers_year(d.year())
+    }
+
+    /// Does the table cover this year?
+    pub fn covers_year(&self, y: i16) -> bool {
+        self.years.contains(&y)
     }
 }
 

@@ -4,9 +4,9 @@
 
 use super::testgraph::{B, abs, compliant};
 use super::*;
-use crate::crawl::{ErrorClass, StopReason, Verified, VerifyOutcome};
-use crate::extract::{MediaKind, Txt};
 use crate::i18n::Lang;
+use crate::model::{ErrorClass, StopReason, Verified, VerifyOutcome};
+use crate::model::{MediaKind, Txt};
 use jiff::civil::date;
 
 fn ctx() -> EvalContext {
@@ -662,7 +662,7 @@ fn reachability_down_blocked_and_start_failure() {
     let mut b = B::new();
     b.g.stop_reason = Some(StopReason::StartFailed);
     let id = b.g.url_id(&abs("/"));
-    b.g.errors.push(crate::crawl::CrawlError {
+    b.g.errors.push(crate::model::CrawlError {
         url: id,
         class: ErrorClass::Timeout,
         status: None,

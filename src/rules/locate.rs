@@ -9,9 +9,9 @@ use super::aliases::{AliasTable, NameSet, Quality};
 use super::norm::norm;
 use super::overrides::SiteOverrides;
 use super::site::{Site, crumbs, last_dir, title_parts};
-use crate::crawl::UrlId;
-use crate::extract::LinkKind;
 use crate::i18n::Lang;
+use crate::model::LinkKind;
+use crate::model::UrlId;
 use std::collections::HashMap;
 
 /// One path segment (`政府信息公开目录?` is optional).

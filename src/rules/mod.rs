@@ -1,5 +1,5 @@
 //! Rule packs and the check engine: packs (`rules/*.toml`) instantiate generic check
-//! kinds; each check is evaluated on the crawled [`SiteGraph`](crate::crawl::SiteGraph)
+//! kinds; each check is evaluated on the crawled [`SiteGraph`](crate::model::SiteGraph)
 //! and yields exactly one [`CheckResult`]. Rules never fetch.
 //!
 //! Public API: [`load_packs`], [`list_text`], [`explain_text`], [`load_overrides`],
@@ -12,11 +12,13 @@ pub mod engine;
 pub mod error;
 pub mod identity;
 pub mod kinds;
+pub mod listdates;
 pub mod locate;
 pub mod norm;
 pub mod overrides;
 pub mod pack;
 pub mod region;
+pub mod related;
 pub mod site;
 pub mod verdict;
 
@@ -82,6 +84,8 @@ pub struct CheckResult {
 
 #[cfg(test)]
 mod ci_tests;
+#[cfg(test)]
+mod dates_tests;
 #[cfg(test)]
 mod kinds_tests;
 #[cfg(test)]

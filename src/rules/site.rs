@@ -3,9 +3,9 @@
 //! column scopes (a column page and what lies under it) and crawl problems.
 
 use super::norm::norm;
-use crate::crawl::{CrawlError, ErrorClass, Page, SiteGraph, StopReason, UrlId};
 use crate::extract::dates::find_dates;
-use crate::extract::{LinkKind, Txt};
+use crate::model::{CrawlError, ErrorClass, Page, SiteGraph, StopReason, UrlId};
+use crate::model::{LinkKind, Txt};
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -237,9 +237,12 @@ impl<'g> Site<'g> {
     pub fn scope(&self, col: usize, max: usize) -> Vec<usize> {
         let dir = dir_of(self.url(col));
         let deep_dir = dir.len() > 1;
-        let mut seen = HashSet::from([col]);
-        let mut out = vec![col];
-        let mut q = VecDeque::from([(col, 0u32)]);
+        // what the column page shows in frames (a letters list in an iframe) is the column
+        let shown = self.shown(col);
+        let mut seen: HashSet<usize> = shown.iter().copied().collect();
+        let mut out = shown.clone();
+        let mut q: VecDeque<(usize, u32)> = shown.into_iter().map(|s| (s, 0u32)).collect();
+        // the column's own list (its content region and frames), not sidebars or template
         let own: HashSet<UrlId> = self.content(col).links.iter().map(|l| l.to).collect();
         while let Some((i, d)) = q.pop_front() {
             if out.len() >= max || d >= 3 {
@@ -251,7 +254,7 @@ impl<'g> Site<'g> {
                     continue;
                 }
                 let under = deep_dir && url_path(self.url(t)).starts_with(&dir);
-                let listed = i == col && own.contains(&l.to) && self.is_detail(t);
+                let listed = d == 0 && own.contains(&l.to) && self.is_detail(t);
                 if under || listed {
                     seen.insert(t);
                     out.push(t);
@@ -312,18 +315,23 @@ pub fn title_parts(t: &str) -> Vec<String> {
         .collect()
 }
 
-impl Site<'_> {
+impl<'g> Site<'g> {
     /// How many entries a column page lists: dated items, or links to detail pages
     /// (not site navigation) when the listing shows no dates.
     /// Data-table rows with a date column (留言 tables without a link per row) count too.
     /// Only the page's content region counts (not a 热点信息 sidebar, see [`super::region`]).
     pub fn listed(&self, i: usize) -> usize {
-        let p = &self.g.pages[i];
+        let shown = self.shown(i);
         let content = self.content(i);
-        if !content.items.is_empty() {
-            return content.items.len();
+        // only the content region counts (not a 热点信息 sidebar), frames included
+        let entries: usize = shown
+            .iter()
+            .map(|&s| self.content(s).items.len() + self.g.pages[s].partial_items.len())
+            .sum();
+        if entries > 0 {
+            return entries;
         }
-        let records = if p.records.is_empty() {
+        let records = if shown.iter().all(|&s| self.g.pages[s].records.is_empty()) {
             0
         } else {
             self.dated_records(i).len()
@@ -347,11 +355,12 @@ impl Site<'_> {
 
     /// Data-table rows of a page that show a date column, leaving out tables the home
     /// page shows too (page chrome).
-    pub fn dated_records(&self, i: usize) -> Vec<&[(Txt, Txt)]> {
-        let p = &self.g.pages[i];
+    /// Rows of tables in the page's frames count for the page.
+    pub fn dated_records(&self, i: usize) -> Vec<&'g [(Txt, Txt)]> {
         let home = self.home.filter(|&h| h != i).map(|h| &self.g.pages[h]);
-        p.records
-            .iter()
+        self.shown(i)
+            .into_iter()
+            .flat_map(|s| self.g.pages[s].records.iter())
             .filter(|r| !record_dates(r).is_empty())
             .filter(|r| home.is_none_or(|h| !h.records.contains(r)))
             .map(|r| r.as_slice())

@@ -1,7 +1,7 @@
 //! Hand-built site graphs for the rule tests: a compliant 部门 site and helpers to break it.
 
-use crate::crawl::{Charset, CrawlError, Edge, ErrorClass, Page, SiteGraph};
-use crate::extract::{Crumb, DatedItem, LinkKind, Markers, MediaKind, Phone, Txt};
+use crate::model::{Charset, CrawlError, Edge, ErrorClass, Page, SiteGraph};
+use crate::model::{Crumb, DatedItem, LinkKind, Markers, MediaKind, Phone, Txt};
 use jiff::civil::Date;
 
 pub const HOST: &str = "http://wlj.test.gov.cn";
@@ -19,6 +19,7 @@ fn d(s: &str) -> Date {
 }
 
 /// A graph under construction.
+#[derive(Clone)]
 pub struct B {
     pub g: SiteGraph,
 }
@@ -48,6 +49,7 @@ impl B {
             meta: Default::default(),
             published: None,
             items: vec![],
+            partial_items: vec![],
             phones: vec![],
             markers: full_markers(),
             headings: vec![],
@@ -112,6 +114,7 @@ impl B {
             title: title.into(),
             url: Some(url::Url::parse(&abs(path)).unwrap().into()),
             date: d(date),
+            year_from: Default::default(),
         });
     }
 
@@ -121,7 +124,8 @@ impl B {
         let depth = self.g.pages[list].depth + 1;
         let a = self.page(path, depth, title);
         self.g.pages[a].published = Some(d(date));
-        for k in ["articletitle", "pubdate", "contentsource"] {
+        self.g.pages[a].meta.insert("articletitle", title);
+        for k in ["pubdate", "contentsource"] {
             self.g.pages[a].meta.insert(k, "x");
         }
         a
@@ -137,7 +141,7 @@ impl B {
     pub fn media(&mut self, i: usize, path: &str, kind: MediaKind) {
         let to = self.g.url_id(&abs(path));
         let context = self.g.text_id("图");
-        self.g.pages[i].media.push(crate::crawl::MediaEdge {
+        self.g.pages[i].media.push(crate::model::MediaEdge {
             to,
             kind,
             element: "img[src]".into(),
@@ -546,7 +550,58 @@ pub fn compliant() -> B {
             .map(|s| Txt::from(*s))
             .collect();
     }
-    b.g.stop_reason = Some(crate::crawl::StopReason::Completed);
+    b.g.stop_reason = Some(crate::model::StopReason::Completed);
     b.g.reindex();
     b
+}
+
+#[cfg(test)]
+mod intern_tests {
+    use super::B;
+    use crate::model::{Crumb, Interner, Phone};
+
+    #[test]
+    fn interning_pages_shares_every_repeated_string() {
+        let mut b = B::new();
+        let a = b.page("/a.html", 1, "通知公告_某区人民政府");
+        let c = b.page("/c.html", 1, "通知公告_某区人民政府");
+        for i in [a, c] {
+            let p = b.p(i);
+            p.breadcrumb = vec![Crumb {
+                text: "首页".into(),
+                url: Some("http://www.example.gov.cn/".into()),
+            }];
+            p.meta.insert("sitename", "某区人民政府");
+            p.phones = vec![Phone {
+                number: "023-63881234".into(),
+                label: Some("联系电话".into()),
+            }];
+            p.labels = vec!["发布时间".into()];
+            p.pairs = vec![("发布机构".into(), "区政府办公室".into())];
+            p.records = vec![vec![("标题".into(), "关于征求意见的公告".into())]];
+        }
+        let mut pool = Interner::default();
+        for i in [a, c] {
+            b.p(i).intern(&mut pool);
+        }
+        let (pa, pc) = (&b.g.pages[a], &b.g.pages[c]);
+        assert!(
+            pa.title
+                .as_ref()
+                .unwrap()
+                .shares_storage(pc.title.as_ref().unwrap())
+        );
+        assert!(pa.breadcrumb[0].text.shares_storage(&pc.breadcrumb[0].text));
+        let (ua, uc) = (&pa.breadcrumb[0].url, &pc.breadcrumb[0].url);
+        assert!(ua.as_ref().unwrap().shares_storage(uc.as_ref().unwrap()));
+        assert!(pa.meta["sitename"].shares_storage(&pc.meta["sitename"]));
+        assert!(pa.phones[0].number.shares_storage(&pc.phones[0].number));
+        assert!(pa.labels[0].shares_storage(&pc.labels[0]));
+        assert!(pa.pairs[0].1.shares_storage(&pc.pairs[0].1));
+        assert!(pa.records[0][0].1.shares_storage(&pc.records[0][0].1));
+        assert!(pa.charset.encoding.shares_storage(&pc.charset.encoding));
+        // values are unchanged
+        assert_eq!(pa.meta["sitename"], "某区人民政府");
+        assert_eq!(pa.phones[0].label.as_deref(), Some("联系电话"));
+    }
 }

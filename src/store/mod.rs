@@ -2,15 +2,24 @@
 //! (site, time, verdict, check results, pages with HTTP validators and content hashes) and
 //! the latest extracted facts of every page, so a monthly re-crawl can send conditional
 //! requests and reuse the facts of pages answered `304 Not Modified`.
+//!
+//! Lean by design: page URLs are stored once per site (`urls`), facts once per distinct
+//! content (`facts`, keyed by a content hash, zstd-compressed with a dictionary trained on
+//! the site's own pages), reports compressed; `prune` drops old runs.
 
+mod blob;
+mod cache;
+mod prune;
+mod schema;
 pub mod trend;
 
-use crate::crawl::{Charset, PageCache};
-use crate::extract::PageFacts;
+pub use cache::SiteCache;
+pub use prune::PruneStats;
+
 use crate::report::Report;
 use crate::rules::Status;
 use rusqlite::{Connection, OptionalExtension, params};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use thiserror::Error;
@@ -28,66 +37,6 @@ pub enum StoreError {
         source: std::io::Error,
     },
 }
-
-const SCHEMA: &str = "
-PRAGMA journal_mode = WAL;
-PRAGMA synchronous = NORMAL;
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY,
-    site TEXT NOT NULL,
-    url TEXT NOT NULL,
-    started_at TEXT NOT NULL,
-    finished_at TEXT NOT NULL,
-    as_of TEXT NOT NULL,
-    pages INTEGER NOT NULL,
-    errors INTEGER NOT NULL,
-    unchanged INTEGER NOT NULL,
-    stop_reason TEXT NOT NULL,
-    home_ok INTEGER NOT NULL,
-    qualified INTEGER,
-    deductions REAL,
-    report_json TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS runs_site ON runs(site, id);
-CREATE TABLE IF NOT EXISTS results (
-    run_id INTEGER NOT NULL REFERENCES runs(id),
-    check_id TEXT NOT NULL,
-    status TEXT NOT NULL,
-    severity TEXT NOT NULL,
-    title TEXT NOT NULL,
-    office TEXT NOT NULL,
-    message TEXT NOT NULL,
-    PRIMARY KEY (run_id, check_id)
-);
-CREATE TABLE IF NOT EXISTS pages (
-    run_id INTEGER NOT NULL REFERENCES runs(id),
-    url TEXT NOT NULL,
-    status INTEGER NOT NULL,
-    etag TEXT,
-    last_modified TEXT,
-    content_hash TEXT NOT NULL,
-    unchanged INTEGER NOT NULL,
-    PRIMARY KEY (run_id, url)
-);
-CREATE TABLE IF NOT EXISTS probes (
-    site TEXT NOT NULL,
-    at TEXT NOT NULL,
-    ok INTEGER NOT NULL,
-    ms INTEGER NOT NULL,
-    detail TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS probes_site ON probes(site, at);
-CREATE TABLE IF NOT EXISTS page_cache (
-    site TEXT NOT NULL,
-    url TEXT NOT NULL,
-    etag TEXT,
-    last_modified TEXT,
-    content_hash TEXT NOT NULL,
-    charset TEXT NOT NULL,
-    facts TEXT NOT NULL,
-    PRIMARY KEY (site, url)
-) WITHOUT ROWID;
-";
 
 /// The history database.
 pub struct Store {
@@ -154,10 +103,11 @@ impl Store {
             path: path.to_path_buf(),
             source,
         };
-        let conn = Connection::open(path).map_err(sql)?;
+        let mut conn = Connection::open(path).map_err(sql)?;
         conn.busy_timeout(std::time::Duration::from_secs(30))
             .map_err(sql)?;
-        conn.execute_batch(SCHEMA).map_err(sql)?;
+        conn.execute_batch(schema::PRAGMAS).map_err(sql)?;
+        schema::upgrade(&mut conn).map_err(sql)?;
         Ok(Arc::new(Store {
             path: path.to_path_buf(),
             conn: Mutex::new(conn),
@@ -174,15 +124,17 @@ impl Store {
     /// The most recent report of a site, if any.
     pub fn last_report(&self, site: &str) -> Result<Option<Report>, StoreError> {
         let conn = self.conn.lock().expect("store lock");
-        let json: Option<String> = conn
+        let packed: Option<Vec<u8>> = conn
             .query_row(
-                "SELECT report_json FROM runs WHERE site = ?1 ORDER BY id DESC LIMIT 1",
+                "SELECT report FROM runs WHERE site = ?1 ORDER BY id DESC LIMIT 1",
                 params![site],
                 |r| r.get(0),
             )
             .optional()
             .map_err(|e| self.err(e))?;
-        Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+        Ok(packed
+            .and_then(|b| blob::unpack(&b, None).ok())
+            .and_then(|j| serde_json::from_slice(&j).ok()))
     }
 
     /// Record a finished run with its results and pages; returns the run id.
@@ -190,15 +142,18 @@ impl Store {
         &self,
         site: &str,
         report: &Report,
-        graph: &crate::crawl::SiteGraph,
+        graph: &crate::model::SiteGraph,
     ) -> Result<i64, StoreError> {
         let mut conn = self.conn.lock().expect("store lock");
         let tx = conn.transaction().map_err(|e| self.err(e))?;
-        let report_json = serde_json::to_string(report).unwrap_or_default();
+        let report_blob = serde_json::to_vec(report)
+            .ok()
+            .and_then(|j| blob::pack(&j, None).ok())
+            .unwrap_or_default();
         let home_ok = graph.home().is_some();
         tx.execute(
             "INSERT INTO runs (site, url, started_at, finished_at, as_of, pages, errors, unchanged,
-                               stop_reason, home_ok, qualified, deductions, report_json)
+                               stop_reason, home_ok, qualified, deductions, report)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             params![
                 site,
@@ -213,7 +168,7 @@ impl Store {
                 home_ok,
                 report.verdict.as_ref().map(|v| v.qualified),
                 report.verdict.as_ref().map(|v| v.deductions),
-                report_json,
+                report_blob,
             ],
         )
         .map_err(|e| self.err(e))?;
@@ -239,18 +194,17 @@ impl Store {
             }
             let mut stmt = tx
                 .prepare(
-                    "INSERT OR REPLACE INTO pages (run_id, url, status, etag, last_modified, content_hash, unchanged)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    "INSERT OR REPLACE INTO run_pages (run_id, url_id, status, content_hash, unchanged)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
                 )
                 .map_err(|e| self.err(e))?;
             for p in &graph.pages {
+                let url_id = url_id(&tx, site, graph.url(p.url)).map_err(|e| self.err(e))?;
                 stmt.execute(params![
                     run_id,
-                    graph.url(p.url),
+                    url_id,
                     p.status as i64,
-                    p.etag,
-                    p.last_modified,
-                    format!("{:016x}", p.text_hash),
+                    p.text_hash as i64,
                     p.unchanged
                 ])
                 .map_err(|e| self.err(e))?;
@@ -353,23 +307,21 @@ impl Store {
         let mut stmt = conn
             .prepare(
                 "SELECT r.started_at, p.content_hash FROM runs r
-                 JOIN pages p ON p.run_id = r.id AND p.url = r.url
+                 JOIN urls u ON u.site = r.site AND u.url = r.url
+                 JOIN run_pages p ON p.run_id = r.id AND p.url_id = u.id
                  WHERE r.site = ?1 ORDER BY r.id",
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map(params![site], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
             })
             .map_err(|e| self.err(e))?;
         let mut out = Vec::new();
         for row in rows {
             let (at, hash) = row.map_err(|e| self.err(e))?;
-            if let (Ok(t), Ok(h)) = (
-                at.parse::<jiff::Timestamp>(),
-                u64::from_str_radix(&hash, 16),
-            ) {
-                out.push((t, h));
+            if let Ok(t) = at.parse::<jiff::Timestamp>() {
+                out.push((t, hash as u64));
             }
         }
         Ok(out)
@@ -391,139 +343,32 @@ impl Store {
 
     /// The page cache of one site, for a crawl.
     pub fn site_cache(self: &Arc<Self>, site: &str) -> Result<Arc<SiteCache>, StoreError> {
-        let conn = self.conn.lock().expect("store lock");
-        let mut stmt = conn
-            .prepare("SELECT url, etag, last_modified FROM page_cache WHERE site = ?1")
-            .map_err(|e| self.err(e))?;
-        let validators = stmt
-            .query_map(params![site], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    (
-                        r.get::<_, Option<String>>(1)?,
-                        r.get::<_, Option<String>>(2)?,
-                    ),
-                ))
-            })
-            .map_err(|e| self.err(e))?
-            .collect::<Result<HashMap<_, _>, _>>()
-            .map_err(|e| self.err(e))?;
-        Ok(Arc::new(SiteCache {
-            store: self.clone(),
-            site: site.to_string(),
-            validators,
-            pending: Mutex::new(Vec::new()),
-        }))
+        SiteCache::open(self.clone(), site)
+    }
+
+    /// Size of the database file (with its write-ahead log), in bytes.
+    pub fn file_bytes(&self) -> u64 {
+        let wal = PathBuf::from(format!("{}-wal", self.path.display()));
+        [self.path.as_path(), wal.as_path()]
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len())
+            .sum()
     }
 }
 
-struct Pending {
-    url: String,
-    etag: Option<String>,
-    last_modified: Option<String>,
-    hash: String,
-    charset: String,
-    facts: String,
+/// The id of a site's URL in `urls`, added when new.
+fn url_id(conn: &Connection, site: &str, url: &str) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT OR IGNORE INTO urls (site, url) VALUES (?1, ?2)",
+        params![site, url],
+    )?;
+    conn.query_row(
+        "SELECT id FROM urls WHERE site = ?1 AND url = ?2",
+        params![site, url],
+        |r| r.get(0),
+    )
 }
 
-/// One site's page cache: validators in memory, facts loaded on demand, writes batched.
-pub struct SiteCache {
-    store: Arc<Store>,
-    site: String,
-    validators: HashMap<String, (Option<String>, Option<String>)>,
-    pending: Mutex<Vec<Pending>>,
-}
-
-const FLUSH_EVERY: usize = 256;
-
-impl SiteCache {
-    /// Write buffered entries.
-    pub fn flush(&self) {
-        let batch: Vec<Pending> = std::mem::take(&mut *self.pending.lock().expect("cache lock"));
-        if batch.is_empty() {
-            return;
-        }
-        let mut conn = self.store.conn.lock().expect("store lock");
-        let result = (|| -> rusqlite::Result<()> {
-            let tx = conn.transaction()?;
-            {
-                let mut stmt = tx.prepare(
-                    "INSERT OR REPLACE INTO page_cache (site, url, etag, last_modified, content_hash, charset, facts)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )?;
-                for p in &batch {
-                    stmt.execute(params![
-                        self.site,
-                        p.url,
-                        p.etag,
-                        p.last_modified,
-                        p.hash,
-                        p.charset,
-                        p.facts
-                    ])?;
-                }
-            }
-            tx.commit()
-        })();
-        if let Err(e) = result {
-            tracing::warn!("history database: cannot save page cache: {e}");
-        }
-    }
-}
-
-impl PageCache for SiteCache {
-    fn validators(&self, url: &str) -> Option<(Option<String>, Option<String>)> {
-        self.validators.get(url).cloned()
-    }
-
-    fn load(&self, url: &str) -> Option<(PageFacts, Charset)> {
-        let conn = self.store.conn.lock().expect("store lock");
-        let row: Option<(String, String)> = conn
-            .query_row(
-                "SELECT facts, charset FROM page_cache WHERE site = ?1 AND url = ?2",
-                params![self.site, url],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .ok()
-            .flatten();
-        let (facts, charset) = row?;
-        Some((
-            serde_json::from_str(&facts).ok()?,
-            serde_json::from_str(&charset).ok()?,
-        ))
-    }
-
-    fn save(
-        &self,
-        url: &str,
-        etag: Option<&str>,
-        last_modified: Option<&str>,
-        facts: &PageFacts,
-        charset: &Charset,
-    ) {
-        if etag.is_none() && last_modified.is_none() {
-            return; // nothing to revalidate with next time
-        }
-        let entry = Pending {
-            url: url.to_string(),
-            etag: etag.map(str::to_string),
-            last_modified: last_modified.map(str::to_string),
-            hash: format!("{:016x}", facts.text_hash),
-            charset: serde_json::to_string(charset).unwrap_or_default(),
-            facts: serde_json::to_string(facts).unwrap_or_default(),
-        };
-        let full = {
-            let mut p = self.pending.lock().expect("cache lock");
-            p.push(entry);
-            p.len() >= FLUSH_EVERY
-        };
-        if full {
-            self.flush();
-        }
-    }
-
-    fn finish(&self) {
-        self.flush();
-    }
-}
+#[cfg(test)]
+mod tests;

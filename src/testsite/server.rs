@@ -241,7 +241,15 @@ async fn respond(
     let Some(site) = state.hosts.get(host) else {
         return plain(404, simple_page(404, "未知主机"), head);
     };
-    let path = normalize(&percent_decode(raw_path));
+    // like a servlet container: a `;jsessionid=` path parameter names the session, not the file
+    let raw_path = match raw_path.to_ascii_lowercase().find(";jsessionid=") {
+        Some(at) => {
+            let end = raw_path[at..].find('/').map_or(raw_path.len(), |e| at + e);
+            std::borrow::Cow::Owned(format!("{}{}", &raw_path[..at], &raw_path[end..]))
+        }
+        None => std::borrow::Cow::Borrowed(raw_path),
+    };
+    let path = normalize(&percent_decode(&raw_path));
     let resolved = if path.ends_with('/') {
         format!("{path}index.html")
     } else {

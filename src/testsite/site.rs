@@ -80,7 +80,7 @@ pub(crate) fn content_type(path: &str) -> &'static str {
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
     match ext.as_str() {
-        "html" | "htm" | "shtml" => "text/html",
+        "html" | "htm" | "shtml" | "jsp" | "do" | "asp" | "aspx" | "php" => "text/html",
         "css" => "text/css; charset=utf-8",
         "js" => "application/javascript; charset=utf-8",
         "json" => "application/json",

@@ -3,8 +3,8 @@
 //! extension, Flash, generic embed, page).
 
 use super::magic::{self, Format};
-use crate::crawl::{ErrorClass, VerifyOutcome};
-use crate::extract::MediaKind;
+use crate::model::MediaKind;
+use crate::model::{ErrorClass, VerifyOutcome};
 
 /// What a reference expects to find at its target.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -20,10 +20,10 @@ pub mod probe;
 pub mod revisit;
 pub mod soft404;
 
-use crate::crawl::{SiteGraph, UrlId, Verified, VerifyOutcome};
-use crate::extract::MediaKind;
 use crate::extract::media::extension;
 use crate::fetch::Fetcher;
+use crate::model::MediaKind;
+use crate::model::{SiteGraph, UrlId, Verified, VerifyOutcome};
 use classify::{Expect, Usage};
 use probe::{Ctx, Job, Probed};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -55,6 +55,11 @@ pub struct VerifyConfig {
     pub external: ExternalPolicy,
     /// Bytes read per resource (Range request); enough for magic bytes and image headers.
     pub probe_bytes: u64,
+    /// End of the run's time budget (`--max-duration`): what is not verified by then is
+    /// listed as not checked.
+    pub deadline: Option<tokio::time::Instant>,
+    /// The crawl's trap limits, applied to every verification request too.
+    pub traps: crate::crawl::scope::TrapLimits,
 }
 
 impl Default for VerifyConfig {
@@ -63,6 +68,8 @@ impl Default for VerifyConfig {
             enabled: true,
             external: ExternalPolicy::Check,
             probe_bytes: 64 * 1024,
+            deadline: None,
+            traps: Default::default(),
         }
     }
 }
@@ -88,6 +95,9 @@ fn kind_rank(k: MediaKind) -> u8 {
         MediaKind::Embed => 1,
     }
 }
+
+const TIME_BUDGET: &str = "未验证：时间预算用完（--max-duration）";
+const TRAP: &str = "未验证：疑似爬虫陷阱，已按模式计数列入 crawl.traps";
 
 fn skipped(detail: &str) -> Probed {
     Probed {
@@ -166,9 +176,11 @@ pub async fn verify(
             }
         }
     }
-    let errors: HashMap<UrlId, &crate::crawl::CrawlError> =
+    let trapped: HashSet<UrlId> = graph.trapped.iter().copied().collect();
+    let mut guard = crate::crawl::scope::TrapGuard::new(cfg.traps.clone());
+    let errors: HashMap<UrlId, &crate::model::CrawlError> =
         graph.errors.iter().rev().map(|e| (e.url, e)).collect();
-    let resources: HashMap<UrlId, &crate::crawl::Resource> =
+    let resources: HashMap<UrlId, &crate::model::Resource> =
         graph.resources.iter().map(|r| (r.url, r)).collect();
 
     let ctx = Arc::new(Ctx {
@@ -196,6 +208,10 @@ pub async fn verify(
         }
         if let Some(e) = errors.get(&id) {
             results.push((id, from_crawl_error(e)));
+            continue;
+        }
+        if trapped.contains(&id) || guard.admit(&url).is_err() {
+            results.push((id, skipped(TRAP)));
             continue;
         }
         let expect = Expect::from_kind(t.kind, extension(&url));
@@ -233,6 +249,10 @@ pub async fn verify(
             results.push((*id, from_crawl_error(e)));
             continue;
         }
+        if trapped.contains(id) {
+            results.push((*id, skipped(TRAP)));
+            continue;
+        }
         if let Some(r) = resources.get(id) {
             results.push((
                 *id,
@@ -264,6 +284,10 @@ pub async fn verify(
             results.push((*id, skipped("未验证：外部链接（--external skip）")));
             continue;
         }
+        if guard.admit(&url).is_err() {
+            results.push((*id, skipped(TRAP)));
+            continue;
+        }
         jobs.push((
             *id,
             Job {
@@ -286,7 +310,18 @@ pub async fn verify(
     let mut set: JoinSet<(UrlId, Probed)> = JoinSet::new();
     let mut task_ids: HashMap<tokio::task::Id, UrlId> = HashMap::new();
     let mut jobs = jobs.into_iter();
-    while let Some((id, job)) = jobs.next() {
+    let out_of_time = || {
+        cfg.deadline
+            .is_some_and(|d| tokio::time::Instant::now() >= d)
+    };
+    let mut timed_out: Vec<UrlId> = Vec::new();
+    let until_deadline = || async {
+        match cfg.deadline {
+            Some(d) => tokio::time::sleep_until(d).await,
+            None => std::future::pending::<()>().await,
+        }
+    };
+    'spawn: while let Some((id, job)) = jobs.next() {
         if cancelled() {
             results.push((id, skipped("未验证：检查被中断（Ctrl-C）")));
             results.extend(
@@ -295,10 +330,24 @@ pub async fn verify(
             );
             break;
         }
+        if out_of_time() {
+            timed_out.push(id);
+            timed_out.extend(jobs.by_ref().map(|(id, _)| id));
+            break;
+        }
         while set.len() >= CONCURRENCY {
-            if let Some(Ok((tid, r))) = set.join_next_with_id().await {
-                task_ids.remove(&tid);
-                results.push(r);
+            tokio::select! {
+                r = set.join_next_with_id() => {
+                    if let Some(Ok((tid, r))) = r {
+                        task_ids.remove(&tid);
+                        results.push(r);
+                    }
+                }
+                _ = until_deadline() => {
+                    timed_out.push(id);
+                    timed_out.extend(jobs.by_ref().map(|(id, _)| id));
+                    break 'spawn;
+                }
             }
         }
         let ctx = ctx.clone();
@@ -313,10 +362,20 @@ pub async fn verify(
         });
         task_ids.insert(handle.id(), id);
     }
-    if cancelled() {
+    let mut aborted = cancelled() || out_of_time();
+    if aborted {
         set.abort_all();
     }
-    while let Some(r) = set.join_next_with_id().await {
+    loop {
+        let r = tokio::select! {
+            r = set.join_next_with_id() => r,
+            _ = until_deadline(), if !aborted => {
+                aborted = true;
+                set.abort_all();
+                continue;
+            }
+        };
+        let Some(r) = r else { break };
         if cancelled() {
             set.abort_all();
         }
@@ -326,7 +385,12 @@ pub async fn verify(
                 results.push(r);
             }
             Err(e) => {
-                let why = if e.is_cancelled() {
+                let why = if e.is_cancelled() && out_of_time() && !cancelled() {
+                    if let Some(id) = task_ids.remove(&e.id()) {
+                        timed_out.push(id);
+                    }
+                    continue;
+                } else if e.is_cancelled() {
                     "未验证：检查被中断（Ctrl-C）"
                 } else {
                     tracing::warn!("verification task failed: {e}");
@@ -339,6 +403,33 @@ pub async fn verify(
         }
     }
 
+    if !timed_out.is_empty() {
+        tracing::warn!(
+            not_verified = timed_out.len(),
+            "time budget used up during verification"
+        );
+        graph.stop_reason = Some(crate::crawl::StopReason::TimeBudget);
+        for (i, id) in timed_out.iter().enumerate() {
+            results.push((*id, skipped(TIME_BUDGET)));
+            if i >= crate::crawl::MAX_NOT_CHECKED {
+                continue;
+            }
+            graph.not_checked.push(crate::model::NotChecked {
+                url: *id,
+                stage: "verify".into(),
+                reason: crate::crawl::StopReason::TimeBudget,
+            });
+        }
+    }
+    let mut traps = graph.traps.clone();
+    let new_traps = guard.records();
+    if !new_traps.is_empty() {
+        let mut merged = crate::crawl::scope::TrapGuard::default();
+        merged.merge_records(&traps);
+        merged.merge_records(&new_traps);
+        traps = merged.records();
+    }
+    graph.traps = traps;
     results.sort_by_key(|(id, _)| *id);
     results.dedup_by_key(|(id, _)| *id);
     let bytes: u64 = results.iter().map(|(_, p)| p.bytes_read).sum();
@@ -368,7 +459,7 @@ pub async fn verify(
 }
 
 /// A target the crawl already failed on: its class, without a new request.
-fn from_crawl_error(e: &crate::crawl::CrawlError) -> Probed {
+fn from_crawl_error(e: &crate::model::CrawlError) -> Probed {
     let outcome = classify::from_error_class(e.class);
     let prefix = match outcome {
         VerifyOutcome::Blocked | VerifyOutcome::Skipped => "无法验证：",
@@ -389,7 +480,7 @@ fn judge_page(
     graph: &SiteGraph,
     id: UrlId,
     url: &Url,
-    page: &crate::crawl::Page,
+    page: &crate::model::Page,
     fp: Option<&soft404::Fingerprint>,
     home: Option<&Url>,
 ) -> Probed {

@@ -6,8 +6,8 @@
 use super::classify::{self, Body, Expect, Usage};
 use super::magic;
 use super::soft404::{self, Soft404Cache};
-use crate::crawl::{ErrorClass, VerifyOutcome};
 use crate::fetch::{FetchError, FetchOpts, Fetched, Fetcher, detect_waf};
+use crate::model::{ErrorClass, VerifyOutcome};
 use std::sync::Arc;
 use url::Url;
 

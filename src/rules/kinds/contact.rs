@@ -2,6 +2,7 @@
 //! with a required label (投诉举报电话, 办公电话 …).
 
 use super::{Located, column_evidence, column_for, default_extra, validate_column, validate_terms};
+use crate::extract::phones::is_hotline;
 use crate::i18n::Lang;
 use crate::rules::Evidence;
 use crate::rules::aliases::AliasTable;
@@ -39,6 +40,10 @@ pub struct Params {
     /// regexes over the digits of the number (separators removed)
     #[serde(default = "default_patterns")]
     pub patterns: Vec<String>,
+    /// the office's own number is required: public-service hotlines (12345, 12329 …) are
+    /// named in the finding but do not count
+    #[serde(default)]
+    pub own_line: bool,
 }
 
 fn default_patterns() -> Vec<String> {
@@ -81,12 +86,21 @@ impl Params {
         } else {
             String::new()
         };
+        let own = if self.own_line {
+            lang.pick(
+                "；12345、12329 等政务服务热线不是本机关的对外联系电话，不计入",
+                "; public-service hotlines such as 12345 and 12329 are not the office's own number and do not count",
+            )
+        } else {
+            ""
+        };
         tr!(
             lang,
-            "在{}以文字形式（非图片）查找电话号码{}",
-            "look for a phone number published as text (not an image) on {}{}",
+            "在{}以文字形式（非图片）查找电话号码{}{}",
+            "look for a phone number published as text (not an image) on {}{}{}",
             where_,
-            label
+            label,
+            own
         )
     }
 
@@ -110,6 +124,7 @@ impl Params {
         // numbers of the site template (footer 联系电话 …): cited, never decisive
         let mut template: Vec<Evidence> = Vec::new();
         let mut unlabelled = 0;
+        let mut hotlines: Vec<Evidence> = Vec::new();
         for &i in &pages {
             let content = site.content(i);
             let all = content
@@ -118,8 +133,19 @@ impl Params {
                 .map(|ph| (ph, false))
                 .chain(content.template_phones.iter().map(|ph| (ph, true)));
             for (ph, in_template) in all {
-                let digits: String = ph.number.chars().filter(|c| c.is_ascii_digit()).collect();
+                // the number without its extension (023-63881234转801)
+                let main = ph.number.split('转').next().unwrap_or(&ph.number);
+                let digits: String = main.chars().filter(|c| c.is_ascii_digit()).collect();
                 if !pats.iter().any(|r| r.is_match(&digits)) {
+                    continue;
+                }
+                if self.own_line && is_hotline(&ph.number) {
+                    if !hotlines
+                        .iter()
+                        .any(|e| e.text.ends_with(ph.number.as_str()))
+                    {
+                        hotlines.push(phone_evidence(site.url(i), ph));
+                    }
                     continue;
                 }
                 let labelled = ph
@@ -140,18 +166,7 @@ impl Params {
                 if to.iter().any(|e| e.text.ends_with(ph.number.as_str())) {
                     continue;
                 }
-                to.push(Evidence {
-                    url: site.url(i).to_string(),
-                    text: format!(
-                        "{}{}",
-                        ph.label
-                            .as_deref()
-                            .map(|l| format!("{l}："))
-                            .unwrap_or_default(),
-                        ph.number
-                    ),
-                    path: vec![],
-                });
+                to.push(phone_evidence(site.url(i), ph));
             }
         }
         let where_ = match &col {
@@ -209,6 +224,21 @@ impl Params {
             );
             e
         }));
+        let hot_note = if hotlines.is_empty() {
+            String::new()
+        } else {
+            tr!(
+                cx.lang,
+                "（只公开了政务服务热线 {}，热线不是本机关的对外联系电话）",
+                " (only the public-service hotline(s) {} are published; a hotline is not the office's own number)",
+                hotlines
+                    .iter()
+                    .map(|e| e.text.clone())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            )
+        };
+        ev.extend(hotlines.into_iter().take(3));
         let extra = if unlabelled > 0 {
             tr!(
                 cx.lang,
@@ -222,11 +252,12 @@ impl Params {
         };
         Outcome::fail(tr!(
             cx.lang,
-            "{}未以文字形式公开{}电话{}（电话若只在图片中，无法被识别和复制）{}",
-            "{} publishes no {}phone number as text{} (numbers only inside images cannot be read or copied){}",
+            "{}未以文字形式公开{}电话{}{}（电话若只在图片中，无法被识别和复制）{}",
+            "{} publishes no {}phone number as text{}{} (numbers only inside images cannot be read or copied){}",
             where_,
             if self.labels.is_empty() { String::new() } else { format!("{} ", self.labels.join("/")) },
             extra,
+            hot_note,
             cited
         ))
         .with_evidence(ev)
@@ -238,4 +269,20 @@ impl Params {
 /// (违法和不良信息举报电话, 12377) printed in many footers.
 fn not_own_line(label: &str) -> bool {
     label.contains("违法和不良") || label.contains("不良信息") || label.contains("网络举报")
+}
+
+/// A published number as evidence: `办公电话：023-63881234` on its page.
+fn phone_evidence(url: &str, ph: &crate::extract::Phone) -> Evidence {
+    Evidence {
+        url: url.to_string(),
+        text: format!(
+            "{}{}",
+            ph.label
+                .as_deref()
+                .map(|l| format!("{l}："))
+                .unwrap_or_default(),
+            ph.number
+        ),
+        path: vec![],
+    }
 }

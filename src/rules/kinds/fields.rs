@@ -3,7 +3,7 @@
 
 use super::{Located, column_evidence, column_for, default_extra, validate_column, validate_terms};
 use crate::i18n::Lang;
-use crate::intern::Txt;
+use crate::model::Txt;
 use crate::rules::aliases::{AliasTable, NameSet};
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::norm::chars;
@@ -37,22 +37,25 @@ fn three() -> usize {
 ///
 /// Only the content region counts: a footer's 地址/联系电话 pair (and the label it gives
 /// the page) is template, not a field of the page (see [`crate::rules::region`]).
+/// What the page's frames show (a letters table in an iframe) counts for the page.
 pub fn shows(site: &Site, i: usize, set: &NameSet) -> bool {
-    let p = site.page(i);
     let hit = |l: &Txt| set.match_text(l).is_some() || (chars(l) <= 16 && set.mentioned_in(l));
-    let content = site.content(i);
-    let template_label = |l: &Txt| {
-        p.pairs.iter().any(|(k, _)| k == l)
-            && !content.pairs.iter().any(|(k, _)| k == l)
-            && !p.records.iter().any(|r| r.iter().any(|(k, _)| k == l))
-    };
-    p.labels
-        .iter()
-        .filter(|l| !template_label(l))
-        .chain(p.headings.iter())
-        .any(hit)
-        || p.records.iter().any(|r| r.iter().any(|(l, _)| hit(l)))
-        || content.pairs.iter().any(|(l, _)| hit(l))
+    site.shown(i).into_iter().any(|s| {
+        let p = site.page(s);
+        let content = site.content(s);
+        let template_label = |l: &Txt| {
+            p.pairs.iter().any(|(k, _)| k == l)
+                && !content.pairs.iter().any(|(k, _)| k == l)
+                && !p.records.iter().any(|r| r.iter().any(|(k, _)| k == l))
+        };
+        p.labels
+            .iter()
+            .filter(|l| !template_label(l))
+            .chain(p.headings.iter())
+            .any(hit)
+            || p.records.iter().any(|r| r.iter().any(|(l, _)| hit(l)))
+            || content.pairs.iter().any(|(l, _)| hit(l))
+    })
 }
 
 /// Detail pages of a column scope, newest first.

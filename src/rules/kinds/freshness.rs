@@ -6,7 +6,7 @@
 
 use super::{Located, column_evidence, column_for, default_extra, validate_column};
 use crate::i18n::Lang;
-use crate::intern::Txt;
+use crate::model::Txt;
 use crate::rules::aliases::AliasTable;
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::norm::norm;
@@ -111,23 +111,43 @@ fn parse_md(s: &str, year: i16) -> Option<Date> {
     Date::new(year, m.parse().ok()?, d.parse().ok()?).ok()
 }
 
-/// Dated entries of a set of pages: (date, title, url); undated listed entries counted apart.
-/// Rows of data tables on listing pages count with their newest date cell.
-pub fn dated(site: &Site, pages: &[usize]) -> (Vec<(Date, Txt, Txt)>, usize) {
+/// Dated entries of a set of pages, newest first.
+pub struct Dated {
+    /// (date, title, url)
+    pub items: Vec<(Date, Txt, Txt)>,
+    /// listed entries and detail pages that show no date at all
+    pub undated: usize,
+    /// entries whose printed date could not be read (no year and no context, unknown format)
+    pub unread: usize,
+}
+
+/// Dated entries of a set of pages: list items (year-less ones completed from context),
+/// detail pages' publish dates, rows of data tables with their newest date cell.
+pub fn dated(site: &Site, pages: &[usize]) -> Dated {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     let mut undated = 0;
+    let mut unread = 0;
     for &i in pages {
         let p = site.page(i);
-        for it in &p.items {
+        let items = site.items(i);
+        for it in &items {
             let url = it.url.clone().unwrap_or_default();
             if seen.insert((url.clone(), it.title.clone())) {
                 out.push((it.date, it.title.clone(), url));
             }
         }
+        if !p.is_frame {
+            unread += site.unread_dates(i);
+        }
         // rows of a 留言-style data table (no link per row): the newest date cell of each
         let mut from_records = 0;
-        if !site.is_detail(i) && !p.records.is_empty() {
+        if !site.is_detail(i)
+            && site
+                .shown(i)
+                .iter()
+                .any(|&s| !site.page(s).records.is_empty())
+        {
             for (k, r) in site.dated_records(i).into_iter().enumerate() {
                 let Some(d) = record_dates(r).into_iter().max() else {
                     continue;
@@ -155,12 +175,34 @@ pub fn dated(site: &Site, pages: &[usize]) -> (Vec<(Date, Txt, Txt)>, usize) {
                 }
                 None => undated += 1,
             }
-        } else if p.items.is_empty() {
-            undated += site.listed(i).saturating_sub(from_records);
+        } else if items.is_empty() && !p.is_frame {
+            undated += site
+                .listed(i)
+                .saturating_sub(from_records + site.unread_dates(i));
         }
     }
     out.sort_by_key(|x| std::cmp::Reverse(x.0));
-    (out, undated)
+    Dated {
+        items: out,
+        undated,
+        unread,
+    }
+}
+
+/// A column page and the detail pages it lists directly (their PubDate dates the column
+/// when the list shows no dates).
+pub fn column_pages(site: &Site, i: usize) -> Vec<usize> {
+    let mut pages = vec![i];
+    for l in site.links(i) {
+        if let Some(t) = site.idx(l.to)
+            && !site.home_targets.contains(&l.to)
+            && site.is_detail(t)
+            && !pages.contains(&t)
+        {
+            pages.push(t);
+        }
+    }
+    pages
 }
 
 impl Params {
@@ -182,6 +224,11 @@ impl Params {
                     return Err("target = \"columns\" needs `classes`".into());
                 }
             }
+        }
+        super::validate_days("window_days", self.window_days)?;
+        super::validate_days("other_window_days", self.other_window_days)?;
+        for c in &self.classes {
+            super::validate_days("window_days", Some(c.window_days))?;
         }
         for y in &self.years {
             let p = y.pattern.replace("{year}", "2026");
@@ -276,10 +323,30 @@ impl Params {
     fn eval_window(&self, cx: &Cx, col: &Located, window: i64) -> Outcome {
         let site = cx.site;
         let scope = site.scope(col.page, 300);
-        let (items, undated) = dated(site, &scope);
+        let Dated {
+            items,
+            undated,
+            unread,
+        } = dated(site, &scope);
         let limit = cx.today.checked_sub(window.days()).unwrap_or(cx.today);
         let name = site.name(col.page);
         let ev = vec![column_evidence(cx, col, name.clone())];
+        if unread > 0 && items.first().is_none_or(|(d, _, _)| *d < limit) {
+            // the entries whose dates were not read may be the new ones: never stale for that
+            return Outcome::warn(tr!(
+                cx.lang,
+                "“{}”有{}条信息的日期未能读取（未写年份且页面、链接和详情页均无法确定年份，或格式无法识别）{}，无法判断是否在{}天内更新",
+                "the dates of {} entries of “{}” could not be read (no year and none from the page, the links or the item pages, or an unknown format){}; whether it was updated within {} days cannot be decided",
+                name,
+                unread,
+                items
+                    .first()
+                    .map(|(d, t, _)| tr!(cx.lang, "；可读的最新信息为 {}《{}》", "; the newest readable item is {} “{}”", d, t))
+                    .unwrap_or_default(),
+                window
+            ))
+            .with_evidence(ev);
+        }
         match items.first() {
             Some((d, title, url)) if *d >= limit => Outcome::pass(tr!(
                 cx.lang,
@@ -326,7 +393,7 @@ impl Params {
         let site = cx.site;
         let scope = site.scope(col.page, 400);
         let titles = site.titles(&scope);
-        let (items, _) = dated(site, &scope);
+        let items = dated(site, &scope).items;
         let mut status = Status::Pass;
         let mut msgs = Vec::new();
         let mut ev = Vec::new();
@@ -478,14 +545,31 @@ impl Params {
                 pages.push(t);
             }
         }
-        let (mut items, mut undated) = dated(site, &pages);
+        let mut found = dated(site, &pages);
         let mut nav_only = false;
-        if items.is_empty() {
+        if found.items.is_empty() {
             nav_only = true;
             let second: Vec<usize> = (0..site.g.pages.len())
                 .filter(|&i| site.page(i).depth == 1 && !site.is_detail(i))
                 .collect();
-            (items, undated) = dated(site, &second);
+            let home_unread = found.unread;
+            found = dated(site, &second);
+            found.unread += home_unread;
+        }
+        let Dated {
+            items,
+            undated,
+            unread,
+        } = found;
+        if unread > 0 && items.first().is_none_or(|(d, _, _)| *d < limit) {
+            return Outcome::warn(tr!(
+                cx.lang,
+                "首页有{}条信息的日期未能读取（未写年份且无法从上下文确定，或格式无法识别），无法判断首页是否在{}天内更新",
+                "the dates of {} home-page entries could not be read (no year and none from the context, or an unknown format); whether the home page was updated within {} days cannot be decided",
+                unread,
+                window
+            ))
+            .with_evidence(vec![cx.page_evidence(home, cx.lang.pick("首页", "Home").into())]);
         }
         let how = if nav_only {
             cx.lang.pick(
@@ -538,6 +622,7 @@ impl Params {
         let mut stale_all = Vec::new();
         let mut judged = 0;
         let mut seen = HashSet::new();
+        let mut unread_cols = Vec::new();
         for i in 0..site.g.pages.len() {
             let p = site.page(i);
             if Some(i) == site.home
@@ -568,9 +653,18 @@ impl Params {
                 continue;
             };
             judged += 1;
-            let (items, _) = dated(site, &[i]);
+            let found = dated(site, &column_pages(site, i));
             let limit = cx.today.checked_sub(window.days()).unwrap_or(cx.today);
-            let newest = items.first().map(|x| x.0);
+            let newest = found.items.first().map(|x| x.0);
+            if found.unread > 0 && newest.is_none_or(|d| d < limit) {
+                judged -= 1;
+                unread_cols.push(Evidence {
+                    url: site.url(i).to_string(),
+                    text: name.clone(),
+                    path: vec![],
+                });
+                continue;
+            }
             if newest.is_none_or(|d| d < limit) {
                 let label = format!(
                     "{}（{}，{}）",
@@ -617,6 +711,16 @@ impl Params {
             },
             names(&stale_all)
         );
+        let mut msg = msg;
+        if !unread_cols.is_empty() {
+            msg.push_str(&tr!(
+                cx.lang,
+                "；{}个栏目的日期未能读取，未作判断：{}",
+                "; {} columns not judged because their dates could not be read: {}",
+                unread_cols.len(),
+                names(&unread_cols)
+            ));
+        }
         let mut o = Outcome::new(if veto { Status::Fail } else { Status::Pass }, msg);
         if judged == 0 {
             o.status = Status::Warn;
@@ -629,6 +733,7 @@ impl Params {
                 .into();
         }
         o.evidence = stale_all.into_iter().take(20).collect();
+        o.evidence.extend(unread_cols.into_iter().take(10));
         if veto {
             o.deduction = self.stale_deduction;
         }

@@ -1,5 +1,8 @@
-//! `linkage`: items of one column (政策解读) link to a policy document, and that document
-//! links back (解读关联), on a sample of the newest items.
+//! `linkage`: items of one column (政策解读) link to the policy document they explain, and
+//! that document links back (解读关联), on a sample of the newest items. A link counts when
+//! it is labelled (原文链接/相关文件/政策原文; 相关解读 back) or names the other page's
+//! title, and is not a sidebar that unrelated articles show too. The two directions are
+//! reported separately, each with the page it was judged on.
 
 use super::fields::newest_details;
 use super::{Located, column_evidence, default_extra, validate_path};
@@ -7,6 +10,7 @@ use crate::i18n::Lang;
 use crate::rules::aliases::AliasTable;
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::locate::{Locate, path_label};
+use crate::rules::related::{TO_DOCUMENT, TO_INTERPRETATION, relates};
 use crate::rules::{Evidence, Status};
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -102,73 +106,131 @@ impl Params {
         }
         let mut missing = 0usize;
         let mut msgs = Vec::new();
+        let doc_ok = |t: usize| {
+            !from_set.contains(&t)
+                && site.is_detail(t)
+                && to_scope.as_ref().is_none_or(|s| s.contains(&t))
+        };
         for &d in &items {
-            let title = site
-                .page(d)
-                .title
-                .as_deref()
-                .unwrap_or(site.url(d))
-                .to_string();
-            let targets: Vec<usize> = site
-                .links(d)
-                .iter()
-                .filter_map(|l| site.idx(l.to))
-                .filter(|&t| t != d && !from_set.contains(&t) && site.is_detail(t))
-                .filter(|t| to_scope.as_ref().is_none_or(|s| s.contains(t)))
-                .collect();
-            match targets.first() {
-                None => {
-                    missing += 2;
-                    msgs.push(tr!(
-                        cx.lang,
-                        "《{}》未链接政策文件",
-                        "“{}” links to no policy document",
-                        title
-                    ));
-                    ev.push(Evidence {
-                        url: site.url(d).to_string(),
-                        text: title,
-                        path: vec![],
-                    });
+            let title = site.doc_title(d);
+            let title = if title.is_empty() {
+                site.url(d).to_string()
+            } else {
+                title
+            };
+            // links of the interpretation that point at its document: labelled, or naming
+            // it, and not a sidebar that unrelated articles show too
+            let mut sidebar = Vec::new();
+            let mut doc = None;
+            for l in site.links(d).into_iter().take(400) {
+                let Some(t) = site.idx(l.to) else { continue };
+                if t == d || !doc_ok(t) {
+                    continue;
                 }
-                Some(_) => {
-                    let back = targets.iter().copied().find(|&t| {
-                        site.links(t).iter().any(|l| {
-                            site.idx(l.to)
-                                .is_some_and(|x| x == d || from_set.contains(&x))
-                        })
-                    });
-                    match back {
-                        Some(_) => msgs.push(tr!(
-                            cx.lang,
-                            "《{}》与文件相互链接",
-                            "“{}” and its document link both ways",
-                            title
-                        )),
-                        None => {
-                            missing += 1;
-                            let t = targets[0];
-                            msgs.push(tr!(
-                                cx.lang,
-                                "《{}》链接了文件 {}，但该文件未链接回解读",
-                                "“{}” links to {}, but that document does not link back",
-                                title,
-                                site.url(t)
-                            ));
-                            ev.push(Evidence {
-                                url: site.url(t).to_string(),
-                                text: site
-                                    .page(t)
-                                    .title
-                                    .as_deref()
-                                    .unwrap_or_default()
-                                    .to_string(),
-                                path: vec![],
-                            });
-                        }
-                    }
+                let labelled = site.labelled_link(d, l.text, TO_DOCUMENT);
+                let named = relates(&title, &site.doc_title(t)) || relates(&title, l.text);
+                if labelled || (named && !site.template_link(d, t, l.text)) {
+                    doc = Some(t);
+                    break;
+                }
+                if named && sidebar.len() < 3 && !sidebar.contains(&t) {
+                    sidebar.push(t);
                 }
             }
+            let forward = doc.is_some();
+            // the document, when the interpretation does not link it: one whose title it names
+            let doc = doc.or_else(|| {
+                (0..site.g.pages.len())
+                    .find(|&t| t != d && doc_ok(t) && relates(&title, &site.doc_title(t)))
+            });
+            let Some(t) = doc else {
+                missing += 2;
+                let why = if sidebar.is_empty() {
+                    String::new()
+                } else {
+                    tr!(
+                        cx.lang,
+                        "（{} 只出现在页面模板的侧栏中，不算关联）",
+                        " ({} only appears in a template sidebar, which is no linkage)",
+                        sidebar
+                            .iter()
+                            .map(|&t| site.url(t))
+                            .collect::<Vec<_>>()
+                            .join("、")
+                    )
+                };
+                msgs.push(tr!(
+                    cx.lang,
+                    "《{}》未链接被解读的政策文件，也未找到该文件{}",
+                    "“{}” links to no policy document it explains, and none was found{}",
+                    title,
+                    why
+                ));
+                ev.push(Evidence {
+                    url: site.url(d).to_string(),
+                    text: tr!(
+                        cx.lang,
+                        "解读→文件：无链接：{}",
+                        "interpretation → document: no link: {}",
+                        title
+                    ),
+                    path: vec![],
+                });
+                continue;
+            };
+            let doc_title = site.doc_title(t);
+            // the document links back to this interpretation (or another one of it)
+            let back = site.links(t).into_iter().take(400).any(|l| {
+                site.idx(l.to).is_some_and(|x| {
+                    x != t
+                        && (x == d || from_set.contains(&x))
+                        && site.is_detail(x)
+                        && (site.labelled_link(t, l.text, TO_INTERPRETATION)
+                            || ((x == d || relates(&site.doc_title(x), &doc_title))
+                                && !site.template_link(t, x, l.text)))
+                })
+            });
+            missing += usize::from(!forward) + usize::from(!back);
+            let yes = cx.lang.pick("有链接", "linked");
+            let no_fwd = cx.lang.pick("未链接该文件", "no link to it");
+            let no_back = cx.lang.pick("未链接回解读", "does not link back");
+            msgs.push(tr!(
+                cx.lang,
+                "解读《{}》→文件《{}》：{}{}；文件→解读：{}",
+                "interpretation “{}” → document “{}”: {}{}; document → interpretation: {}",
+                title,
+                doc_title,
+                if forward { yes } else { no_fwd },
+                if !forward && !sidebar.is_empty() {
+                    cx.lang
+                        .pick("（仅模板侧栏列出）", " (only a template sidebar lists it)")
+                } else {
+                    ""
+                },
+                if back { yes } else { no_back }
+            ));
+            ev.push(Evidence {
+                url: site.url(d).to_string(),
+                text: tr!(
+                    cx.lang,
+                    "解读→文件：{}（{}）",
+                    "interpretation → document: {} ({})",
+                    if forward { yes } else { no_fwd },
+                    site.url(t)
+                ),
+                path: vec![],
+            });
+            ev.push(Evidence {
+                url: site.url(t).to_string(),
+                text: tr!(
+                    cx.lang,
+                    "文件→解读：{}（{}）",
+                    "document → interpretation: {} ({})",
+                    if back { yes } else { no_back },
+                    site.url(d)
+                ),
+                path: vec![],
+            });
         }
         let status = if missing == 0 {
             Status::Pass

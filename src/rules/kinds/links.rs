@@ -4,8 +4,8 @@
 //! Firewall blocks and robots exclusions are never counted as broken.
 
 use super::Located;
-use crate::crawl::{ErrorClass, UrlId, VerifyOutcome};
 use crate::i18n::Lang;
+use crate::model::{ErrorClass, UrlId, VerifyOutcome};
 use crate::rules::aliases::AliasTable;
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::site::Site;

@@ -5,9 +5,9 @@
 
 use super::links::{error_broken, verify_broken};
 use super::{Located, column_for, default_extra, validate_column};
-use crate::crawl::UrlId;
-use crate::extract::MediaKind;
 use crate::i18n::Lang;
+use crate::model::MediaKind;
+use crate::model::UrlId;
 use crate::rules::aliases::AliasTable;
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::site::is_document;

@@ -139,6 +139,19 @@ pub fn validate_column(
 }
 
 /// Validate that names are known terms or columns.
+/// Longest day count a pack may give (100 years): beyond it date arithmetic would overflow.
+pub const MAX_DAYS: i64 = 36_600;
+
+/// A pack's day count must be within 0..=[`MAX_DAYS`].
+pub fn validate_days(name: &str, v: Option<i64>) -> Result<(), String> {
+    match v {
+        Some(d) if !(0..=MAX_DAYS).contains(&d) => Err(format!(
+            "`{name}` = {d} is out of range (0 to {MAX_DAYS} days)"
+        )),
+        _ => Ok(()),
+    }
+}
+
 pub fn validate_terms(aliases: &AliasTable, names: &[String]) -> Result<(), String> {
     for n in names {
         if !aliases.terms.contains_key(n) && !aliases.knows_column(n) {

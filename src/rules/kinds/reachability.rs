@@ -3,8 +3,8 @@
 //! and whether HTTPS with a valid certificate is in use.
 
 use super::Located;
-use crate::crawl::{CrawlError, ErrorClass};
 use crate::i18n::Lang;
+use crate::model::{CrawlError, ErrorClass};
 use crate::rules::Evidence;
 use crate::rules::aliases::AliasTable;
 use crate::rules::engine::{Cx, Outcome};
@@ -171,6 +171,23 @@ impl Params {
             Mode::Tls => {
                 if let Some(h) = site.home {
                     let url = site.url(h);
+                    let host = url::Url::parse(url)
+                        .ok()
+                        .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
+                    if let Some(p) = site
+                        .g
+                        .tls
+                        .iter()
+                        .find(|p| host.as_deref() == Some(p.host.as_str()))
+                    {
+                        let what = p.describe(cx.lang);
+                        return Outcome::fail(tr!(
+                            cx.lang,
+                            "HTTPS 证书无效：{what}（已关闭证书校验继续检查其余项目）",
+                            "invalid HTTPS certificate: {what} (the other checks ran with certificate verification turned off)"
+                        ))
+                        .with_evidence(ev(what.clone()));
+                    }
                     if url.starts_with("https://") {
                         return Outcome::pass(tr!(
                             cx.lang,

@@ -12,7 +12,7 @@
 
 use super::{Located, column_evidence, column_for, default_extra, validate_column, validate_terms};
 use crate::i18n::Lang;
-use crate::intern::Txt;
+use crate::model::Txt;
 use crate::rules::aliases::{AliasTable, NameSet};
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::norm::chars;
@@ -277,7 +277,7 @@ pub fn messages(cx: &Cx, col: usize, asked: &[String], answered: &[String]) -> V
         if done.contains(site.url(i)) {
             continue;
         }
-        for it in &site.page(i).items {
+        for it in &site.items(i) {
             let Some(u) = &it.url else { continue };
             let e = rows
                 .entry(u.to_string())
@@ -329,6 +329,9 @@ impl Params {
         if self.max_working_days.is_none() && self.max_days.is_none() {
             return Err("needs `max_working_days` or `max_days`".into());
         }
+        super::validate_days("max_working_days", self.max_working_days)?;
+        super::validate_days("max_days", self.max_days)?;
+        super::validate_days("lookback_days", self.lookback_days)?;
         if self.asked.is_empty() || self.answered.is_empty() {
             return Err("needs `asked` and `answered` labels".into());
         }
@@ -398,12 +401,50 @@ impl Params {
             .with_evidence(vec![ev0]);
         }
         let mut late = Vec::new();
+        let mut unsure = Vec::new();
+        let mut unknown_years = std::collections::BTreeSet::new();
         let mut ev = vec![ev0];
         for m in &msgs {
             let (lag, answered) = match m.answered {
                 Some(a) => (self.lag(cx, m.asked, a), true),
                 None => (self.lag(cx, m.asked, cx.today), false),
             };
+            let end = m.answered.unwrap_or(cx.today);
+            let uncovered: Vec<i16> = if self.max_working_days.is_some() {
+                (m.asked.year()..=end.year())
+                    .filter(|y| !cx.cal.covers_year(*y))
+                    .collect()
+            } else {
+                vec![]
+            };
+            unknown_years.extend(uncovered.iter().copied());
+            // without the year's holidays only weekends are rest days: a lag just over the
+            // limit may be within it once a holiday is counted
+            if lag > max && !uncovered.is_empty() && lag <= max + HOLIDAY_MARGIN {
+                let what = tr!(
+                    cx.lang,
+                    "《{}》{}受理、{}，按周末计{}个工作日（{}年法定节假日未知）",
+                    "“{}” received {}, {}, {} working days counting weekends only (holidays of {} not known)",
+                    m.title,
+                    m.asked,
+                    m.answered
+                        .map(|a| tr!(cx.lang, "{}答复", "answered {}", a))
+                        .unwrap_or_else(|| cx.lang.pick("至今未答复", "not answered yet").into()),
+                    lag,
+                    uncovered
+                        .iter()
+                        .map(|y| y.to_string())
+                        .collect::<Vec<_>>()
+                        .join("、")
+                );
+                unsure.push(what.clone());
+                ev.push(Evidence {
+                    url: m.url.clone(),
+                    text: what,
+                    path: vec![],
+                });
+                continue;
+            }
             if lag > max {
                 let what = if answered {
                     tr!(
@@ -438,7 +479,33 @@ impl Params {
         } else {
             cx.lang.pick("天", " days")
         };
-        if late.is_empty() {
+        let holidays_note = if unknown_years.is_empty() {
+            String::new()
+        } else {
+            tr!(
+                cx.lang,
+                "（{}年的法定节假日和调休不在节假日表 rules/calendar.toml 中，工作日只扣除了周末）",
+                " (the holidays and adjusted working days of {} are not in the holiday table rules/calendar.toml; only weekends were taken out)",
+                unknown_years
+                    .iter()
+                    .map(|y| y.to_string())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            )
+        };
+        let mut o = if late.is_empty() && !unsure.is_empty() {
+            Outcome::warn(tr!(
+                cx.lang,
+                "“{}”抽查{}条留言，{}条按周末计超过{}，但所在年份的法定节假日未知，无法确定：{}",
+                "{1} messages of “{0}” checked; {2} exceed {3} counting weekends only, but the holidays of their years are not known: {4}",
+                site.name(col.page),
+                msgs.len(),
+                unsure.len(),
+                self.limit(cx.lang),
+                unsure.join("；")
+            ))
+            .with_evidence(ev)
+        } else if late.is_empty() {
             Outcome::pass(tr!(
                 cx.lang,
                 "“{}”抽查{}条留言，均在{}内答复",
@@ -466,6 +533,11 @@ impl Params {
                 ),
             )
             .with_evidence(ev)
-        }
+        };
+        o.message.push_str(&holidays_note);
+        o
     }
 }
+
+/// Working days a year's holidays can take out of a reply lag (春节: up to 6 weekdays).
+const HOLIDAY_MARGIN: i64 = 6;

@@ -6,7 +6,7 @@
 //! few distinct templates, the one with the longest common prefix plus suffix. Serialised
 //! as the plain edge list, so `site-graph.json` does not change.
 
-use super::graph::Edge;
+use super::edge::Edge;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::sync::Arc;
 
@@ -202,7 +202,7 @@ impl LinkSharer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::LinkKind;
+    use crate::model::LinkKind;
 
     fn e(to: u32) -> Edge {
         Edge {

@@ -1,0 +1,30 @@
+//! The model layer: the types every stage shares. The site graph and its pages, link and
+//! media edges with their shared link runs, resources, error classes, verification
+//! outcomes, stop reasons and interned text. Plain data with serde; no I/O, no stage
+//! logic. Every stage may use it; it uses none of them.
+
+pub mod edge;
+pub mod error;
+pub mod facts;
+pub mod graph;
+pub mod links;
+pub mod meta;
+pub mod name;
+pub mod page;
+pub mod stop;
+pub mod text;
+pub mod verify;
+
+pub use edge::{Edge, MediaEdge, TextId, UrlId};
+pub use error::{CrawlError, ErrorClass};
+pub use facts::{
+    Block, Crumb, DatedItem, LinkKind, Markers, MediaKind, PartialItem, Phone, YearFrom,
+};
+pub use graph::SiteGraph;
+pub use links::{LinkSharer, Links};
+pub use meta::Meta;
+pub use name::UnknownName;
+pub use page::{Charset, Page, Resource};
+pub use stop::{CrawlStats, NotChecked, StopReason};
+pub use text::{Interner, Txt};
+pub use verify::{Revisit, Verified, VerifyOutcome};

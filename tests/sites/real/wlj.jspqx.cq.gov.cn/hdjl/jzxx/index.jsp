@@ -1,0 +1,12 @@
+<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>局长信箱_渝秀区文化和旅游发展委员会</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="SiteName" content="渝秀区文化和旅游发展委员会">
+<meta name="ColumnName" content="局长信箱"></head>
+<body><div class="top"><div class="logo">渝秀区文化和旅游发展委员会</div>
+<form action="/search/search.jsp" name="searchform"><input name="q"><input type="submit" value="搜索"></form>
+<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/index.jsp;jsessionid=7422D034FD1BBFA75068C04E0FD13FD7">政务公开</a></li><li><a href="/hdjl/index.jsp;jsessionid=7422D034FD1BBFA75068C04E0FD13FD7">互动交流</a></li></ul></div>
+<div class="location">您当前的位置：<a href="/">首页</a> &gt; <a href="/hdjl/index.jsp;jsessionid=7422D034FD1BBFA75068C04E0FD13FD7">互动交流</a> &gt; 局长信箱</div>
+<div class="container"><div class="content"><h2>局长信箱</h2><p><a href="/hdjl/jzxx/write.jsp">我要写信</a></p><iframe src="/hdjl/jzxx/list.jsp;jsessionid=7422D034FD1BBFA75068C04E0FD13FD7" width="100%" height="600" frameborder="0"></iframe></div></div>
+<div class="foot"><p>主办单位：渝秀区文化和旅游发展委员会</p><p>渝ICP备05003301号</p></div>
+</body></html>
