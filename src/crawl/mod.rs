@@ -234,7 +234,16 @@ impl State {
         }
         match (item.parent, item.via_text) {
             (Some(parent), Some(via)) => {
-                self.discover(target, item.depth, parent, via, item.is_frame);
+                let patterns = TrapGuard::patterns(&item.url);
+                self.discover(
+                    target,
+                    item.depth,
+                    parent,
+                    via,
+                    item.is_frame,
+                    &patterns,
+                    item.pager_chain,
+                );
             }
             _ => {
                 if self.seen.insert(to) && self.scope.contains(target) {
@@ -245,6 +254,7 @@ impl State {
                         parent: None,
                         via_text: None,
                         is_frame: item.is_frame,
+                        pager_chain: item.pager_chain,
                     });
                 }
             }

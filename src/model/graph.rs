@@ -33,7 +33,7 @@ pub struct SiteGraph {
     pub stats: CrawlStats,
     /// URLs refused by the trap guards, by reason and pattern (crawl and verification)
     #[serde(default)]
-    pub traps: Vec<crate::crawl::scope::TrapRecord>,
+    pub traps: Vec<super::trap::TrapRecord>,
     /// The URLs behind `traps` that pages link to (verification does not request them)
     #[serde(default)]
     pub trapped: Vec<UrlId>,
@@ -42,7 +42,7 @@ pub struct SiteGraph {
     pub notes: Vec<String>,
     /// Hosts whose certificate failed validation; crawled with verification off
     #[serde(default)]
-    pub tls: Vec<crate::fetch::TlsProblem>,
+    pub tls: Vec<super::tls::TlsProblem>,
     /// What the run did not get to (time budget, page budget): URLs not fetched or verified
     #[serde(default)]
     pub not_checked: Vec<super::stop::NotChecked>,

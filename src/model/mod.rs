@@ -13,6 +13,8 @@ pub mod name;
 pub mod page;
 pub mod stop;
 pub mod text;
+pub mod tls;
+pub mod trap;
 pub mod verify;
 
 pub use edge::{Edge, MediaEdge, TextId, UrlId};
@@ -27,4 +29,6 @@ pub use name::UnknownName;
 pub use page::{Charset, Page, Resource};
 pub use stop::{CrawlStats, NotChecked, StopReason};
 pub use text::{Interner, Txt};
+pub use tls::{TlsIssue, TlsProblem};
+pub use trap::{TrapReason, TrapRecord};
 pub use verify::{Revisit, Verified, VerifyOutcome};

@@ -133,7 +133,7 @@ pub struct CrawlInfo {
     pub hosts: Vec<HostEntry>,
     /// URLs refused as crawler traps (crawl and verification), by reason and pattern
     #[serde(default)]
-    pub traps: Vec<crate::crawl::scope::TrapRecord>,
+    pub traps: Vec<crate::model::TrapRecord>,
     /// hosts whose certificate failed validation: fetched with verification off
     #[serde(default)]
     pub tls: Vec<TlsEntry>,
@@ -151,7 +151,7 @@ pub struct TlsEntry {
     pub host: String,
     /// the problems in words (Chinese, or English with `--lang en`)
     pub message: String,
-    pub issues: Vec<crate::fetch::TlsIssue>,
+    pub issues: Vec<crate::model::TlsIssue>,
     /// always true: the host was crawled with certificate verification turned off
     pub verification_off: bool,
 }

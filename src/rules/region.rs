@@ -220,11 +220,13 @@ mod tests {
             title: "热点文章".into(),
             url: Some("http://www.example.gov.cn/hot/t20260101_1.html".into()),
             date: date(2026, 1, 1),
+            year_from: Default::default(),
         };
         let own = DatedItem {
             title: "本栏目文章".into(),
             url: Some("http://www.example.gov.cn/a/t20260102_2.html".into()),
             date: date(2026, 1, 2),
+            year_from: Default::default(),
         };
         let footer = Phone {
             number: "023-63881234".into(),
