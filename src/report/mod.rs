@@ -2,6 +2,7 @@
 //! (`site-graph.json`, for offline re-checks) and the terminal summary. All files are
 //! written atomically (temp file + rename) so an interrupted run never leaves half a report.
 
+pub mod crawl_view;
 pub mod diff;
 pub mod formats;
 pub mod summary;
