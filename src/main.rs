@@ -126,6 +126,9 @@ fn settings(args: &CrawlArgs) -> Result<(FetchConfig, CrawlConfig, FileConfig)> 
         crawl.traps.max_per_pattern = v;
     }
     crawl.extra_hosts = c.hosts.iter().chain(args.hosts.iter()).cloned().collect();
+    if let Some(v) = args.platform_pages {
+        crawl.sister_budget = v;
+    }
     Ok((fetch, crawl, file))
 }
 

@@ -296,16 +296,15 @@ pub async fn check_site(
 }
 
 fn site_info(opts: &CheckOptions, graph: &SiteGraph) -> SiteInfo {
+    let identity = crate::rules::identity::identify(graph);
     SiteInfo {
         url: opts.url.to_string(),
-        name: opts.name.clone().or_else(|| {
-            graph
-                .home()
-                .and_then(|h| h.meta.get("sitename").or(h.title.as_ref()))
-                .map(|t| t.to_string())
-        }),
+        name: opts.name.clone().or(identity.name),
         host: opts.url.host_str().unwrap_or("").to_string(),
-        kind: opts.kind.clone(),
+        kind: opts
+            .kind
+            .clone()
+            .or_else(|| identity.kind.map(str::to_string)),
     }
 }
 

@@ -27,6 +27,8 @@ pub struct Run {
     pub stderr: String,
     pub report: Value,
     pub graph: Value,
+    /// report.md, what a person reads
+    pub markdown: String,
     pub peak_kb: u64,
     pub wall: Duration,
     pub seen: Vec<server::Seen>,
@@ -59,7 +61,7 @@ pub fn run(path: &str, extra: &[&str]) -> Run {
         "--as-of",
         "2026-11-27",
         "--format",
-        "json",
+        "json,md",
         "--out",
         &out.path().join("report").to_string_lossy(),
     ]
@@ -99,6 +101,7 @@ pub fn run(path: &str, extra: &[&str]) -> Run {
         stderr: std::fs::read_to_string(&err_file).unwrap_or_default(),
         report,
         graph,
+        markdown: std::fs::read_to_string(dir.join("report.md")).unwrap_or_default(),
         peak_kb,
         wall,
         seen: site.seen(),
@@ -255,6 +258,14 @@ fn hostile_site_is_crawled_to_a_report_in_bounded_memory() {
         .unwrap_or_else(|| panic!("path-session pattern missing: {traps:?}"));
     assert!(s_trap["count"].as_u64().unwrap() >= 1);
     assert!(!s_trap["examples"].as_array().unwrap().is_empty());
+    // and a person reading report.md sees them too
+    assert!(r.markdown.contains("### 疑似爬虫陷阱"), "{}", r.markdown);
+    assert!(r.markdown.contains("无尽翻页") && r.markdown.contains("日历页面"));
+    let pattern = s_trap["pattern"].as_str().unwrap();
+    assert!(
+        r.markdown.replace('\\', "").contains(pattern),
+        "trap pattern {pattern} not in report.md"
+    );
 
     // verification: probes capped too (bomb image, 300 MB attachment), trap links skipped
     let verified = r.graph["verified"].as_array().unwrap();
@@ -285,6 +296,13 @@ fn time_budget_ends_the_run_with_a_report_listing_what_was_not_checked() {
     let not_checked = r.report["crawl"]["not_checked"].as_array().unwrap();
     assert!(!not_checked.is_empty(), "what was not done is listed");
     assert!(not_checked.iter().all(|n| n["reason"] == "time_budget"));
+    assert!(
+        r.markdown.contains("### 因预算用尽未检查"),
+        "{}",
+        r.markdown
+    );
+    let first = not_checked[0]["url"].as_str().unwrap();
+    assert!(r.markdown.contains(first), "{first} not in report.md");
     assert!(r.wall < Duration::from_secs(60), "ended near the budget");
 }
 

@@ -134,7 +134,7 @@ fn check(port: u16) -> Value {
         "0",
         "--no-history",
         "--format",
-        "json",
+        "json,md",
         "--as-of",
         "2026-11-27",
         "--out",
@@ -147,7 +147,14 @@ fn check(port: u16) -> Value {
         output.status
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
-    read_json(&out.path().join("report.json"))
+    let report = read_json(&out.path().join("report.json"));
+    // what report.json lists under crawl.tls, report.md says to a person
+    let md = std::fs::read_to_string(out.path().join("report.md")).unwrap();
+    for t in report["crawl"]["tls"].as_array().unwrap() {
+        assert!(md.contains("### 证书问题"), "{md}");
+        assert!(md.contains(t["host"].as_str().unwrap()));
+    }
+    report
 }
 
 fn check_result<'a>(r: &'a Value, id: &str) -> &'a Value {

@@ -10,51 +10,14 @@ mod common;
 use common::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::Path;
-use zwgk::testsite::{SiteServer, SiteSource};
 
 const SITE: &str = "www.media.test";
 const EXT: &str = "cdn.media-ext.test";
 
-/// Copy `src` to `dst`, replacing `@PORT@` in HTML files.
-fn copy_tree(src: &Path, dst: &Path, port: u16) {
-    std::fs::create_dir_all(dst).unwrap();
-    for e in std::fs::read_dir(src).unwrap() {
-        let e = e.unwrap();
-        let to = dst.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_tree(&e.path(), &to, port);
-        } else if e.path().extension().is_some_and(|x| x == "html") {
-            let text = std::fs::read_to_string(e.path()).unwrap();
-            std::fs::write(&to, text.replace("@PORT@", &port.to_string())).unwrap();
-        } else {
-            std::fs::copy(e.path(), &to).unwrap();
-        }
-    }
-}
-
 /// Serve tests/sites/media on a free loopback port, with the port written into the pages
 /// (absolute links to the external host and to https://).
 fn serve_media() -> (Fixture, tempfile::TempDir) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&manifest_dir().join("tests/sites/media"), dir.path(), port);
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let server = rt
-        .block_on(SiteServer::start(
-            SiteSource::Disk(dir.path().to_path_buf()),
-            ([127, 0, 0, 1], port).into(),
-        ))
-        .expect("fixture server starts");
-    (Fixture { server, rt }, dir)
+    Fixture::serve_ported("media")
 }
 
 /// One verified resource from site-graph.json.

@@ -234,6 +234,9 @@ pub struct CrawlArgs {
     /// Extra host in scope besides the start host (repeatable)
     #[arg(long = "host", value_name = "HOST")]
     pub hosts: Vec<String>,
+    /// Pages a disclosure platform on a sister host (xxgk.X.gov.cn beside www.X.gov.cn, same registrable domain) may use; 0 = do not follow [default: 500]
+    #[arg(long, value_name = "N")]
+    pub platform_pages: Option<usize>,
     /// User-Agent header [default: zwgk/VERSION (…)]
     #[arg(long)]
     pub user_agent: Option<String>,

@@ -14,6 +14,7 @@ mod checkpoint;
 mod focus;
 mod job;
 pub mod scope;
+pub mod sister;
 
 pub use checkpoint::Checkpoint;
 // The graph types live in the model layer; re-exported here under their former paths.
@@ -31,6 +32,7 @@ use crate::i18n::Lang;
 use crate::model::Interner;
 use crate::model::{FocusHint, LinkKind, Priority};
 use scope::{Scope, TrapGuard, TrapLimits};
+use sister::Sisters;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -65,6 +67,9 @@ pub struct CrawlConfig {
     pub focus: Option<Arc<FocusHint>>,
     /// Articles per list page fetched early (`--sample`), newest first.
     pub sample: usize,
+    /// Pages a disclosure platform on a sister host (same registrable domain) may use;
+    /// 0 = do not follow disclosure links to other hosts.
+    pub sister_budget: usize,
 }
 
 impl Default for CrawlConfig {
@@ -82,6 +87,7 @@ impl Default for CrawlConfig {
             checkpoint_every: Duration::from_secs(30),
             focus: None,
             sample: 5,
+            sister_budget: 500,
         }
     }
 }
@@ -147,6 +153,8 @@ struct State {
     cfg: CrawlConfig,
     sharer: LinkSharer,
     pool: Interner,
+    /// disclosure platforms on sister hosts
+    sisters: Sisters,
     /// language of recorded error messages (the fetcher's)
     lang: Lang,
 }
@@ -224,8 +232,12 @@ impl State {
             return id;
         }
         if !self.scope.contains(url) {
-            self.graph.stats.out_of_scope += 1;
-            return id;
+            if self.sisters.admit(url, self.graph.text(via_text)) {
+                self.scope.add(url);
+            } else {
+                self.graph.stats.out_of_scope += 1;
+                return id;
+            }
         }
         if depth > self.cfg.max_depth {
             self.graph.stats.depth_skipped += 1;
@@ -239,6 +251,10 @@ impl State {
             tracing::debug!(%url, ?reason, "trap guard");
             self.graph.stats.trap_skipped += 1;
             self.graph.trapped.push(id);
+            return id;
+        }
+        if !self.sisters.take(url) {
+            self.graph.stats.out_of_scope += 1;
             return id;
         }
         self.push(QueueItem {
@@ -276,6 +292,51 @@ impl State {
             via_text: item.via_text,
             depth: item.depth,
         });
+    }
+
+    /// A page whose meta refresh or one-line script sends the browser on: like an HTTP
+    /// redirect, the stub becomes an alias of its target (same depth, same parent and
+    /// anchor text) and is never a page of its own.
+    fn follow_soft_redirect(&mut self, item: &QueueItem, stub: UrlId, target: &Url) {
+        let to = self.graph.url_id(target.as_str());
+        self.graph.add_soft_alias(item.id, to);
+        if stub != item.id {
+            self.graph.add_soft_alias(stub, to);
+        }
+        if item.depth == 0 && !item.is_frame {
+            self.scope.add(target);
+        }
+        match (item.parent, item.via_text) {
+            (Some(parent), Some(via)) => {
+                let patterns = TrapGuard::patterns(&item.url);
+                self.discover(
+                    target,
+                    item.depth,
+                    parent,
+                    via,
+                    item.is_frame,
+                    &patterns,
+                    item.pager_chain,
+                    // the stub's place in the frontier goes to its target
+                    item.prio,
+                );
+            }
+            _ => {
+                if self.seen.insert(to) && self.scope.contains(target) {
+                    self.push(QueueItem {
+                        url: target.clone(),
+                        id: to,
+                        depth: item.depth,
+                        parent: None,
+                        via_text: None,
+                        is_frame: item.is_frame,
+                        pager_chain: item.pager_chain,
+                        prio: item.prio,
+                        order: 0,
+                    });
+                }
+            }
+        }
     }
 
     fn handle(&mut self, res: JobResult) {
@@ -336,6 +397,10 @@ impl State {
         if self.graph.page_by_url(final_id).is_some() {
             // reached again through a redirect: the page is already in the graph
             self.graph.add_alias(item.id, final_id);
+            return;
+        }
+        if let Some(target) = parsed.facts.redirect.clone() {
+            self.follow_soft_redirect(&item, final_id, &target);
             return;
         }
         if fetched.truncated {
@@ -470,6 +535,8 @@ impl State {
             labels: facts.labels,
             records: facts.records,
             pairs: facts.pairs,
+            blocks: facts.blocks,
+            phone_blocks: facts.phone_blocks,
             empty_note: facts.empty_note,
             needs_js: facts.needs_js,
             text_chars: facts.text_chars,
@@ -513,6 +580,7 @@ pub async fn crawl(
         cfg: cfg.clone(),
         sharer: LinkSharer::default(),
         pool: Interner::default(),
+        sisters: Sisters::new(&start, cfg.sister_budget),
         lang: fetcher.config().lang,
     };
     let mut scheduled = 0usize;

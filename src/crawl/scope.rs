@@ -9,7 +9,6 @@
 //! URLs before dedup ([`strip_session`]). Every refusal is kept with its pattern and count
 //! ([`TrapRecord`]) for the report; the verification stage asks the same guard.
 
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use url::Url;
 
@@ -63,20 +62,7 @@ impl Scope {
     }
 }
 
-/// Why a URL was refused as a likely crawler trap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TrapReason {
-    TooLong,
-    RepeatedSegments,
-    TooDeep,
-    QueryExplosion,
-    Calendar,
-    /// more than `max_per_pattern` URLs differing in one query value or one path segment
-    Pattern,
-    /// more than `max_per_pattern` pages followed through "next page" links in a row
-    Pagination,
-}
+pub use crate::model::{TrapReason, TrapRecord};
 
 /// Limits of the trap guard.
 #[derive(Debug, Clone)]
@@ -102,18 +88,6 @@ impl Default for TrapLimits {
             max_per_pattern: 50,
         }
     }
-}
-
-/// URLs refused for one (reason, pattern): what the report lists.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TrapRecord {
-    pub reason: TrapReason,
-    /// the URL family, varying part written `*` (dates `#`)
-    pub pattern: String,
-    /// URLs refused (links and media met more than once count once)
-    pub count: u64,
-    /// a few refused URLs
-    pub examples: Vec<String>,
 }
 
 /// Examples kept per trap pattern.

@@ -6,6 +6,7 @@
 //! title, page-tag meta (SiteName, ColumnName, PubDate …), dated list items,
 //! phone numbers, footer markers, headings, table/field labels and JS pagination.
 
+pub mod blocks;
 pub mod breadcrumb;
 pub mod dates;
 pub mod items;
@@ -16,6 +17,7 @@ pub mod meta;
 pub mod pagination;
 pub mod phones;
 pub mod records;
+pub mod redirect;
 pub mod rowdate;
 pub mod text;
 
@@ -93,6 +95,15 @@ pub struct PageFacts {
     /// `标签：值` label–value pairs (and key–value table cells), in page order, at most 50.
     #[serde(default)]
     pub pairs: Vec<(Txt, Txt)>,
+    /// Where a `<meta http-equiv="refresh">` or a one-line script redirect sends the browser.
+    #[serde(default)]
+    pub redirect: Option<Url>,
+    /// Text blocks of a page that is not an article (see [`blocks`]); empty for articles.
+    #[serde(default)]
+    pub blocks: Vec<blocks::Block>,
+    /// For each of `phones`, the hash of the text block it was read in (template or content).
+    #[serde(default)]
+    pub phone_blocks: Vec<u32>,
 }
 
 /// Elements and text gathered in one walk over the document, shared by the submodules.
@@ -406,6 +417,18 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
     facts.empty_note =
         facts.items.is_empty() && facts.partial_items.is_empty() && markers::has_empty_note(&norm);
     facts.needs_js |= items::needs_js_hint(&ix, &facts);
+    facts.redirect = redirect::find(&ix, &resolver, url);
+    facts.phone_blocks = facts
+        .phones
+        .iter()
+        .map(|ph| {
+            let digits: String = ph.number.chars().filter(|c| c.is_ascii_digit()).collect();
+            blocks::containing_digits(flat, &digits).unwrap_or(0)
+        })
+        .collect();
+    if facts.published.is_none() && !facts.meta.contains_key("articletitle") {
+        facts.blocks = blocks::split(flat);
+    }
     facts
 }
 

@@ -124,3 +124,8 @@ pub struct Markers {
     /// page mentions a mobile twin (`_wap.html`, `m.` host) or 手机版
     pub mobile_version: bool,
 }
+
+/// One block of visible text of a column page: a hash of its whitespace-free text and its
+/// length in chars (see `extract::blocks` and `rules::region`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Block(pub u32, pub u16);

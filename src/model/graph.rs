@@ -33,7 +33,7 @@ pub struct SiteGraph {
     pub stats: CrawlStats,
     /// URLs refused by the trap guards, by reason and pattern (crawl and verification)
     #[serde(default)]
-    pub traps: Vec<crate::crawl::scope::TrapRecord>,
+    pub traps: Vec<super::trap::TrapRecord>,
     /// The URLs behind `traps` that pages link to (verification does not request them)
     #[serde(default)]
     pub trapped: Vec<UrlId>,
@@ -42,7 +42,7 @@ pub struct SiteGraph {
     pub notes: Vec<String>,
     /// Hosts whose certificate failed validation; crawled with verification off
     #[serde(default)]
-    pub tls: Vec<crate::fetch::TlsProblem>,
+    pub tls: Vec<super::tls::TlsProblem>,
     /// What the run did not get to (time budget, page budget): URLs not fetched or verified
     #[serde(default)]
     pub not_checked: Vec<super::stop::NotChecked>,
@@ -115,6 +115,37 @@ impl SiteGraph {
         }
     }
 
+    /// Record that the page at `from` sends the browser to `to` (meta refresh, script
+    /// redirect). `to` may not be fetched yet; lookups resolve it once it is.
+    pub fn add_soft_alias(&mut self, from: UrlId, to: UrlId) {
+        if from == to || self.aliases.contains(&(from, to)) {
+            return;
+        }
+        self.aliases.push((from, to));
+        if let Some(idx) = self.page_index.get(&to).copied() {
+            self.page_index.entry(from).or_insert(idx);
+        }
+    }
+
+    /// Every alias with the end of its chain (`a → b → c` gives `a → c`, `b → c`);
+    /// cycles end where they would repeat.
+    pub fn alias_ends(&self) -> HashMap<UrlId, UrlId> {
+        let direct: HashMap<UrlId, UrlId> = self.aliases.iter().copied().collect();
+        direct
+            .keys()
+            .map(|&from| {
+                let mut cur = from;
+                for _ in 0..8 {
+                    match direct.get(&cur) {
+                        Some(&t) if t != from => cur = t,
+                        _ => break,
+                    }
+                }
+                (from, cur)
+            })
+            .collect()
+    }
+
     /// The page fetched at this URL (requested or final), if any.
     pub fn page_by_url(&self, id: UrlId) -> Option<&Page> {
         self.page_index.get(&id).map(|i| &self.pages[*i])
@@ -173,7 +204,7 @@ impl SiteGraph {
             self.page_index.entry(p.url).or_insert(idx);
             self.page_index.entry(p.final_url).or_insert(idx);
         }
-        for (from, to) in self.aliases.clone() {
+        for (from, to) in self.alias_ends() {
             if let Some(idx) = self.page_index.get(&to).copied() {
                 self.page_index.entry(from).or_insert(idx);
             }

@@ -15,11 +15,15 @@ pub mod norm;
 pub mod page;
 pub mod stop;
 pub mod text;
+pub mod tls;
+pub mod trap;
 pub mod verify;
 
 pub use edge::{Edge, MediaEdge, TextId, UrlId};
 pub use error::{CrawlError, ErrorClass};
-pub use facts::{Crumb, DatedItem, LinkKind, Markers, MediaKind, PartialItem, Phone, YearFrom};
+pub use facts::{
+    Block, Crumb, DatedItem, LinkKind, Markers, MediaKind, PartialItem, Phone, YearFrom,
+};
 pub use focus::{FocusHint, Priority};
 pub use graph::SiteGraph;
 pub use links::{LinkSharer, Links};
@@ -28,4 +32,6 @@ pub use name::UnknownName;
 pub use page::{Charset, Page, Resource};
 pub use stop::{CrawlStats, NotChecked, StopReason};
 pub use text::{Interner, Txt};
+pub use tls::{TlsIssue, TlsProblem};
+pub use trap::{TrapReason, TrapRecord};
 pub use verify::{Revisit, Verified, VerifyOutcome};

@@ -2,7 +2,7 @@
 //! resources met while crawling.
 
 use super::edge::{MediaEdge, TextId, UrlId};
-use super::facts::{Crumb, DatedItem, Markers, PartialItem, Phone};
+use super::facts::{Block, Crumb, DatedItem, Markers, PartialItem, Phone};
 use super::links::Links;
 use super::meta::Meta;
 use super::text::{Interner, Txt};
@@ -56,6 +56,12 @@ pub struct Page {
     /// `标签：值` label–value pairs.
     #[serde(default)]
     pub pairs: Vec<(Txt, Txt)>,
+    /// Text blocks of a non-article page, for telling template from content (`rules::region`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<Block>,
+    /// For each of `phones`, the hash of the text block it was read in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phone_blocks: Vec<u32>,
     pub empty_note: bool,
     pub needs_js: bool,
     pub text_chars: usize,
@@ -138,6 +144,8 @@ impl Page {
         }
         self.media.shrink_to_fit();
         self.redirects.shrink_to_fit();
+        self.blocks.shrink_to_fit();
+        self.phone_blocks.shrink_to_fit();
         self.frames.shrink_to_fit();
     }
 }

@@ -453,6 +453,8 @@ pub struct CrawlView {
     pub seconds: String,
     pub error_rows: Vec<ErrorRow>,
     pub errors_more: usize,
+    /// hosts, traps, certificates, clamped values, what a budget left unchecked
+    pub limits: super::crawl_view::CrawlLimits,
 }
 
 /// Everything the Markdown and HTML templates show.
@@ -629,6 +631,7 @@ pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
     ];
     pairs
         .iter()
+        .chain(super::crawl_view::LABELS)
         .map(|(k, zh, en)| (*k, lang.pick(zh, en)))
         .collect()
 }
@@ -1059,6 +1062,7 @@ pub fn view(report: &Report) -> View {
             })
             .collect(),
         errors_more: report.crawl.errors.len().saturating_sub(ERRORS_SHOWN),
+        limits: super::crawl_view::crawl_limits(report, lang),
     };
 
     View {

@@ -2,6 +2,7 @@
 //! (`site-graph.json`, for offline re-checks) and the terminal summary. All files are
 //! written atomically (temp file + rename) so an interrupted run never leaves half a report.
 
+pub mod crawl_view;
 pub mod diff;
 pub mod formats;
 pub mod summary;
@@ -127,9 +128,13 @@ pub struct CrawlInfo {
     pub errors: Vec<ErrorEntry>,
     /// file beside the report with the full site graph
     pub graph_file: String,
+    /// hosts whose pages were crawled (the start host first, then e.g. a disclosure
+    /// platform on a sister host), with their page counts
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hosts: Vec<HostEntry>,
     /// URLs refused as crawler traps (crawl and verification), by reason and pattern
     #[serde(default)]
-    pub traps: Vec<crate::crawl::scope::TrapRecord>,
+    pub traps: Vec<crate::model::TrapRecord>,
     /// hosts whose certificate failed validation: fetched with verification off
     #[serde(default)]
     pub tls: Vec<TlsEntry>,
@@ -147,7 +152,7 @@ pub struct TlsEntry {
     pub host: String,
     /// the problems in words (Chinese, or English with `--lang en`)
     pub message: String,
-    pub issues: Vec<crate::fetch::TlsIssue>,
+    pub issues: Vec<crate::model::TlsIssue>,
     /// always true: the host was crawled with certificate verification turned off
     pub verification_off: bool,
 }
@@ -158,6 +163,36 @@ pub struct NotCheckedEntry {
     pub url: String,
     pub stage: String,
     pub reason: StopReason,
+}
+
+/// A host the crawl visited.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HostEntry {
+    pub host: String,
+    pub pages: usize,
+}
+
+/// Hosts of the crawled pages with page counts, the start host first.
+pub fn crawled_hosts(g: &SiteGraph) -> Vec<HostEntry> {
+    let start = url::Url::parse(&g.start_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_default();
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for p in &g.pages {
+        if let Some(h) = url::Url::parse(g.url(p.final_url))
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+        {
+            *counts.entry(h).or_default() += 1;
+        }
+    }
+    let mut v: Vec<HostEntry> = counts
+        .into_iter()
+        .map(|(host, pages)| HostEntry { host, pages })
+        .collect();
+    v.sort_by_key(|h| h.host != start);
+    v
 }
 
 /// One fetched HTML page.
@@ -374,6 +409,7 @@ pub fn build(
             message: stop_message(reason, g, lang),
             errors,
             graph_file: "site-graph.json".into(),
+            hosts: crawled_hosts(g),
             traps: g.traps.clone(),
             tls: g
                 .tls

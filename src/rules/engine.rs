@@ -59,6 +59,8 @@ pub struct Cx<'a, 'g> {
     /// The column paths of the selected packs' `path` steps (path, max_extra), in order.
     pub column_paths: Vec<(Vec<String>, u32)>,
     cache: RefCell<HashMap<String, Locate>>,
+    /// deduction cap of the check being evaluated (messages quote capped estimates)
+    pub deduction_cap: std::cell::Cell<Option<f64>>,
 }
 
 impl<'a, 'g> Cx<'a, 'g> {
@@ -82,6 +84,24 @@ impl<'a, 'g> Cx<'a, 'g> {
             baseline: ctx.baseline.as_ref(),
             column_paths: Vec::new(),
             cache: RefCell::new(HashMap::new()),
+            deduction_cap: std::cell::Cell::new(None),
+        }
+    }
+
+    /// An estimated deduction within the current check's cap, and a note when the cap
+    /// applied (`（已达上限1分）`).
+    pub fn capped(&self, d: f64) -> (f64, String) {
+        match self.deduction_cap.get() {
+            Some(cap) if d > cap => (
+                cap,
+                tr!(
+                    self.lang,
+                    "（已达该项扣分上限{}分）",
+                    " (the item's cap of {} points)",
+                    cap
+                ),
+            ),
+            _ => (d, String::new()),
         }
     }
 
@@ -248,7 +268,8 @@ fn run_check(cx: &Cx, check: &CheckDef) -> (Status, String, Vec<Evidence>, f64, 
         evidence.extend(o.evidence.clone());
         deduction += o.deduction;
         needed = needed.max(o.needed);
-        if matches!(step, Step::Path(_)) && o.status != Status::Pass {
+        // a column found off the required path still feeds the steps after it
+        if matches!(step, Step::Path(_)) && o.status != Status::Pass && o.column.is_none() {
             break;
         }
     }
@@ -259,7 +280,8 @@ fn run_check(cx: &Cx, check: &CheckDef) -> (Status, String, Vec<Evidence>, f64, 
 /// Evaluate every check of `packs` on `graph`. Each check ID appears exactly once.
 pub fn evaluate(graph: &SiteGraph, packs: &[Pack], ctx: &EvalContext) -> Vec<CheckResult> {
     let site = Site::new(graph);
-    let (kind, inferred) = site_kind(&ctx.overrides, &site.host);
+    let identity = super::identity::identify(graph);
+    let (kind, inferred) = site_kind(&ctx.overrides, &site.host, identity.kind);
     let mut aliases = AliasTable::default();
     let mut cal = Calendar::default();
     for p in packs {
@@ -304,13 +326,21 @@ pub fn evaluate(graph: &SiteGraph, packs: &[Pack], ctx: &EvalContext) -> Vec<Che
                 continue;
             }
             if !check.applies_to.is_empty() && !check.applies_to.iter().any(|k| k == &kind) {
-                let how = if inferred {
-                    lang.pick(
-                        "（按域名推断；可在站点配置中设置 kind）",
-                        " (inferred from the host name; set `kind` in the site overrides)",
-                    )
-                } else {
-                    ""
+                let how = match (inferred, identity.source) {
+                    (false, _) => String::new(),
+                    (true, Some(src)) => tr!(
+                        lang,
+                        "（按网站自身的{}“{}”判断；可用 --kind 或站点配置中的 kind 更正）",
+                        " (from the site's own {} “{}”; correct it with --kind or `kind` in the site overrides)",
+                        src,
+                        identity.name.as_deref().unwrap_or("")
+                    ),
+                    (true, None) => lang
+                        .pick(
+                            "（按域名推断；可在站点配置中设置 kind）",
+                            " (inferred from the host name; set `kind` in the site overrides)",
+                        )
+                        .to_string(),
                 };
                 out.push(result(
                     check,
@@ -337,6 +367,7 @@ pub fn evaluate(graph: &SiteGraph, packs: &[Pack], ctx: &EvalContext) -> Vec<Che
                 out.push(result(check, lang, Status::Warn, why.clone(), vec![], None));
                 continue;
             }
+            cx.deduction_cap.set(check.deduction_cap);
             let (mut status, mut message, evidence, mut deduction, needed) = run_check(&cx, check);
             if let Some(cap) = check.deduction_cap {
                 deduction = deduction.min(cap);

@@ -49,6 +49,8 @@ pub struct Located {
     pub pinned: bool,
     /// the last segments were confirmed by the page's breadcrumb
     pub by_breadcrumb: bool,
+    /// the column exists, but not on the required path (found by its own name elsewhere)
+    pub off_path: bool,
 }
 
 /// Result of a search.
@@ -140,6 +142,18 @@ fn crumb_goal(site: &Site, segs: &[Segment], from: usize, page: usize) -> bool {
     true
 }
 
+/// Does page `t`'s breadcrumb name parent columns none of which is a segment matched so
+/// far? Pages without a breadcrumb (or with only their own name) are not placed.
+fn placed_elsewhere(site: &Site, segs: &[Segment], matched: &[usize], t: usize) -> bool {
+    let cs = crumbs(site.page(t));
+    if cs.len() < 2 || site.is_detail(t) {
+        return false;
+    }
+    !cs[..cs.len() - 1]
+        .iter()
+        .any(|c| matched.iter().any(|&m| segs[m].set.match_text(c).is_some()))
+}
+
 /// Resolve a pinned column URL or path against the start URL and find its page.
 fn pinned(site: &Site, value: &str) -> Option<usize> {
     let base = url::Url::parse(&site.g.start_url).ok()?;
@@ -185,6 +199,7 @@ pub fn locate(
                     depth: site.page(i).depth,
                     pinned: true,
                     by_breadcrumb: false,
+                    off_path: false,
                 }),
                 None => Locate::Missing {
                     partial: vec![],
@@ -234,7 +249,10 @@ pub fn locate(
         let mut goals: Vec<(usize, bool)> = Vec::new();
         for &ni in &frontier {
             let n = nodes[ni].clone();
-            if n.seg > 0 && crumb_goal(site, segs, n.seg, n.page) {
+            if n.seg > 0
+                && crumb_goal(site, segs, n.seg, n.page)
+                && !placed_elsewhere(site, segs, &n.matched, n.page)
+            {
                 goals.push((ni, true));
             }
             for l in site.links(n.page) {
@@ -276,7 +294,14 @@ pub fn locate(
                         });
                         next.push(nodes.len() - 1);
                     };
+                // a page whose breadcrumb puts it under other columns is not on this
+                // path, whatever the link says (a footer 联系方式 under 首页 > 其他)
+                let elsewhere =
+                    !n.matched.is_empty() && placed_elsewhere(site, segs, &n.matched, t);
                 for (j, seg) in segs.iter().enumerate().skip(n.seg) {
+                    if elsewhere {
+                        break;
+                    }
                     if let Some(sc) = seg_match(site, seg, l.text, t) {
                         push(j + 1, n.extra, sc, Some(j), &mut nodes);
                     }
@@ -284,7 +309,7 @@ pub fn locate(
                         break;
                     }
                 }
-                if n.extra < max_extra && !site.is_detail(t) {
+                if n.extra < max_extra && !site.is_detail(t) && !elsewhere {
                     push(n.seg, n.extra + 1, 0, None, &mut nodes);
                 }
             }
@@ -327,7 +352,11 @@ pub fn locate(
             depth: site.page(page).depth,
             pinned: false,
             by_breadcrumb,
+            off_path: false,
         });
+    }
+    if let Some(found) = off_path(site, last, home) {
+        return Locate::Found(found);
     }
     let b = &nodes[best_partial];
     let matched: Vec<String> = b
@@ -361,6 +390,17 @@ pub fn locate(
                     ));
                     break;
                 }
+            } else if let Some(h) = other_host(site, site.g.url(*id)) {
+                warn = Some(tr!(
+                    lang,
+                    "链接“{}”（{}）通向抓取范围以外的主机 {}，未被抓取，无法判断栏目是否存在；如该平台是本单位的信息公开平台，请加 --host {} 重新检查",
+                    "the link “{}” ({}) leads to the host {}, outside the crawl's scope; cannot tell whether the column exists; if that platform is this unit's disclosure platform, check again with --host {}",
+                    text,
+                    site.g.url(*id),
+                    h,
+                    h
+                ));
+                break;
             } else {
                 warn = Some(tr!(
                     lang,
@@ -413,6 +453,79 @@ fn cut_short(site: &Site, reason: StopReason, pending: &[UrlId]) -> bool {
     pending
         .iter()
         .any(|id| listed.contains(id) || (capped && site.error(*id).is_none()))
+}
+
+/// The host of `url` when no crawled page is on it (a link out of the crawl's scope).
+fn other_host(site: &Site, url: &str) -> Option<String> {
+    let host = url::Url::parse(url).ok()?.host_str()?.to_string();
+    let bare = |h: &str| h.strip_prefix("www.").unwrap_or(h).to_string();
+    if bare(&host) == bare(&site.host) {
+        return None;
+    }
+    let crawled = site.g.pages.iter().any(|p| {
+        url::Url::parse(site.g.url(p.final_url))
+            .ok()
+            .and_then(|u| u.host_str().map(|h| h == host))
+            .unwrap_or(false)
+    });
+    (!crawled).then_some(host)
+}
+
+/// The column named by `last`, found anywhere the crawl reached (not along the required
+/// path): a column page (not an article) whose breadcrumb ends with the name, whose
+/// ColumnName tag is the name, or that a link names exactly. The chain is the fewest
+/// clicks from the home page.
+fn off_path(site: &Site, last: &Segment, home: usize) -> Option<Located> {
+    let exact = |t: &str| last.set.match_text(t) == Some(Quality::Exact);
+    let named = |t: usize| {
+        let p = site.page(t);
+        !site.is_detail(t)
+            && !p.is_frame
+            && p.status < 400
+            && (crumbs(p).last().is_some_and(|c| exact(c))
+                || p.meta.get("columnname").is_some_and(|c| exact(c)))
+    };
+    // breadth-first from the home page: the first page reached that is named wins
+    let mut prev: HashMap<usize, (usize, String)> = HashMap::new();
+    let mut q = std::collections::VecDeque::from([home]);
+    let mut found = None;
+    'bfs: while let Some(i) = q.pop_front() {
+        for l in site.links(i) {
+            if matches!(l.kind, LinkKind::Pagination) {
+                continue;
+            }
+            let Some(t) = site.idx(l.to) else { continue };
+            if t == home || prev.contains_key(&t) {
+                continue;
+            }
+            prev.insert(t, (i, l.text.trim().to_string()));
+            if named(t) || (exact(l.text) && !site.is_detail(t) && !site.page(t).is_frame) {
+                found = Some(t);
+                break 'bfs;
+            }
+            q.push_back(t);
+        }
+    }
+    let page = found?;
+    let mut chain = Vec::new();
+    let mut cur = page;
+    while cur != home {
+        let (from, text) = prev.get(&cur)?.clone();
+        chain.push(PathStep {
+            text,
+            url: site.url(cur).to_string(),
+        });
+        cur = from;
+    }
+    chain.reverse();
+    Some(Located {
+        page,
+        chain,
+        depth: site.page(page).depth,
+        pinned: false,
+        by_breadcrumb: false,
+        off_path: true,
+    })
 }
 
 /// "政务公开 > 法定主动公开内容 > 预算/决算"

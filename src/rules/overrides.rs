@@ -65,11 +65,16 @@ pub fn load_overrides(toml_text: &str, host: &str) -> Result<SiteOverrides, Rule
         .unwrap_or_default())
 }
 
-/// The site kind: from the overrides, else inferred from the host name as the
+/// The site kind: from the overrides, else what the site says of itself (SiteName,
+/// title, 主办单位: see [`super::identity`]), else inferred from the host name as the
 /// 《政府网站发展指引》 names them (门户 `www.□□□.gov.cn`, 部门 `○○○.□□□.gov.cn`).
-pub fn site_kind(overrides: &SiteOverrides, host: &str) -> (String, bool) {
+/// The flag is true when the kind was not set by the user.
+pub fn site_kind(overrides: &SiteOverrides, host: &str, stated: Option<&str>) -> (String, bool) {
     if let Some(k) = &overrides.kind {
         return (k.clone(), false);
+    }
+    if let Some(k) = stated {
+        return (k.to_string(), true);
     }
     let k = if host.starts_with("www.") {
         "门户"
@@ -121,7 +126,7 @@ not_applicable = ["ZW-P14"]
     #[test]
     fn infers_kind_from_host() {
         let o = SiteOverrides::default();
-        assert_eq!(site_kind(&o, "www.cqyz.gov.cn").0, "门户");
-        assert_eq!(site_kind(&o, "whlyw.cq.gov.cn").0, "部门");
+        assert_eq!(site_kind(&o, "www.cqyz.gov.cn", None).0, "门户");
+        assert_eq!(site_kind(&o, "whlyw.cq.gov.cn", None).0, "部门");
     }
 }

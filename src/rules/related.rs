@@ -51,14 +51,81 @@ const NOISE: &[&str] = &[
     "问答",
 ];
 
-/// A title reduced to the name it carries.
+/// Words of the issuer and of the publication act that many unrelated titles share.
+const ISSUER_WORDS: &[&str] = &[
+    "人民政府办公室",
+    "人民政府办公厅",
+    "人民政府",
+    "办公室",
+    "办公厅",
+    "印发",
+];
+
+/// Place-name endings: a title's leading 重庆市 / 秀水区 / 华文县 … names the issuer's
+/// region, which every title of the site shares.
+const REGION_ENDS: &[char] = &['省', '市', '区', '县', '州', '旗', '镇', '乡'];
+
+/// A title reduced to the name it carries: without brackets, 关于印发…的通知 wrappers, the
+/// issuer before 关于, years (2026年, 2026年度) and the leading region names, so that two
+/// titles of one site do not look related because both start with 秀水区2026年.
 pub fn core_title(t: &str) -> String {
     let mut s = norm(t);
     s.retain(|c| !"《》〈〉“”\"'‘’「」（）()[]【】:：,，.。、".contains(c));
-    for n in NOISE {
+    // the issuer comes before 关于: 秀水区人民政府关于印发…的通知
+    if let Some(i) = s.find("关于") {
+        s = s[i..].to_string();
+    }
+    for n in NOISE.iter().chain(ISSUER_WORDS) {
         s = s.replace(n, "");
     }
-    s
+    s = strip_years(&s);
+    strip_regions(&s)
+}
+
+/// Remove years written as 2026, 2026年 or 2026年度.
+fn strip_years(s: &str) -> String {
+    let cs: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < cs.len() {
+        let four = i + 4 <= cs.len()
+            && cs[i..i + 4].iter().all(|c| c.is_ascii_digit())
+            && (i + 4 == cs.len() || !cs[i + 4].is_ascii_digit())
+            && (i == 0 || !cs[i - 1].is_ascii_digit())
+            && matches!(cs[i], '1' | '2');
+        if four {
+            i += 4;
+            if cs.get(i) == Some(&'年') {
+                i += 1;
+                if cs.get(i) == Some(&'度') {
+                    i += 1;
+                }
+            }
+            continue;
+        }
+        out.push(cs[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Remove leading region names (2–4 characters ending in 市/区/县 …), repeatedly:
+/// 重庆市秀水区促进… → 促进….
+fn strip_regions(s: &str) -> String {
+    let mut cs: Vec<char> = s.chars().collect();
+    loop {
+        let cut = (2..=4)
+            .filter(|&k| k < cs.len())
+            .find(|&k| REGION_ENDS.contains(&cs[k]) && cs[..k].iter().all(|c| !c.is_ascii()));
+        match cut {
+            // keep names that would vanish (a title that is only a place name)
+            Some(k) if cs.len() - (k + 1) >= 4 => {
+                cs.drain(..=k);
+            }
+            _ => break,
+        }
+    }
+    cs.into_iter().collect()
 }
 
 /// Longest common run of characters.
@@ -167,6 +234,28 @@ mod tests {
             "关于开展2026年度旅游安全检查的通知"
         ));
         assert!(!relates("解读", "通知"));
+        // a region and a year are not a document's name
+        assert!(!relates(
+            "视频解读：秀水区2026年稳就业政策",
+            "秀水区2026年区级预算公开"
+        ));
+        assert!(!relates(
+            "重庆市秀水区人民政府关于2026年防汛工作的通知",
+            "重庆市秀水区人民政府关于印发2026年就业工作要点的通知"
+        ));
+        assert!(relates(
+            "《秀水区促进文化旅游产业高质量发展若干措施》政策解读",
+            "秀水区人民政府关于印发秀水区促进文化旅游产业高质量发展若干措施的通知"
+        ));
+        assert!(relates("2026年部门预算", "秀水区2026年部门预算公开"));
+        assert!(relates(
+            "图解：2026年秀水区稳就业十条措施",
+            "秀水区人民政府办公室关于印发2026年秀水区稳就业十条措施的通知"
+        ));
+        assert_eq!(
+            core_title("秀水区人民政府关于印发秀水区促进就业若干措施的通知"),
+            "促进就业若干措施"
+        );
     }
 
     #[test]

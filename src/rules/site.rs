@@ -30,6 +30,8 @@ pub struct Site<'g> {
     pub min_text: usize,
     /// host of the start URL
     pub host: String,
+    /// template vs content, computed on first use (see [`super::region`])
+    regions: std::sync::OnceLock<super::region::Regions>,
 }
 
 pub use crate::model::focus::{detail_url, pagination_url};
@@ -80,6 +82,12 @@ impl<'g> Site<'g> {
                 by_url.entry(*r).or_insert(i);
             }
         }
+        // meta-refresh / script stubs and HTTP redirects to known pages
+        for (from, to) in g.alias_ends() {
+            if let Some(&i) = by_url.get(&to) {
+                by_url.entry(from).or_insert(i);
+            }
+        }
         let mut errors_by_url = HashMap::new();
         for (i, e) in g.errors.iter().enumerate() {
             errors_by_url.entry(e.url).or_insert(i);
@@ -96,11 +104,18 @@ impl<'g> Site<'g> {
                 .ok()
                 .and_then(|u| u.host_str().map(str::to_string))
                 .unwrap_or_default(),
+            regions: std::sync::OnceLock::new(),
         };
         if let Some(h) = home {
             s.home_targets = s.links(h).iter().map(|l| l.to).collect();
         }
         s
+    }
+
+    /// Template statistics of the whole site (built once).
+    pub fn regions(&self) -> &super::region::Regions {
+        self.regions
+            .get_or_init(|| super::region::Regions::build(self))
     }
 
     pub fn page(&self, i: usize) -> &'g Page {
@@ -211,6 +226,8 @@ impl<'g> Site<'g> {
         let mut seen: HashSet<usize> = shown.iter().copied().collect();
         let mut out = shown.clone();
         let mut q: VecDeque<(usize, u32)> = shown.into_iter().map(|s| (s, 0u32)).collect();
+        // the column's own list (its content region and frames), not sidebars or template
+        let own: HashSet<UrlId> = self.content(col).links.iter().map(|l| l.to).collect();
         while let Some((i, d)) = q.pop_front() {
             if out.len() >= max || d >= 3 {
                 continue;
@@ -221,7 +238,7 @@ impl<'g> Site<'g> {
                     continue;
                 }
                 let under = deep_dir && url_path(self.url(t)).starts_with(&dir);
-                let listed = d == 0 && !self.home_targets.contains(&l.to) && self.is_detail(t);
+                let listed = d == 0 && own.contains(&l.to) && self.is_detail(t);
                 if under || listed {
                     seen.insert(t);
                     out.push(t);
@@ -286,11 +303,14 @@ impl<'g> Site<'g> {
     /// How many entries a column page lists: dated items, or links to detail pages
     /// (not site navigation) when the listing shows no dates.
     /// Data-table rows with a date column (留言 tables without a link per row) count too.
+    /// Only the page's content region counts (not a 热点信息 sidebar, see [`super::region`]).
     pub fn listed(&self, i: usize) -> usize {
         let shown = self.shown(i);
+        let content = self.content(i);
+        // only the content region counts (not a 热点信息 sidebar), frames included
         let entries: usize = shown
             .iter()
-            .map(|&s| self.g.pages[s].items.len() + self.g.pages[s].partial_items.len())
+            .map(|&s| self.content(s).items.len() + self.g.pages[s].partial_items.len())
             .sum();
         if entries > 0 {
             return entries;
@@ -301,8 +321,8 @@ impl<'g> Site<'g> {
             self.dated_records(i).len()
         };
         let mut seen = HashSet::new();
-        for l in self.links(i) {
-            if self.home_targets.contains(&l.to) || matches!(l.kind, LinkKind::Pagination) {
+        for l in content.links {
+            if matches!(l.kind, LinkKind::Pagination) {
                 continue;
             }
             let url = self.g.url(l.to);
@@ -337,7 +357,8 @@ impl<'g> Site<'g> {
         let mut out: Vec<(String, String)> = Vec::new();
         for &i in scope {
             let p = &self.g.pages[i];
-            for it in &p.items {
+            let content = self.content(i);
+            for it in &content.items {
                 out.push((
                     it.title.to_string(),
                     it.url
@@ -351,9 +372,9 @@ impl<'g> Site<'g> {
                     out.push((t.to_string(), self.url(i).to_string()));
                 }
             } else {
-                for l in self.links(i) {
+                for l in content.links {
                     let url = self.g.url(l.to);
-                    if !self.home_targets.contains(&l.to) && (detail_url(url) || is_document(url)) {
+                    if detail_url(url) || is_document(url) {
                         out.push((l.text.to_string(), url.to_string()));
                     }
                 }
@@ -439,7 +460,8 @@ pub fn calendar_variant(url: &str) -> bool {
         })
 }
 
-/// The column a page stands for, for counting columns: its URL path without the query,
+/// The column a page stands for, for counting columns: its host (without `www.`) and URL
+/// path without the query,
 /// (`index.html`/`default.*` stand for their directory), except for query keys that name a column on script-driven sites (`list.jsp?channelId=12`,
 /// `?cid=`, `?catid=`, `?lmid=`). Paging, sorting, date and session parameters are dropped,
 /// so pages differing only in those are one column.
@@ -469,11 +491,16 @@ pub fn column_key(url: &str) -> String {
     ids.sort();
     let path = u.path();
     let last = path.rsplit('/').next().unwrap_or("");
-    let mut key = if last.starts_with("index.") || last.starts_with("default.") {
-        path[..path.len() - last.len()].to_string()
-    } else {
-        path.to_string()
-    };
+    // the host too: a disclosure platform on a sister host has its own `/zwgk/`
+    let host = u.host_str().unwrap_or("");
+    let mut key = host.strip_prefix("www.").unwrap_or(host).to_string();
+    key.push_str(
+        if last.starts_with("index.") || last.starts_with("default.") {
+            &path[..path.len() - last.len()]
+        } else {
+            path
+        },
+    );
     for (k, v) in ids {
         key.push_str(&format!("&{k}={v}"));
     }

@@ -56,6 +56,8 @@ impl B {
             labels: vec![],
             records: vec![],
             pairs: vec![],
+            blocks: vec![],
+            phone_blocks: vec![],
             empty_note: false,
             needs_js: false,
             text_chars: 300,

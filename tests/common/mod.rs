@@ -35,6 +35,35 @@ impl Fixture {
         Fixture { server, rt }
     }
 
+    /// Serve a copy of `tests/sites/<dir>` on a free loopback port, with `@PORT@` in its
+    /// HTML files replaced by that port (absolute links between fixture hosts). The copy
+    /// lives as long as the returned directory.
+    pub fn serve_ported(dir: &str) -> (Fixture, tempfile::TempDir) {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let copy = tempfile::tempdir().unwrap();
+        copy_tree(
+            &manifest_dir().join("tests/sites").join(dir),
+            copy.path(),
+            port,
+        );
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let server = rt
+            .block_on(SiteServer::start(
+                SiteSource::Disk(copy.path().to_path_buf()),
+                ([127, 0, 0, 1], port).into(),
+            ))
+            .expect("fixture server starts");
+        (Fixture { server, rt }, copy)
+    }
+
     pub fn port(&self) -> u16 {
         self.server.addr().port()
     }
@@ -94,6 +123,23 @@ pub fn check(fx: &Fixture, host: &str, extra: &[&str]) -> (Output, Value, tempfi
     let output = zwgk(&args);
     let report = read_json(&out.path().join("report.json"));
     (output, report, out)
+}
+
+/// Copy `src` to `dst`, replacing `@PORT@` in HTML files.
+fn copy_tree(src: &Path, dst: &Path, port: u16) {
+    std::fs::create_dir_all(dst).unwrap();
+    for e in std::fs::read_dir(src).unwrap() {
+        let e = e.unwrap();
+        let to = dst.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_tree(&e.path(), &to, port);
+        } else if e.path().extension().is_some_and(|x| x == "html") {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            std::fs::write(&to, text.replace("@PORT@", &port.to_string())).unwrap();
+        } else {
+            std::fs::copy(e.path(), &to).unwrap();
+        }
+    }
 }
 
 pub fn read_json(p: &Path) -> Value {

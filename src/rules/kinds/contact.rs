@@ -121,10 +121,18 @@ impl Params {
             .collect();
         let labels: Vec<_> = self.labels.iter().map(|l| cx.aliases.term(l)).collect();
         let mut found: Vec<Evidence> = Vec::new();
+        // numbers of the site template (footer 联系电话 …): cited, never decisive
+        let mut template: Vec<Evidence> = Vec::new();
         let mut unlabelled = 0;
         let mut hotlines: Vec<Evidence> = Vec::new();
         for &i in &pages {
-            for ph in &site.page(i).phones {
+            let content = site.content(i);
+            let all = content
+                .phones
+                .iter()
+                .map(|ph| (ph, false))
+                .chain(content.template_phones.iter().map(|ph| (ph, true)));
+            for (ph, in_template) in all {
                 // the number without its extension (023-63881234转801)
                 let main = ph.number.split('转').next().unwrap_or(&ph.number);
                 let digits: String = main.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -143,12 +151,22 @@ impl Params {
                 let labelled = ph
                     .label
                     .as_deref()
-                    .is_some_and(|l| labels.iter().any(|s| s.mentioned_in(l)));
+                    .is_some_and(|l| !not_own_line(l) && labels.iter().any(|s| s.mentioned_in(l)));
                 if self.require_label && !labelled {
-                    unlabelled += 1;
+                    if !in_template {
+                        unlabelled += 1;
+                    }
                     continue;
                 }
-                found.push(phone_evidence(site.url(i), ph));
+                let to = if in_template {
+                    &mut template
+                } else {
+                    &mut found
+                };
+                if to.iter().any(|e| e.text.ends_with(ph.number.as_str())) {
+                    continue;
+                }
+                to.push(phone_evidence(site.url(i), ph));
             }
         }
         let where_ = match &col {
@@ -183,6 +201,29 @@ impl Params {
             ))
             .with_evidence(ev);
         }
+        let cited = if template.is_empty() {
+            String::new()
+        } else {
+            tr!(
+                cx.lang,
+                "；页面模板（页脚、侧栏）中的电话“{}”每页都有，不算作本栏目公开的电话",
+                "; the phone number(s) “{}” of the page template (footer, sidebar) appear on every page and do not count as published by this column",
+                template
+                    .iter()
+                    .take(3)
+                    .map(|e| e.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("，")
+            )
+        };
+        ev.extend(template.into_iter().take(2).map(|mut e| {
+            e.text = format!(
+                "{}（{}）",
+                e.text,
+                cx.lang.pick("页面模板", "page template")
+            );
+            e
+        }));
         let hot_note = if hotlines.is_empty() {
             String::new()
         } else {
@@ -211,15 +252,23 @@ impl Params {
         };
         Outcome::fail(tr!(
             cx.lang,
-            "{}未以文字形式公开{}电话{}{}（电话若只在图片中，无法被识别和复制）",
-            "{} publishes no {}phone number as text{}{} (numbers only inside images cannot be read or copied)",
+            "{}未以文字形式公开{}电话{}{}（电话若只在图片中，无法被识别和复制）{}",
+            "{} publishes no {}phone number as text{}{} (numbers only inside images cannot be read or copied){}",
             where_,
             if self.labels.is_empty() { String::new() } else { format!("{} ", self.labels.join("/")) },
             extra,
-            hot_note
+            hot_note,
+            cited
         ))
         .with_evidence(ev)
     }
+}
+
+/// Labels of numbers that are never the unit's own line, whatever words they share with
+/// the required label: the 网信 reporting line for illegal online content
+/// (违法和不良信息举报电话, 12377) printed in many footers.
+fn not_own_line(label: &str) -> bool {
+    label.contains("违法和不良") || label.contains("不良信息") || label.contains("网络举报")
 }
 
 /// A published number as evidence: `办公电话：023-63881234` on its page.

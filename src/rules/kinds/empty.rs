@@ -8,10 +8,13 @@
 //! traps) are not columns at all.
 
 use super::Located;
+use crate::extract::LinkKind;
 use crate::i18n::Lang;
 use crate::rules::aliases::AliasTable;
 use crate::rules::engine::{Cx, Outcome};
-use crate::rules::site::{Site, calendar_variant, column_key, dir_of, pagination_url, url_path};
+use crate::rules::site::{
+    Site, calendar_variant, column_key, crumbs, dir_of, pagination_url, url_path,
+};
 use crate::rules::{Evidence, Status};
 use serde::Deserialize;
 use std::collections::hash_map::Entry;
@@ -26,7 +29,7 @@ pub struct Params {
     /// count 暂无信息 columns as blank too
     #[serde(default)]
     pub include_explained: bool,
-    /// extra visible characters a blank column page may have over the page chrome
+    /// visible characters of its content region (breadcrumb, heading) a blank column page may have
     #[serde(default = "slack")]
     pub text_slack: usize,
     /// deduction per blank column (扣分 items)
@@ -41,6 +44,12 @@ fn slack() -> usize {
     120
 }
 
+/// Characters a breadcrumb's label takes (`您当前的位置：`).
+const CRUMB_LABEL_CHARS: usize = 8;
+/// More characters than this in the content region, besides its breadcrumb and heading,
+/// are body text (a sentence like “名录见附件。”).
+const BODY_MIN_CHARS: usize = 4;
+
 /// Classification of a column page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Emptiness {
@@ -48,6 +57,8 @@ pub enum Emptiness {
     /// says 暂无信息
     Explained,
     Blank,
+    /// its list is built by JavaScript: cannot tell without a browser
+    Unknown,
 }
 
 /// Is page `i` a column page, and is it empty?
@@ -59,7 +70,6 @@ pub fn emptiness(site: &Site, i: usize, text_slack: usize) -> Option<Emptiness> 
         || p.status >= 400
         || site.is_detail(i)
         || pagination_url(url)
-        || p.needs_js
         || calendar_variant(url)
     {
         return None;
@@ -70,19 +80,20 @@ pub fn emptiness(site: &Site, i: usize, text_slack: usize) -> Option<Emptiness> 
     if !dirish {
         return None;
     }
-    // labels and phones of the page chrome (header/footer, as on the home page) do not count
-    let home = site.home.map(|h| site.page(h));
-    let own_label = p
-        .labels
-        .iter()
-        .any(|l| home.is_none_or(|h| !h.labels.contains(l)));
-    let own_phone = p
-        .phones
-        .iter()
-        .any(|ph| home.is_none_or(|h| !h.phones.iter().any(|x| x.number == ph.number)));
-    if site.listed(i) > 0 || own_label || own_phone {
+    if p.needs_js && site.listed(i) == 0 && p.frames.is_empty() {
+        return Some(Emptiness::Unknown);
+    }
+    // a page framing another page shows that page's content (信箱 lists, 公开目录 platforms)
+    if !p.frames.is_empty() {
         return Some(Emptiness::Filled);
     }
+    let content = site.content(i);
+    // (label–value pairs do not count: a breadcrumb reads as 当前位置：首页 > …)
+    if site.listed(i) > 0 || !content.phones.is_empty() {
+        return Some(Emptiness::Filled);
+    }
+    // a landing page linking to its own sub-columns (any region: a section's sub-column
+    // menu is often its sidebar)
     let dir = dir_of(url);
     let has_children = site.links(i).iter().any(|l| {
         let u = site.g.url(l.to);
@@ -92,16 +103,68 @@ pub fn emptiness(site: &Site, i: usize, text_slack: usize) -> Option<Emptiness> 
             && url_path(u) != path
             && dir.len() > 1
     });
-    if has_children {
+    if has_children || links_sub_columns(site, i) {
         return Some(Emptiness::Filled);
     }
     if p.empty_note {
         return Some(Emptiness::Explained);
     }
-    if p.text_chars > site.min_text + text_slack {
+    if content.has_blocks {
+        // links of its own (not the template's, not to itself or its pages)
+        let lists_links = content.links.iter().any(|l| {
+            l.to != p.url
+                && l.to != p.final_url
+                && !matches!(l.kind, LinkKind::Pagination)
+                && site.idx(l.to).is_none_or(|t| t != i)
+        });
+        // body text of the content region beyond its breadcrumb and heading
+        let crumb_chars: usize = p
+            .breadcrumb
+            .iter()
+            .map(|c| c.text.chars().filter(|c| !c.is_whitespace()).count() + 1)
+            .sum::<usize>()
+            + CRUMB_LABEL_CHARS;
+        let heading = site.name(i).chars().count();
+        let body = content
+            .text_chars
+            .saturating_sub(crumb_chars)
+            .saturating_sub(heading);
+        if lists_links || body > BODY_MIN_CHARS {
+            return Some(Emptiness::Filled);
+        }
+        return Some(Emptiness::Blank);
+    }
+    // graphs saved before text blocks were kept: labels and phones the home page shows
+    // too are page chrome
+    let home = site.home.map(|h| site.page(h));
+    let own_label = p
+        .labels
+        .iter()
+        .any(|l| home.is_none_or(|h| !h.labels.contains(l)));
+    if own_label || p.text_chars > site.min_text + text_slack {
         return Some(Emptiness::Filled);
     }
     Some(Emptiness::Blank)
+}
+
+/// Does page `i` link to pages whose breadcrumb names it as their parent column (a landing
+/// page of sub-columns that live in other directories, e.g. Hanweb `/col/colN/`)?
+fn links_sub_columns(site: &Site, i: usize) -> bool {
+    let own = crate::rules::norm::norm(&site.name(i));
+    if own.is_empty() {
+        return false;
+    }
+    site.links(i).iter().any(|l| {
+        site.idx(l.to).is_some_and(|t| {
+            t != i && !site.is_detail(t) && {
+                let cs = crumbs(site.page(t));
+                cs.len() >= 2
+                    && cs[..cs.len() - 1]
+                        .iter()
+                        .any(|c| crate::rules::norm::norm(c) == own)
+            }
+        })
+    })
 }
 
 impl Params {
@@ -125,7 +188,8 @@ impl Params {
         let site = cx.site;
         // one verdict per column: the best of the pages showing it (filled > 暂无信息 > blank)
         let rank = |e: Emptiness| match e {
-            Emptiness::Filled => 2,
+            Emptiness::Filled => 3,
+            Emptiness::Unknown => 2,
             Emptiness::Explained => 1,
             Emptiness::Blank => 0,
         };
@@ -161,6 +225,7 @@ impl Params {
         };
         let blank = pick(Emptiness::Blank);
         let explained = pick(Emptiness::Explained);
+        let unknown = pick(Emptiness::Unknown);
         let counted = blank.len()
             + if self.include_explained {
                 explained.len()
@@ -192,6 +257,16 @@ impl Params {
                 label(&explained)
             }
         );
+        let mut msg = msg;
+        if !unknown.is_empty() {
+            msg.push_str(&tr!(
+                cx.lang,
+                "；{}个栏目的列表由 JavaScript 生成，无法判断是否空白：{}",
+                "; {} columns build their lists with JavaScript and could not be judged: {}",
+                unknown.len(),
+                label(&unknown)
+            ));
+        }
         let ev: Vec<Evidence> = blank
             .iter()
             .map(|&i| (i, cx.lang.pick("空白栏目", "blank column")))

@@ -34,14 +34,27 @@ fn three() -> usize {
 
 /// Does a page show this field as a label or heading, a data-table column (header label
 /// of its records) or the label of a `标签：值` pair?
+///
+/// Only the content region counts: a footer's 地址/联系电话 pair (and the label it gives
+/// the page) is template, not a field of the page (see [`crate::rules::region`]).
 /// What the page's frames show (a letters table in an iframe) counts for the page.
 pub fn shows(site: &Site, i: usize, set: &NameSet) -> bool {
     let hit = |l: &Txt| set.match_text(l).is_some() || (chars(l) <= 16 && set.mentioned_in(l));
     site.shown(i).into_iter().any(|s| {
         let p = site.page(s);
-        p.labels.iter().chain(p.headings.iter()).any(hit)
+        let content = site.content(s);
+        let template_label = |l: &Txt| {
+            p.pairs.iter().any(|(k, _)| k == l)
+                && !content.pairs.iter().any(|(k, _)| k == l)
+                && !p.records.iter().any(|r| r.iter().any(|(k, _)| k == l))
+        };
+        p.labels
+            .iter()
+            .filter(|l| !template_label(l))
+            .chain(p.headings.iter())
+            .any(hit)
             || p.records.iter().any(|r| r.iter().any(|(l, _)| hit(l)))
-            || p.pairs.iter().any(|(l, _)| hit(l))
+            || content.pairs.iter().any(|(l, _)| hit(l))
     })
 }
 

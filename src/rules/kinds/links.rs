@@ -243,16 +243,18 @@ impl Params {
                 blocked
             ));
         }
+        let (deduction, cap_note) = cx.capped(deduction);
         Outcome::new(
             Status::Fail,
             tr!(
                 cx.lang,
-                "发现{}个不可用链接（首页{}个，其他页面{}个），估计扣{:.1}分{}{}",
-                "{} broken links ({} on the home page, {} elsewhere), estimated deduction {:.1}{}{}",
+                "发现{}个不可用链接（首页{}个，其他页面{}个），估计扣{:.1}分{}{}{}",
+                "{} broken links ({} on the home page, {} elsewhere), estimated deduction {:.1}{}{}{}",
                 broken.len(),
                 on_home,
                 broken.len() - on_home,
                 deduction,
+                cap_note,
                 note,
                 blocked
             ),

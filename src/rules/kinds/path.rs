@@ -19,6 +19,19 @@ pub struct Params {
     /// extra levels a site may insert between segments
     #[serde(default = "default_extra")]
     pub max_extra: u32,
+    /// a column with the right name found off the required path: `fail` (default) or
+    /// `pass` with a note; either way the steps and checks that need the column use it
+    #[serde(default)]
+    pub off_path: OffPath,
+}
+
+/// What an off-path column means for a `path` step.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OffPath {
+    #[default]
+    Fail,
+    Pass,
 }
 
 impl Params {
@@ -30,18 +43,52 @@ impl Params {
     }
 
     pub fn describe(&self, lang: Lang) -> String {
+        let off = match self.off_path {
+            OffPath::Fail => lang.pick(
+                "；栏目存在但不在规定路径上时不合格（说明实际位置）",
+                "; a column found elsewhere than on the path fails (its actual place is named)",
+            ),
+            OffPath::Pass => lang.pick(
+                "；栏目存在但不在规定路径上时合格并注明实际位置",
+                "; a column found elsewhere than on the path passes with a note naming its place",
+            ),
+        };
         tr!(
             lang,
-            "从首页逐级点击查找栏目路径“{}”：链接文字、目标页面包屑（当前位置）、标题或URL目录名（别名表）与各级名称相符即可，中间最多允许插入{}级（带?的级别可省略）",
-            "from the home page, follow links level by level to “{}”: the anchor text, the target's breadcrumb, title or URL slug (alias table) must match each level; up to {} inserted levels allowed (levels marked ? may be absent)",
+            "从首页逐级点击查找栏目路径“{}”：链接文字、目标页面包屑（当前位置）、标题或URL目录名（别名表）与各级名称相符即可，中间最多允许插入{}级（带?的级别可省略）{}",
+            "from the home page, follow links level by level to “{}”: the anchor text, the target's breadcrumb, title or URL slug (alias table) must match each level; up to {} inserted levels allowed (levels marked ? may be absent){}",
             path_label(&self.path),
-            self.max_extra
+            self.max_extra,
+            off
         )
     }
 
     pub fn eval(&self, cx: &Cx, _prev: Option<&Located>) -> Outcome {
         let label = path_label(&self.path);
         match cx.locate(&self.path, self.max_extra) {
+            Locate::Found(l) if l.off_path => {
+                let chain: Vec<&str> = l.chain.iter().map(|s| s.text.as_str()).collect();
+                let msg = tr!(
+                    cx.lang,
+                    "栏目“{}”存在于 首页 > {}（{}），不在规定路径“{}”",
+                    "the column “{}” exists at Home > {} ({}), not on the required path “{}”",
+                    self.path
+                        .last()
+                        .map(|s| s.trim_end_matches('?'))
+                        .unwrap_or(""),
+                    chain.join(" > "),
+                    cx.site.url(l.page),
+                    label
+                );
+                let ev = column_evidence(cx, &l, cx.site.name(l.page));
+                let mut o = match self.off_path {
+                    OffPath::Pass => Outcome::pass(msg),
+                    OffPath::Fail => Outcome::fail(msg),
+                }
+                .with_evidence(vec![ev]);
+                o.column = Some(l);
+                o
+            }
             Locate::Found(l) => {
                 let how = if l.pinned {
                     cx.lang
