@@ -20,6 +20,7 @@ pub mod model;
 
 pub mod atomic;
 pub mod batch;
+pub mod browser;
 pub mod config;
 pub mod crawl;
 pub mod decode;

@@ -35,6 +35,45 @@ fn verify_settings(args: &CrawlArgs) -> VerifyConfig {
     }
 }
 
+/// `--browser`, `--chromium`/`ZWGK_CHROMIUM`, `--render-timeout`, `--tabs`: the browser to
+/// start, or none (off, or no Chromium found: pages that need it are listed as not rendered).
+fn browser_settings(args: &CrawlArgs) -> Result<Option<zwgk::model::BrowserSettings>> {
+    use zwgk::browser::{BrowserMode, find_chromium};
+    let mode: BrowserMode = args.browser.parse().map_err(anyhow::Error::msg)?;
+    let render_timeout = match args.render_timeout {
+        Some(v) => {
+            zwgk::config::user_seconds("--render-timeout", v, 600.0).map_err(anyhow::Error::msg)?
+        }
+        None => Duration::from_secs(30),
+    };
+    if args.tabs == Some(0) {
+        bail!("--tabs must be at least 1");
+    }
+    if mode == BrowserMode::Off {
+        return Ok(None);
+    }
+    let executable = match find_chromium(args.chromium.as_deref()) {
+        Ok(Some(p)) => p,
+        Ok(None) => {
+            tracing::warn!(
+                "Chromium not found (--chromium PATH or ZWGK_CHROMIUM): pages that need JavaScript are checked from their HTTP answer"
+            );
+            return Ok(None);
+        }
+        Err(p) => bail!(
+            "--chromium / ZWGK_CHROMIUM {}: not an executable file",
+            p.display()
+        ),
+    };
+    Ok(Some(zwgk::model::BrowserSettings {
+        executable,
+        tabs: args.tabs.unwrap_or(2),
+        render_timeout,
+        hosts: Vec::new(),
+        max_body: 0,
+    }))
+}
+
 /// Merge config file and flags into fetch and crawl settings.
 fn settings(args: &CrawlArgs) -> Result<(FetchConfig, CrawlConfig, FileConfig)> {
     let file = match &args.config {
@@ -129,6 +168,7 @@ fn settings(args: &CrawlArgs) -> Result<(FetchConfig, CrawlConfig, FileConfig)> 
     if let Some(v) = args.platform_pages {
         crawl.sister_budget = v;
     }
+    crawl.browser = browser_settings(args)?;
     Ok((fetch, crawl, file))
 }
 

@@ -165,6 +165,18 @@ pub async fn check_site(
         lang: opts.lang,
         ..opts.fetch.clone()
     })?;
+    if let Some(mut b) = crawl_cfg.browser.clone() {
+        // the browser may request the start host and the hosts in scope, nothing else
+        if let Some(h) = opts.url.host_str() {
+            b.hosts.push(h.to_string());
+        }
+        b.hosts.extend(crawl_cfg.extra_hosts.iter().cloned());
+        b.max_body = crawl_cfg.max_body;
+        match crate::browser::renderer(b, fetcher.clone()) {
+            Ok(r) => crawl_cfg.renderer = Some(crawl::RendererHandle(r)),
+            Err(e) => tracing::warn!("no browser: {e}"),
+        }
+    }
     let crawl_started = std::time::Instant::now();
     let (max_pages, max_duration, concurrency) = (
         crawl_cfg.max_pages,

@@ -249,6 +249,20 @@ pub struct CrawlArgs {
     /// Skip the verification of media, attachments and links
     #[arg(long)]
     pub no_verify: bool,
+    /// Render pages that need JavaScript (script-built menus and lists, data-API list
+    /// containers, WAF challenges) in headless Chromium: auto = when Chromium is found, off =
+    /// never (such pages are checked from their HTTP answer and their checks say warn)
+    #[arg(long, value_name = "auto|off", default_value = "auto")]
+    pub browser: String,
+    /// The Chromium executable [default: /usr/bin/chromium, else chromium on the PATH]
+    #[arg(long, value_name = "PATH", env = "ZWGK_CHROMIUM")]
+    pub chromium: Option<PathBuf>,
+    /// Time limit of one page render in seconds [default: 30]
+    #[arg(long, value_name = "S")]
+    pub render_timeout: Option<f64>,
+    /// Pages rendered at once (tabs of the one browser process) [default: 2]
+    #[arg(long, value_name = "N")]
+    pub tabs: Option<usize>,
 }
 
 #[derive(Args)]

@@ -1,13 +1,77 @@
 //! One crawl job: fetch a URL (conditionally when the history store knows it), then decode
-//! and extract the page on the blocking pool. Also the page-cache interface the history
-//! store implements.
+//! and extract the page on the blocking pool. A page that needs JavaScript (extraction says
+//! so) or answers a WAF challenge is rendered by the [`Renderer`] when there is one, and the
+//! rendered DOM goes through the same extraction ([`PageSource`]). Also the page-cache
+//! interface the history store implements.
 
 use super::QueueItem;
 use crate::decode::decode_html;
 use crate::extract::{self, PageFacts};
 use crate::fetch::{FetchError, FetchOpts, Fetched, Fetcher, detect_waf};
-use crate::model::{Charset, ErrorClass};
+use crate::model::{
+    Charset, ErrorClass, FirstAnswer, RenderFailure, RenderReason, Rendered, Renderer,
+};
 use std::sync::Arc;
+use url::Url;
+
+/// A shareable [`Renderer`] (the browser stage), for [`super::CrawlConfig`].
+#[derive(Clone)]
+pub struct RendererHandle(pub Arc<dyn Renderer>);
+
+impl std::fmt::Debug for RendererHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RendererHandle")
+    }
+}
+
+/// Where the HTML that extraction reads comes from.
+pub(super) enum PageSource {
+    /// The HTTP answer's body, decoded by [`decode_html`].
+    Http {
+        body: bytes::Bytes,
+        content_type: Option<String>,
+    },
+    /// The DOM a browser built after running the page's scripts (already text).
+    Rendered(String),
+}
+
+/// Decode (HTTP bodies) and extract a page from either source: one extraction for both.
+fn extract_source(source: PageSource, url: &Url) -> (extract::PageFacts, Charset, bool) {
+    match source {
+        PageSource::Http { body, content_type } => {
+            let decoded = decode_html(&body, content_type.as_deref());
+            drop(body);
+            let (html, markup_cut) = extract::bounded_markup(&decoded.text);
+            let facts = extract::extract(html, url);
+            let charset = Charset {
+                encoding: decoded.encoding.name().into(),
+                source: decoded.source.as_str().into(),
+                had_errors: decoded.had_errors,
+            };
+            (facts, charset, markup_cut)
+        }
+        PageSource::Rendered(html) => {
+            let (cut, markup_cut) = extract::bounded_markup(&html);
+            let facts = extract::extract(cut, url);
+            let charset = Charset {
+                encoding: "UTF-8".into(),
+                source: "rendered".into(),
+                had_errors: false,
+            };
+            (facts, charset, markup_cut)
+        }
+    }
+}
+
+/// What the browser did for this job (for `crawl.challenges` and `crawl.render_problems`).
+#[derive(Debug, Clone)]
+pub(super) struct RenderNote {
+    pub(super) reason: RenderReason,
+    /// `None` when rendered; else why not
+    pub(super) failure: Option<(RenderFailure, String)>,
+    /// the WAF the HTTP answer showed (challenges only)
+    pub(super) waf: Option<String>,
+}
 
 /// Stored page facts from a previous run (implemented by the history store).
 pub trait PageCache: Send + Sync {
@@ -45,6 +109,8 @@ pub(super) struct Parsed {
     pub(super) unchanged: bool,
     /// more tags than [`extract::MAX_TAGS`]: only the first ones were parsed
     pub(super) markup_cut: bool,
+    /// the facts come from the browser's DOM
+    pub(super) rendered: bool,
 }
 
 /// Pages decoded and parsed at once. Parsing is CPU work (two cores are plenty), and each
@@ -56,6 +122,7 @@ pub(super) struct JobResult {
     pub(super) item: QueueItem,
     pub(super) outcome: Result<Fetched, FetchError>,
     pub(super) parsed: Option<Parsed>,
+    pub(super) render: Option<RenderNote>,
 }
 
 fn is_html(content_type: Option<&str>, body: &[u8]) -> bool {
@@ -77,11 +144,51 @@ fn looks_like_html(body: &[u8]) -> bool {
         || s.contains("<body")
 }
 
+/// The URL to render (after HTTP redirects) and the answer handed to the browser for it,
+/// so the page is not requested twice.
+fn first_answer(outcome: &Result<Fetched, FetchError>, url: &Url) -> (Url, Option<FirstAnswer>) {
+    match outcome {
+        Ok(f) => (
+            f.final_url.clone(),
+            (!f.truncated).then(|| FirstAnswer {
+                status: f.status,
+                content_type: f.content_type.clone(),
+                body: f.body.clone(),
+            }),
+        ),
+        Err(_) => (url.clone(), None),
+    }
+}
+
+/// Extract a rendered DOM on the blocking pool (under the parse slots, like HTTP pages).
+async fn parse_rendered(r: Rendered, charset: Option<Charset>) -> Option<Parsed> {
+    let slot = PARSE_SLOTS.acquire().await.ok();
+    let parsed = tokio::task::spawn_blocking(move || {
+        let (mut facts, rendered_cs, markup_cut) =
+            extract_source(PageSource::Rendered(r.html), &r.final_url);
+        // the scripts have run: what is still missing is missing
+        facts.needs_js = false;
+        Parsed {
+            facts,
+            // the HTTP answer's charset evidence stays the page's
+            charset: charset.unwrap_or(rendered_cs),
+            unchanged: false,
+            markup_cut,
+            rendered: true,
+        }
+    })
+    .await
+    .ok();
+    drop(slot);
+    parsed
+}
+
 pub(super) async fn run_job(
     fetcher: Arc<Fetcher>,
     item: QueueItem,
     max_body: u64,
     cache: Option<CacheHandle>,
+    renderer: Option<RendererHandle>,
 ) -> JobResult {
     let mut opts = FetchOpts {
         max_body,
@@ -115,13 +222,52 @@ pub(super) async fn run_job(
                     charset,
                     unchanged: true,
                     markup_cut: false,
+                    rendered: false,
                 }),
+                render: None,
             };
         }
         // validators without stored facts: fetch again unconditionally
         opts.if_none_match = None;
         opts.if_modified_since = None;
         outcome = fetcher.fetch(&item.url, &opts).await;
+    }
+    // a JavaScript challenge: a browser passes it by running the script and retrying with
+    // the cookie it sets; the cookies land in the fetcher's jar for the rest of the crawl
+    let waf = match &outcome {
+        Ok(f) => detect_waf(f.status, &f.body).map(str::to_string),
+        Err(_) => None,
+    };
+    if let Some(kind) = waf {
+        let mut note = RenderNote {
+            reason: RenderReason::Challenge,
+            failure: None,
+            waf: Some(kind),
+        };
+        let mut parsed = None;
+        match &renderer {
+            None => note.failure = Some((RenderFailure::Unavailable, String::new())),
+            Some(r) => {
+                let (target, first) = first_answer(&outcome, &item.url);
+                let result = r.0.render(&target, RenderReason::Challenge, first).await;
+                match result {
+                    Ok(rendered) => {
+                        let status = rendered.status;
+                        parsed = parse_rendered(rendered, None).await;
+                        if let (Ok(f), Some(_)) = (&mut outcome, &parsed) {
+                            f.status = status;
+                        }
+                    }
+                    Err(e) => note.failure = Some((e.kind, e.message)),
+                }
+            }
+        }
+        return JobResult {
+            item,
+            outcome,
+            parsed,
+            render: Some(note),
+        };
     }
     let mut parse_failed = false;
     let parsed = match &outcome {
@@ -138,15 +284,11 @@ pub(super) async fn run_job(
             // parsing is CPU work: keep it off the async workers' hot path
             let slot = PARSE_SLOTS.acquire().await.ok();
             let parsed = tokio::task::spawn_blocking(move || {
-                let decoded = decode_html(&body, ct.as_deref());
-                drop(body);
-                let (html, markup_cut) = extract::bounded_markup(&decoded.text);
-                let facts = extract::extract(html, &url);
-                let charset = Charset {
-                    encoding: decoded.encoding.name().into(),
-                    source: decoded.source.as_str().into(),
-                    had_errors: decoded.had_errors,
+                let source = PageSource::Http {
+                    body,
+                    content_type: ct,
                 };
+                let (facts, charset, markup_cut) = extract_source(source, &url);
                 if let Some(c) = &cache {
                     c.0.save(&key, etag.as_deref(), lm.as_deref(), &facts, &charset);
                 }
@@ -155,6 +297,7 @@ pub(super) async fn run_job(
                     charset,
                     unchanged: false,
                     markup_cut,
+                    rendered: false,
                 }
             })
             .await
@@ -184,9 +327,43 @@ pub(super) async fn run_job(
             redirects: Vec::new(),
         });
     }
+    // what extraction saw needs JavaScript: render it and extract the DOM instead
+    let mut parsed = parsed;
+    let mut render = None;
+    if let Some(p) = &parsed
+        && p.facts.needs_js
+        && p.facts.redirect.is_none()
+    {
+        let mut note = RenderNote {
+            reason: RenderReason::NeedsJs,
+            failure: None,
+            waf: None,
+        };
+        match &renderer {
+            None => note.failure = Some((RenderFailure::Unavailable, String::new())),
+            Some(r) => {
+                let (target, first) = first_answer(&outcome, &item.url);
+                let result = r.0.render(&target, RenderReason::NeedsJs, first).await;
+                match result {
+                    Ok(rendered) if (200..300).contains(&rendered.status) => {
+                        if let Some(rp) = parse_rendered(rendered, Some(p.charset.clone())).await {
+                            parsed = Some(rp);
+                        }
+                    }
+                    Ok(rendered) => {
+                        note.failure =
+                            Some((RenderFailure::Failed, format!("HTTP {}", rendered.status)))
+                    }
+                    Err(e) => note.failure = Some((e.kind, e.message)),
+                }
+            }
+        }
+        render = Some(note);
+    }
     JobResult {
         item,
         outcome,
         parsed,
+        render,
     }
 }

@@ -22,10 +22,10 @@ pub use crate::model::{
     Charset, CrawlError, CrawlStats, Edge, ErrorClass, LinkSharer, Links, MediaEdge, Page,
     Resource, Revisit, SiteGraph, StopReason, TextId, UrlId, Verified, VerifyOutcome,
 };
-pub use job::{CacheHandle, PageCache};
+pub use job::{CacheHandle, PageCache, RendererHandle};
 
 use checkpoint::save_checkpoint;
-use job::{JobResult, Parsed, run_job};
+use job::{JobResult, Parsed, RenderNote, run_job};
 
 use crate::fetch::{Fetcher, detect_waf};
 use crate::i18n::Lang;
@@ -70,7 +70,16 @@ pub struct CrawlConfig {
     /// Pages a disclosure platform on a sister host (same registrable domain) may use;
     /// 0 = do not follow disclosure links to other hosts.
     pub sister_budget: usize,
+    /// Headless browser for pages that need JavaScript and WAF challenges; `None` =
+    /// `--browser off` or no Chromium (those pages are listed in `render_problems`).
+    pub renderer: Option<RendererHandle>,
+    /// The browser to start for `renderer` (`--browser auto` with a Chromium found); the run
+    /// makes the renderer from it once the fetcher exists.
+    pub browser: Option<crate::model::BrowserSettings>,
 }
+
+/// Pages listed one by one in `render_problems`.
+pub const MAX_RENDER_PROBLEMS: usize = 1000;
 
 impl Default for CrawlConfig {
     fn default() -> Self {
@@ -88,6 +97,8 @@ impl Default for CrawlConfig {
             focus: None,
             sample: 5,
             sister_budget: 500,
+            renderer: None,
+            browser: None,
         }
     }
 }
@@ -339,12 +350,65 @@ impl State {
         }
     }
 
+    /// Record what the browser did for a page: challenges by host, pages not rendered.
+    fn note_render(&mut self, item: &QueueItem, note: RenderNote) {
+        if let Some(kind) = note.waf {
+            let host = item.url.host_str().unwrap_or_default().to_string();
+            let passed = note.failure.is_none();
+            match self
+                .graph
+                .challenges
+                .iter_mut()
+                .find(|c| c.host == host && c.kind == kind)
+            {
+                Some(c) => {
+                    c.passed |= passed;
+                    if c.pages.len() < MAX_RENDER_PROBLEMS {
+                        c.pages.push(item.id);
+                    }
+                }
+                None => self.graph.challenges.push(crate::model::ChallengeRecord {
+                    host,
+                    kind,
+                    passed,
+                    pages: vec![item.id],
+                }),
+            }
+        }
+        if let Some((failure, message)) = note.failure
+            && self.graph.render_problems.len() < MAX_RENDER_PROBLEMS
+        {
+            let message = if message.is_empty() {
+                self.lang
+                    .pick(
+                        "未渲染：没有可用的浏览器（--browser off，或未找到 Chromium）",
+                        "not rendered: no browser available (--browser off, or Chromium not found)",
+                    )
+                    .to_string()
+            } else {
+                message
+            };
+            self.graph
+                .render_problems
+                .push(crate::model::RenderProblem {
+                    url: item.id,
+                    reason: note.reason,
+                    failure,
+                    message,
+                });
+        }
+    }
+
     fn handle(&mut self, res: JobResult) {
         let JobResult {
             item,
             outcome,
             parsed,
+            render,
         } = res;
+        if let Some(note) = render {
+            self.note_render(&item, note);
+        }
         let fetched = match outcome {
             Err(e) => {
                 self.record_error(&item, e.class, e.status, e.message);
@@ -421,6 +485,7 @@ impl State {
             charset,
             unchanged,
             markup_cut,
+            rendered,
         } = parsed;
         if markup_cut && !fetched.truncated {
             self.record_error(
@@ -549,6 +614,7 @@ impl State {
             elapsed_ms: fetched.elapsed.as_millis() as u64,
             is_frame: item.is_frame,
             unchanged,
+            rendered,
             order: item.order,
         };
         page.intern(&mut self.pool);
@@ -670,6 +736,7 @@ pub async fn crawl(
                     item,
                     cfg.max_body,
                     cfg.cache.clone(),
+                    cfg.renderer.clone(),
                 ));
                 task_urls.insert(handle.id(), url_id);
             }

@@ -261,8 +261,13 @@ fn datastore(body: &str, r: &Resolver, facts: &mut PageFacts, out: &mut Vec<Entr
 }
 
 /// Script-built lists: scripts referencing `dataproxy.jsp`/`_CONFIG`, or ajax list loaders
-/// next to an empty list container, on a page without dated items.
+/// next to an empty list container, on a page without dated items; script-built menus: an
+/// empty menu container (`nav`/`menu` in its id or class) beside an inline script that
+/// writes elements into the page, on any page.
 pub(crate) fn needs_js_hint(ix: &PageIndex<'_>, facts: &PageFacts) -> bool {
+    if script_built_menu(ix) {
+        return true;
+    }
     if !facts.items.is_empty() {
         return false;
     }
@@ -300,6 +305,39 @@ fn has_gkmlpt_config(js: &str) -> bool {
             .bytes()
             .next_back()
             .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+    })
+}
+
+/// Inline script that builds markup (`innerHTML`, `appendChild`, `insertAdjacentHTML`,
+/// `document.write('<a …')`, jQuery `.append(`/`.html(`), beside an empty `nav`/`menu`
+/// container.
+fn script_built_menu(ix: &PageIndex<'_>) -> bool {
+    let builds = ix.scripts.iter().any(|s| {
+        if s.attr("src").is_some() {
+            return false;
+        }
+        let body: String = s.text().collect();
+        body.contains("innerHTML")
+            || body.contains("appendChild")
+            || body.contains("insertAdjacentHTML")
+            || body.contains(".append(")
+            || body.contains(".html(")
+            || (body.contains("document.write") && body.contains("<a"))
+    });
+    builds && has_empty_container(ix, &["nav", "menu"])
+}
+
+/// An element whose id or class contains one of `names` and holds nothing but whitespace.
+fn has_empty_container(ix: &PageIndex<'_>, names: &[&str]) -> bool {
+    ix.blocks.iter().chain(ix.lists.iter()).any(|b| {
+        let e = b.value();
+        let named = |v: &str| {
+            let v = v.to_ascii_lowercase();
+            names.iter().any(|n| v.contains(n))
+        };
+        (e.classes().any(named) || e.id().is_some_and(named))
+            && b.children()
+                .all(|c| c.value().as_text().is_some_and(|t| t.trim().is_empty()))
     })
 }
 
@@ -455,6 +493,19 @@ mod tests {
         );
         assert!(!f.links.iter().any(|l| l.url.as_str().contains("dataproxy")));
         assert!(f.needs_js, "nextgroup via dataproxy.jsp cannot be followed");
+    }
+
+    #[test]
+    fn script_built_menu_needs_js() {
+        let built = r#"<html><body><ul id="nav"></ul><p>首页</p>
+            <script>var m=[["政府信息公开","/zwgk/"]];var h="";
+            for(var i=0;i<m.length;i++){h+='<li><a href="'+m[i][1]+'">'+m[i][0]+'</a></li>';}
+            document.getElementById("nav").innerHTML=h;</script></body></html>"#;
+        assert!(extract(built, &page()).needs_js);
+        // the same menu written in the markup: nothing to run
+        let plain = r#"<html><body><ul id="nav"><li><a href="/zwgk/">政府信息公开</a></li></ul>
+            <script>document.getElementById("x").innerHTML="";</script></body></html>"#;
+        assert!(!extract(plain, &page()).needs_js);
     }
 
     #[test]

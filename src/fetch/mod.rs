@@ -173,6 +173,8 @@ pub struct Fetcher {
     robots: RobotsCache,
     tls: tls::TlsLog,
     notes: std::sync::Mutex<Vec<String>>,
+    /// the run's cookie jar, shared with the browser stage (WAF challenge cookies)
+    jar: Arc<reqwest::cookie::Jar>,
     pub counters: FetchCounters,
 }
 
@@ -182,6 +184,7 @@ impl Fetcher {
         let tls = tls::TlsLog::default();
         let client_cfg = cfg.clone();
         let client_tls = tls.clone();
+        let client_jar = jar.clone();
         let router = route::Router::new(
             route::Routes {
                 connect_to: cfg.connect_to.clone(),
@@ -189,7 +192,7 @@ impl Fetcher {
                 no_dns: cfg.no_dns,
             },
             Box::new(move |resolver: Arc<dyn reqwest::dns::Resolve>| {
-                client::build(&client_cfg, resolver, jar.clone(), &client_tls)
+                client::build(&client_cfg, resolver, client_jar.clone(), &client_tls)
             }),
         )?;
         Ok(Arc::new(Fetcher {
@@ -197,6 +200,7 @@ impl Fetcher {
             robots: RobotsCache::default(),
             tls,
             notes: Default::default(),
+            jar,
             router,
             cfg,
             counters: FetchCounters::default(),
@@ -205,6 +209,16 @@ impl Fetcher {
 
     pub fn config(&self) -> &FetchConfig {
         &self.cfg
+    }
+
+    /// Add a cookie (`name=value; Path=/ …`, as in `Set-Cookie`) for later requests to `url`'s
+    /// host: cookies a browser earned by passing a JavaScript challenge.
+    pub fn add_cookie(&self, cookie: &str, url: &Url) {
+        use reqwest::cookie::CookieStore;
+        let header = reqwest::header::HeaderValue::from_str(cookie);
+        if let Ok(h) = header {
+            self.jar.set_cookies(&mut std::iter::once(&h), url);
+        }
     }
 
     /// Hosts whose certificate failed validation (they were fetched with verification off).

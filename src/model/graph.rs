@@ -46,6 +46,13 @@ pub struct SiteGraph {
     /// What the run did not get to (time budget, page budget): URLs not fetched or verified
     #[serde(default)]
     pub not_checked: Vec<super::stop::NotChecked>,
+    /// Hosts that answered JavaScript challenges, the pages concerned and whether the
+    /// browser passed them
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub challenges: Vec<super::render::ChallengeRecord>,
+    /// Pages that needed a browser and were not rendered (no browser, time limit, crash)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub render_problems: Vec<super::render::RenderProblem>,
     // foldhash: every link of every page is looked up here
     #[serde(skip)]
     url_index: HashMap<String, UrlId>,

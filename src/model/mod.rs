@@ -13,6 +13,7 @@ pub mod meta;
 pub mod name;
 pub mod norm;
 pub mod page;
+pub mod render;
 pub mod stop;
 pub mod text;
 pub mod tls;
@@ -30,6 +31,10 @@ pub use links::{LinkSharer, Links};
 pub use meta::Meta;
 pub use name::UnknownName;
 pub use page::{Charset, Page, Resource};
+pub use render::{
+    BrowserSettings, ChallengeRecord, FirstAnswer, RenderError, RenderFailure, RenderFuture,
+    RenderProblem, RenderReason, Rendered, Renderer,
+};
 pub use stop::{CrawlStats, NotChecked, StopReason};
 pub use text::{Interner, Txt};
 pub use tls::{TlsIssue, TlsProblem};

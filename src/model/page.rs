@@ -79,6 +79,9 @@ pub struct Page {
     /// The server answered 304 Not Modified; the facts come from the previous run.
     #[serde(default)]
     pub unchanged: bool,
+    /// The facts come from the DOM headless Chromium built (scripts run), not the HTTP body.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rendered: bool,
     /// The crawl request that fetched this page (1 = the first; 0 = not known, e.g. a
     /// graph saved by an older version). "Decided after N requests" counts these.
     #[serde(default, skip_serializing_if = "is_zero")]

@@ -1,6 +1,7 @@
 //! What the Markdown and HTML reports show of the crawl beyond its counts: the hosts
 //! crawled, crawler traps refused (by pattern), certificate problems, values the site sent
-//! that were clamped, and what a budget left unchecked — so that a person reading the
+//! that were clamped, what a budget left unchecked, and what needed a browser (pages
+//! rendered, JavaScript challenges by host, pages not rendered) — so that a person reading the
 //! report, not only a script reading report.json, sees what could not be checked.
 
 use super::Report;
@@ -51,6 +52,40 @@ pub struct CrawlLimits {
     pub notes: Vec<String>,
     pub not_checked: Vec<NotCheckedRow>,
     pub not_checked_more: usize,
+    /// pages rendered in headless Chromium
+    pub rendered: usize,
+    pub challenges: Vec<ChallengeRow>,
+    pub not_rendered: Vec<NotRenderedRow>,
+    pub not_rendered_more: usize,
+}
+
+/// A host that answered a JavaScript challenge.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChallengeRow {
+    pub host: String,
+    pub kind: String,
+    /// 已通过（继续抓取）/ 未通过, in words
+    pub outcome: String,
+    pub pages: usize,
+    pub example: String,
+}
+
+/// A page that needed a browser and was checked from its HTTP answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotRenderedRow {
+    pub url: String,
+    pub why: String,
+}
+
+fn render_reason(r: crate::model::RenderReason, lang: Lang) -> &'static str {
+    match r {
+        crate::model::RenderReason::NeedsJs => {
+            lang.pick("内容由脚本生成", "content built by scripts")
+        }
+        crate::model::RenderReason::Challenge => {
+            lang.pick("防火墙脚本验证", "WAF JavaScript challenge")
+        }
+    }
 }
 
 /// The trap reason in words.
@@ -118,6 +153,45 @@ pub fn crawl_limits(report: &Report, lang: Lang) -> CrawlLimits {
             })
             .collect(),
         not_checked_more: c.not_checked.len().saturating_sub(NOT_CHECKED_SHOWN),
+        rendered: c.browser.rendered.len(),
+        challenges: c
+            .browser
+            .challenges
+            .iter()
+            .map(|x| ChallengeRow {
+                host: x.host.clone(),
+                kind: x.kind.clone(),
+                outcome: if x.passed {
+                    lang.pick(
+                        "已在浏览器中通过，带其 Cookie 继续抓取",
+                        "passed in the browser; crawled on with its cookies",
+                    )
+                } else {
+                    lang.pick(
+                        "未通过：这些页面未能检查",
+                        "not passed: these pages could not be checked",
+                    )
+                }
+                .to_string(),
+                pages: x.pages.len(),
+                example: x.pages.first().cloned().unwrap_or_default(),
+            })
+            .collect(),
+        not_rendered: c
+            .browser
+            .not_rendered
+            .iter()
+            .take(NOT_CHECKED_SHOWN)
+            .map(|x| NotRenderedRow {
+                url: x.url.clone(),
+                why: format!("{}：{}", render_reason(x.reason, lang), x.message),
+            })
+            .collect(),
+        not_rendered_more: c
+            .browser
+            .not_rendered
+            .len()
+            .saturating_sub(NOT_CHECKED_SHOWN),
     }
 }
 
@@ -145,6 +219,29 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Not checked: a budget ran out",
     ),
     ("stage", "环节", "Stage"),
+    (
+        "rendered_pages",
+        "{n} 个页面由无头浏览器（Chromium）渲染后检查",
+        "{n} pages were checked after rendering in headless Chromium",
+    ),
+    (
+        "challenges",
+        "需要浏览器通过的防火墙验证",
+        "JavaScript challenges (a browser is needed)",
+    ),
+    ("challenge_kind", "类型", "Kind"),
+    ("challenge_outcome", "结果", "Outcome"),
+    (
+        "not_rendered",
+        "需要浏览器但未渲染的页面（按抓取到的原始内容检查）",
+        "Pages that needed a browser and were not rendered (checked from the HTTP answer)",
+    ),
+    ("not_rendered_why", "原因", "Why"),
+    (
+        "not_rendered_more",
+        "另有 {n} 个页面，见 report.json 的 crawl.browser.not_rendered",
+        "{n} more in report.json (crawl.browser.not_rendered)",
+    ),
     (
         "not_checked_more",
         "另有 {n} 个网址未检查，见 report.json 的 crawl.not_checked",

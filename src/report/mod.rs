@@ -144,6 +144,77 @@ pub struct CrawlInfo {
     /// URLs the run did not fetch or verify (time or page budget), at most 1000 per stage
     #[serde(default)]
     pub not_checked: Vec<NotCheckedEntry>,
+    /// pages rendered in headless Chromium, JavaScript challenges by host, pages that needed
+    /// a browser and were not rendered
+    #[serde(default, skip_serializing_if = "BrowserInfo::is_empty")]
+    pub browser: BrowserInfo,
+}
+
+/// What the browser stage did (`crawl.browser`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct BrowserInfo {
+    /// pages whose facts come from the rendered DOM
+    pub rendered: Vec<String>,
+    /// hosts that answered a JavaScript challenge (瑞数 412, 加速乐 521 …)
+    pub challenges: Vec<ChallengeEntry>,
+    /// pages that needed a browser and were checked from their HTTP answer instead
+    pub not_rendered: Vec<NotRenderedEntry>,
+}
+
+impl BrowserInfo {
+    pub fn is_empty(&self) -> bool {
+        self.rendered.is_empty() && self.challenges.is_empty() && self.not_rendered.is_empty()
+    }
+}
+
+/// A host that answered a JavaScript challenge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChallengeEntry {
+    pub host: String,
+    pub kind: String,
+    /// passed in the browser; the crawl continued with the cookies it earned
+    pub passed: bool,
+    pub pages: Vec<String>,
+}
+
+/// A page that needed a browser and was not rendered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NotRenderedEntry {
+    pub url: String,
+    pub reason: crate::model::RenderReason,
+    pub failure: crate::model::RenderFailure,
+    pub message: String,
+}
+
+fn browser_info(g: &SiteGraph) -> BrowserInfo {
+    BrowserInfo {
+        rendered: g
+            .pages
+            .iter()
+            .filter(|p| p.rendered)
+            .map(|p| g.url(p.url).to_string())
+            .collect(),
+        challenges: g
+            .challenges
+            .iter()
+            .map(|c| ChallengeEntry {
+                host: c.host.clone(),
+                kind: c.kind.clone(),
+                passed: c.passed,
+                pages: c.pages.iter().map(|&u| g.url(u).to_string()).collect(),
+            })
+            .collect(),
+        not_rendered: g
+            .render_problems
+            .iter()
+            .map(|r| NotRenderedEntry {
+                url: g.url(r.url).to_string(),
+                reason: r.reason,
+                failure: r.failure,
+                message: r.message.clone(),
+            })
+            .collect(),
+    }
 }
 
 /// A host whose certificate failed validation.
@@ -436,6 +507,7 @@ pub fn build(
                     reason: n.reason,
                 })
                 .collect(),
+            browser: browser_info(g),
         },
         pages,
         comparison: None,

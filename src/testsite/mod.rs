@@ -64,6 +64,8 @@ pub struct RequestRecord {
     pub if_none_match: Option<String>,
     /// `If-Modified-Since` request header.
     pub if_modified_since: Option<String>,
+    /// `Cookie` request header.
+    pub cookie: Option<String>,
 }
 
 /// Errors while loading sites or starting the server.

@@ -15,6 +15,8 @@
 //! body_bytes = 20000000           # generated filler of this size (streamed)
 //! slow_body_ms = 0                # pause after each 1 KiB body chunk
 //! trap = "calendar"               # or "deep": generated crawler-trap pages under the prefix
+//! unless_cookie = "ts=ok"          # the route does not apply to requests carrying this cookie
+//!                                  # (a WAF challenge that a browser passes)
 //! ```
 //!
 //! A route that sets neither a non-200 `status`, a `location`, a body nor a trap only modifies
@@ -66,6 +68,8 @@ struct RouteSpec {
     slow_body_ms: u64,
     #[serde(default)]
     trap: Option<String>,
+    #[serde(default)]
+    unless_cookie: Option<String>,
 }
 
 /// Generated crawler-trap families.
@@ -103,13 +107,27 @@ pub(crate) struct Route {
     pub times: Option<u64>,
     pub body: RouteBody,
     pub slow_body_ms: u64,
+    /// `name=value`: requests with this cookie are answered normally
+    pub unless_cookie: Option<String>,
     hits: AtomicU64,
 }
 
 impl Route {
     /// Whether the request (decoded path, also tried with `index.html` appended for
     /// directory requests; raw query) matches this route.
-    pub fn matches(&self, path: &str, resolved: &str, query: Option<&str>) -> bool {
+    /// The request's `Cookie` header decides `unless_cookie`.
+    pub fn matches_with(
+        &self,
+        path: &str,
+        resolved: &str,
+        query: Option<&str>,
+        cookie: Option<&str>,
+    ) -> bool {
+        if let (Some(want), Some(have)) = (&self.unless_cookie, cookie)
+            && have.split(';').any(|c| c.trim() == want)
+        {
+            return false;
+        }
         if let Some(q) = &self.query
             && query != Some(q.as_str())
         {
@@ -216,6 +234,7 @@ pub(crate) fn compile(
             times: spec.times,
             body,
             slow_body_ms: spec.slow_body_ms,
+            unless_cookie: spec.unless_cookie,
             hits: AtomicU64::new(0),
         });
     }

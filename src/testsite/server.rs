@@ -223,6 +223,7 @@ async fn handle(state: &State, req: Request<Incoming>) -> Response<Body> {
         range: header_str(headers, header::RANGE),
         if_none_match: header_str(headers, header::IF_NONE_MATCH),
         if_modified_since: header_str(headers, header::IF_MODIFIED_SINCE),
+        cookie: header_str(headers, header::COOKIE),
     };
     let resp = respond(state, &req, &host, &raw_path, query.as_deref()).await;
     record.status = resp.status().as_u16();
@@ -238,6 +239,7 @@ async fn respond(
     query: Option<&str>,
 ) -> Response<Body> {
     let head = req.method() == Method::HEAD;
+    let cookie = header_str(req.headers(), header::COOKIE);
     let Some(site) = state.hosts.get(host) else {
         return plain(404, simple_page(404, "未知主机"), head);
     };
@@ -259,7 +261,7 @@ async fn respond(
     let route = site
         .routes
         .iter()
-        .find(|r| r.matches(&path, &resolved, query) && r.claim());
+        .find(|r| r.matches_with(&path, &resolved, query, cookie.as_deref()) && r.claim());
     if let Some(route) = route {
         if route.delay_ms > 0 {
             tokio::time::sleep(Duration::from_millis(route.delay_ms)).await;

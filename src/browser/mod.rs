@@ -1,0 +1,50 @@
+//! Browser stage: pages that need JavaScript, and WAF challenges, rendered in headless
+//! Chromium over the DevTools protocol (chromiumoxide), for the crawl's [`Renderer`] seam.
+//!
+//! The browser never touches the network itself: every request it makes is paused with the
+//! protocol's Fetch domain ([`intercept`]) and answered by the run's polite [`Fetcher`] (the
+//! same per-host rate limit, concurrency cap, robots.txt, `--resolve`/`--no-dns` routes and
+//! cookie jar as every other request), or refused: other hosts, images, media and fonts.
+//! One browser process is started on the first render and reused; at most `tabs` pages
+//! render at once, each within `render_timeout`; a crashed browser is started again for the
+//! next page and the page it was rendering is reported.
+
+mod find;
+#[cfg(feature = "browser")]
+mod intercept;
+#[cfg(feature = "browser")]
+mod pool;
+
+pub use find::{BrowserMode, find_chromium};
+
+pub use crate::model::BrowserSettings;
+
+#[cfg(feature = "browser")]
+pub use pool::ChromiumRenderer;
+
+/// Why no renderer could be made.
+#[derive(Debug, thiserror::Error)]
+pub enum BrowserSetupError {
+    #[error("this zwgk was built without the `browser` feature")]
+    NotBuilt,
+}
+
+/// The renderer for a run, or why there is none.
+#[cfg(feature = "browser")]
+pub fn renderer(
+    settings: BrowserSettings,
+    fetcher: std::sync::Arc<crate::fetch::Fetcher>,
+) -> Result<std::sync::Arc<dyn crate::model::Renderer>, BrowserSetupError> {
+    Ok(std::sync::Arc::new(ChromiumRenderer::new(
+        settings, fetcher,
+    )))
+}
+
+/// The renderer for a run, or why there is none.
+#[cfg(not(feature = "browser"))]
+pub fn renderer(
+    _settings: BrowserSettings,
+    _fetcher: std::sync::Arc<crate::fetch::Fetcher>,
+) -> Result<std::sync::Arc<dyn crate::model::Renderer>, BrowserSetupError> {
+    Err(BrowserSetupError::NotBuilt)
+}

@@ -1,0 +1,285 @@
+//! One Chromium process for the run: started on the first render, started again after a
+//! crash (the page being rendered is reported `crashed`), at most `tabs` pages at once,
+//! each render within the time limit. A render opens a tab, navigates, waits until the
+//! page's scripts and data requests have settled, and reads the DOM back as HTML.
+
+use super::BrowserSettings;
+use super::intercept::{Tab, serve, sync_cookies};
+use crate::fetch::Fetcher;
+use crate::model::{
+    FirstAnswer, RenderError, RenderFailure, RenderFuture, RenderReason, Rendered, Renderer,
+};
+use chromiumoxide::browser::{Browser, BrowserConfig};
+use chromiumoxide::cdp::browser_protocol::fetch::EventRequestPaused;
+use chromiumoxide::cdp::browser_protocol::page::NavigateParams;
+use futures::StreamExt;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+use tokio::sync::{Mutex, Semaphore};
+use url::Url;
+
+/// Launches after which a browser that keeps failing to start is given up for the run.
+const MAX_LAUNCHES: u32 = 5;
+
+/// Failed challenge renders after which a host's challenges are not rendered any more.
+const MAX_CHALLENGE_FAILURES: u32 = 2;
+
+/// Flags that work headless as root in containers; Chromium resolves no name itself (every
+/// request is answered by the fetcher).
+const ARGS: &[&str] = &[
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--disable-dev-shm-usage",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+];
+
+struct Instance {
+    browser: Arc<Browser>,
+    handler: tokio::task::JoinHandle<()>,
+    dir: PathBuf,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        self.handler.abort();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The [`Renderer`] of a run: headless Chromium, requests answered by the fetcher.
+pub struct ChromiumRenderer {
+    settings: BrowserSettings,
+    fetcher: Arc<Fetcher>,
+    tabs: Semaphore,
+    instance: Mutex<Option<Instance>>,
+    launches: AtomicU32,
+    /// challenge renders that failed, by host
+    challenge_failures: std::sync::Mutex<std::collections::HashMap<String, u32>>,
+    /// pages rendered, for the log
+    pub rendered: AtomicU32,
+}
+
+fn err(kind: RenderFailure, message: impl Into<String>) -> RenderError {
+    RenderError {
+        kind,
+        message: message.into(),
+    }
+}
+
+impl ChromiumRenderer {
+    pub fn new(settings: BrowserSettings, fetcher: Arc<Fetcher>) -> Self {
+        ChromiumRenderer {
+            tabs: Semaphore::new(settings.tabs.max(1)),
+            settings,
+            fetcher,
+            instance: Mutex::new(None),
+            launches: AtomicU32::new(0),
+            challenge_failures: Default::default(),
+            rendered: AtomicU32::new(0),
+        }
+    }
+
+    /// The running browser, started (again) when there is none or it died.
+    async fn browser(&self) -> Result<Arc<Browser>, RenderError> {
+        let mut slot = self.instance.lock().await;
+        if let Some(i) = slot.as_ref()
+            && !i.handler.is_finished()
+        {
+            return Ok(i.browser.clone());
+        }
+        *slot = None;
+        let n = self.launches.fetch_add(1, Ordering::Relaxed);
+        if n >= MAX_LAUNCHES {
+            return Err(err(
+                RenderFailure::Unavailable,
+                format!("Chromium failed {MAX_LAUNCHES} times; no more renders in this run"),
+            ));
+        }
+        let dir = std::env::temp_dir().join(format!("zwgk-chromium-{}-{n}", std::process::id()));
+        let config = BrowserConfig::builder()
+            .chrome_executable(&self.settings.executable)
+            .no_sandbox()
+            .enable_request_intercept()
+            .disable_cache()
+            .user_data_dir(&dir)
+            .args(ARGS.iter().copied())
+            .launch_timeout(Duration::from_secs(30))
+            .request_timeout(self.settings.render_timeout)
+            .build()
+            .map_err(|e| err(RenderFailure::Unavailable, e))?;
+        let (browser, mut handler) = Browser::launch(config).await.map_err(|e| {
+            err(
+                RenderFailure::Unavailable,
+                format!(
+                    "Chromium {} did not start: {e}",
+                    self.settings.executable.display()
+                ),
+            )
+        })?;
+        let handler = tokio::spawn(async move {
+            // the handler ends, or errs without pause, when the connection to the browser is
+            // gone; a single error (an event this protocol revision does not know) is not fatal
+            let mut errors = 0u32;
+            while let Some(ev) = handler.next().await {
+                if ev.is_err() {
+                    errors += 1;
+                    if errors >= 50 {
+                        break;
+                    }
+                } else {
+                    errors = 0;
+                }
+            }
+        });
+        if n > 0 {
+            tracing::warn!("Chromium restarted (launch {})", n + 1);
+        }
+        let browser = Arc::new(browser);
+        *slot = Some(Instance {
+            browser: browser.clone(),
+            handler,
+            dir,
+        });
+        Ok(browser)
+    }
+
+    async fn browser_died(&self) -> bool {
+        let slot = self.instance.lock().await;
+        slot.as_ref().is_none_or(|i| i.handler.is_finished())
+    }
+
+    async fn render_page(
+        &self,
+        url: &Url,
+        reason: RenderReason,
+        first: Option<FirstAnswer>,
+    ) -> Result<Rendered, RenderError> {
+        if reason == RenderReason::Challenge {
+            let host = url.host_str().unwrap_or_default();
+            let failed = self
+                .challenge_failures
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(host)
+                .copied()
+                .unwrap_or(0);
+            if failed >= MAX_CHALLENGE_FAILURES {
+                return Err(err(
+                    RenderFailure::ChallengeNotPassed,
+                    format!("{host}: the challenge failed {failed} times; not tried again"),
+                ));
+            }
+        }
+        let _tab_slot = self.tabs.acquire().await.ok();
+        let browser = self.browser().await?;
+        let page = browser
+            .new_page("about:blank")
+            .await
+            .map_err(|e| err(RenderFailure::Failed, format!("new tab: {e}")))?;
+        let tab = Arc::new(Tab::new(
+            self.fetcher.clone(),
+            &self.settings.hosts,
+            url,
+            self.settings.max_body,
+            first,
+        ));
+        let events = page
+            .event_listener::<EventRequestPaused>()
+            .await
+            .map_err(|e| err(RenderFailure::Failed, format!("interception: {e}")))?;
+        let server = tokio::spawn(serve(page.clone(), events, tab.clone()));
+        let limit = self.settings.render_timeout;
+        let work = async {
+            page.execute(NavigateParams::new(url.as_str()))
+                .await
+                .map_err(|e| err(RenderFailure::Failed, format!("navigate: {e}")))?;
+            tab.settle(Duration::from_millis(600)).await;
+            if reason == RenderReason::Challenge && !(200..300).contains(&tab.doc_status()) {
+                // a challenge script may wait before it reloads
+                tokio::time::sleep(Duration::from_millis(1500)).await;
+                tab.settle(Duration::from_millis(600)).await;
+            }
+            let html: String = page
+                .evaluate("document.documentElement.outerHTML")
+                .await
+                .map_err(|e| err(RenderFailure::Failed, format!("read DOM: {e}")))?
+                .into_value()
+                .map_err(|e| err(RenderFailure::Failed, format!("read DOM: {e}")))?;
+            let href: String = page
+                .evaluate("location.href")
+                .await
+                .ok()
+                .and_then(|v| v.into_value().ok())
+                .unwrap_or_default();
+            let final_url = Url::parse(&href)
+                .ok()
+                .filter(|u| u.scheme().starts_with("http"))
+                .unwrap_or_else(|| url.clone());
+            sync_cookies(&page, &self.fetcher, &final_url).await;
+            Ok::<_, RenderError>(Rendered {
+                status: tab.doc_status(),
+                html,
+                final_url,
+            })
+        };
+        let res = tokio::time::timeout(limit, work).await;
+        let _ = tokio::time::timeout(Duration::from_secs(5), page.close()).await;
+        server.abort();
+        let rendered = match res {
+            Err(_) => Err(err(
+                RenderFailure::Timeout,
+                format!("render took longer than {} s", limit.as_secs_f64()),
+            )),
+            Ok(r) => r,
+        }?;
+        if reason == RenderReason::Challenge && !(200..300).contains(&rendered.status) {
+            let host = url.host_str().unwrap_or_default().to_string();
+            *self
+                .challenge_failures
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .entry(host)
+                .or_default() += 1;
+            return Err(err(
+                RenderFailure::ChallengeNotPassed,
+                format!(
+                    "still HTTP {} after running the challenge script",
+                    rendered.status
+                ),
+            ));
+        }
+        self.rendered.fetch_add(1, Ordering::Relaxed);
+        Ok(rendered)
+    }
+}
+
+impl Renderer for ChromiumRenderer {
+    fn render<'a>(
+        &'a self,
+        url: &'a Url,
+        reason: RenderReason,
+        first: Option<FirstAnswer>,
+    ) -> RenderFuture<'a> {
+        Box::pin(async move {
+            match self.render_page(url, reason, first).await {
+                Err(e) if e.kind != RenderFailure::Unavailable && self.browser_died().await => {
+                    Err(err(
+                        RenderFailure::Crashed,
+                        format!(
+                            "Chromium crashed while rendering ({}); restarted for the next page",
+                            e.message
+                        ),
+                    ))
+                }
+                r => r,
+            }
+        })
+    }
+}

@@ -1,0 +1,113 @@
+//! The page-source seam: where a page's HTML came from (the HTTP answer, or the DOM a
+//! headless browser built after running the page's scripts), the interface a renderer
+//! implements for the crawl, and what the report says about rendered pages and WAF
+//! challenges. The crawl knows only [`Renderer`]; the browser stage implements it.
+
+use super::edge::UrlId;
+use serde::{Deserialize, Serialize};
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::time::Duration;
+use url::Url;
+
+/// Why a page is rendered in the browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RenderReason {
+    /// Extraction saw script-built menus or lists, or list containers fed by a data API.
+    NeedsJs,
+    /// The server answered with a JavaScript challenge (瑞数 412 `$_ts`, 加速乐 521).
+    Challenge,
+}
+
+/// The DOM a browser built, serialised back to HTML, ready for the same extraction.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub html: String,
+    /// The document's URL when rendering ended (after script redirects and challenge reloads).
+    pub final_url: Url,
+    /// The page answered 2xx in the end (a passed challenge ends on the real page).
+    pub status: u16,
+}
+
+/// Why a render did not produce a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RenderFailure {
+    /// No browser: `--browser off`, or no Chromium found.
+    Unavailable,
+    /// The per-render time limit ran out.
+    Timeout,
+    /// The browser process died while rendering; it is restarted for the next page.
+    Crashed,
+    /// The challenge was still answered after rendering.
+    ChallengeNotPassed,
+    /// Any other DevTools error.
+    Failed,
+}
+
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{message}")]
+pub struct RenderError {
+    pub kind: RenderFailure,
+    pub message: String,
+}
+
+pub type RenderFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<Rendered, RenderError>> + Send + 'a>>;
+
+/// The HTTP answer the crawl already has for the page: the browser is given it instead of
+/// requesting the page a second time.
+#[derive(Debug, Clone)]
+pub struct FirstAnswer {
+    pub status: u16,
+    pub content_type: Option<String>,
+    pub body: bytes::Bytes,
+}
+
+/// Renders pages in a browser whose requests go through the run's polite fetcher.
+pub trait Renderer: Send + Sync {
+    fn render<'a>(
+        &'a self,
+        url: &'a Url,
+        reason: RenderReason,
+        first: Option<FirstAnswer>,
+    ) -> RenderFuture<'a>;
+}
+
+/// A host whose pages answered a JavaScript challenge, and what came of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChallengeRecord {
+    pub host: String,
+    /// Which WAF (`瑞数 412`, `加速乐 521` …), as the classifier named it.
+    pub kind: String,
+    /// The challenge was passed in the browser and the crawl continued with its cookies.
+    pub passed: bool,
+    /// The pages that answered with the challenge.
+    pub pages: Vec<UrlId>,
+}
+
+/// A page the browser could not render (time limit, crash …): checked from its HTTP answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RenderProblem {
+    pub url: UrlId,
+    pub reason: RenderReason,
+    pub failure: RenderFailure,
+    pub message: String,
+}
+
+/// Settings of the browser stage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BrowserSettings {
+    /// The Chromium executable.
+    pub executable: PathBuf,
+    /// Pages rendered at once (tabs of the one browser process).
+    pub tabs: usize,
+    /// Time limit of one render (load, scripts, data requests, challenge reload).
+    pub render_timeout: Duration,
+    /// Hosts the browser may request besides the rendered page's own (the crawl's scope).
+    pub hosts: Vec<String>,
+    /// HTML body cap for documents and scripts the browser loads.
+    pub max_body: u64,
+}

@@ -1,0 +1,321 @@
+//! The browser stage through the real binary and real headless Chromium, against loopback
+//! fixtures (`tests/sites/browser`): a menu built by a script (the column behind it is
+//! found only after rendering; with `--browser off` the path check says warn naming the
+//! page), a list filled from a JSON endpoint, a 瑞数-style 412 cookie challenge passed and the
+//! crawl continuing with the cookie, and politeness (every browser request goes through the
+//! crawler's rate limit with its User-Agent; no other host and no image is requested).
+//!
+//! Without Chromium these tests print why and pass, except under `CI=true`, where a missing
+//! Chromium fails them.
+
+mod common;
+use common::*;
+use serde_json::Value;
+
+/// The Chromium to use, or `None` (skip) outside CI.
+fn chromium() -> Option<String> {
+    let found = std::env::var("ZWGK_CHROMIUM")
+        .ok()
+        .filter(|p| std::path::Path::new(p).exists())
+        .or_else(|| {
+            ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+                .iter()
+                .find(|p| std::path::Path::new(p).exists())
+                .map(|p| p.to_string())
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true but Chromium is missing: install it (apt-get install chromium) or set ZWGK_CHROMIUM"
+        );
+        eprintln!(
+            "SKIPPED: Chromium not found (/usr/bin/chromium or ZWGK_CHROMIUM); browser tests not run"
+        );
+    }
+    found
+}
+
+fn check_by_id<'a>(report: &'a Value, id: &str) -> &'a Value {
+    report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("check {id} in report"))
+}
+
+fn graph(dir: &tempfile::TempDir) -> Value {
+    read_json(&dir.path().join("site-graph.json"))
+}
+
+/// The graph's page whose URL ends with `path`.
+fn graph_page<'a>(g: &'a Value, path: &str) -> Option<&'a Value> {
+    let urls = g["urls"].as_array().unwrap();
+    g["pages"].as_array().unwrap().iter().find(|p| {
+        let u = urls[p["url"].as_u64().unwrap() as usize].as_str().unwrap();
+        path_of(u) == path
+    })
+}
+
+/// Run the check on the JS-menu site with the given browser flags.
+fn check_jsmenu(fx: &Fixture, extra: &[&str]) -> (std::process::Output, Value, tempfile::TempDir) {
+    let third = fx.resolve("cdn.other.test");
+    let mut args = vec!["--resolve", &third, "--external", "skip", "--no-verify"];
+    args.extend_from_slice(extra);
+    check(fx, "www.jsmenu.test", &args)
+}
+
+#[test]
+fn script_built_menu_is_rendered_and_its_column_found() {
+    let Some(chrome) = chromium() else { return };
+    let (fx, _copy) = Fixture::serve_ported("browser");
+    let (out, report, dir) = check_jsmenu(&fx, &["--chromium", &chrome, "--rate", "0"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let base = fx.url("www.jsmenu.test");
+    // the home page was rendered: its menu leads to 政务公开 and on to 政策解读
+    let g = graph(&dir);
+    let home = graph_page(&g, "/").expect("home page crawled");
+    assert_eq!(home["rendered"], true, "home page rendered");
+    assert!(
+        graph_page(&g, "/zwgk/").is_some(),
+        "column behind the script menu crawled"
+    );
+    let p04 = check_by_id(&report, "ZW-P04");
+    assert_eq!(p04["status"], "pass", "{p04:#}");
+    let zcjd = format!("{base}zwgk/zcjd/");
+    assert!(
+        p04["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["url"] == zcjd.as_str()),
+        "ZW-P04 names the column URL {zcjd}: {p04:#}"
+    );
+    // the report lists the rendered pages
+    let rendered: Vec<&str> = report["crawl"]["browser"]["rendered"]
+        .as_array()
+        .expect("crawl.browser.rendered")
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(rendered.contains(&base.as_str()), "{rendered:?}");
+    assert!(rendered.contains(&zcjd.as_str()), "{rendered:?}");
+    // a page that needs nothing is not rendered
+    assert_ne!(
+        graph_page(&g, "/zwgk/").unwrap().get("rendered"),
+        Some(&Value::Bool(true))
+    );
+    let md = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
+    assert!(
+        md.contains("个页面由无头浏览器（Chromium）渲染后检查"),
+        "report.md says pages were rendered"
+    );
+}
+
+#[test]
+fn json_fed_list_items_are_read_after_rendering() {
+    let Some(chrome) = chromium() else { return };
+    let (fx, _copy) = Fixture::serve_ported("browser");
+    let (out, _report, dir) = check_jsmenu(&fx, &["--chromium", &chrome, "--rate", "0"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let g = graph(&dir);
+    let zcjd = graph_page(&g, "/zwgk/zcjd/").expect("政策解读 crawled");
+    assert_eq!(zcjd["rendered"], true);
+    assert_eq!(zcjd["needs_js"], false, "rendered: nothing left to run");
+    let titles: Vec<&str> = zcjd["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.contains(&"《秀水区文化旅游发展规划》政策解读"),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"图解：秀水区公共文化服务新举措"),
+        "{titles:?}"
+    );
+    // the items' pages were then crawled like any list's
+    assert!(graph_page(&g, "/zwgk/zcjd/t20261105_1.html").is_some());
+    // the JSON was requested by the browser, through the crawler's client
+    let json: Vec<_> = fx
+        .requests_for("www.jsmenu.test")
+        .into_iter()
+        .filter(|r| r.path == "/zwgk/zcjd/list.json")
+        .collect();
+    assert_eq!(json.len(), 1, "list.json requested once");
+    assert!(
+        json[0]
+            .user_agent
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("zwgk/")
+    );
+}
+
+#[test]
+fn without_a_browser_script_pages_say_warn_and_are_named() {
+    // --browser off needs no Chromium: today's static behaviour, reported
+    let (fx, _copy) = Fixture::serve_ported("browser");
+    let (out, report, dir) = check_jsmenu(&fx, &["--browser", "off"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let base = fx.url("www.jsmenu.test");
+    let p04 = check_by_id(&report, "ZW-P04");
+    assert_eq!(p04["status"], "warn", "{p04:#}");
+    let text = p04.to_string();
+    assert!(
+        text.contains(&format!("页面 {base} 的内容由 JavaScript 生成")),
+        "the warn names the page: {p04:#}"
+    );
+    let not_rendered = report["crawl"]["browser"]["not_rendered"]
+        .as_array()
+        .unwrap();
+    assert!(
+        not_rendered
+            .iter()
+            .any(|n| n["url"] == base.as_str() && n["failure"] == "unavailable"),
+        "{not_rendered:?}"
+    );
+    assert!(
+        report["crawl"]["browser"]["rendered"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let g = graph(&dir);
+    assert!(
+        graph_page(&g, "/zwgk/").is_none(),
+        "the menu's column is invisible without a browser"
+    );
+    assert!(
+        graph_page(&g, "/").unwrap().get("rendered").is_none(),
+        "rendered false is not written"
+    );
+    let md = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
+    assert!(
+        md.contains("需要浏览器但未渲染的页面"),
+        "report.md lists the pages"
+    );
+    assert!(md.contains(base.as_str()));
+}
+
+#[test]
+fn cookie_challenge_is_passed_and_the_crawl_continues_with_the_cookie() {
+    let Some(chrome) = chromium() else { return };
+    let (fx, _copy) = Fixture::serve_ported("browser");
+    let (out, report, dir) = check(
+        &fx,
+        "www.waf.test",
+        &["--chromium", &chrome, "--rate", "0", "--no-verify"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let base = fx.url("www.waf.test");
+    let paths = page_paths(&report);
+    assert!(paths.contains(&"/a.html".to_string()), "{paths:?}");
+    assert!(paths.contains(&"/b.html".to_string()), "{paths:?}");
+    let ch = &report["crawl"]["browser"]["challenges"];
+    assert_eq!(ch[0]["host"], "www.waf.test", "{ch:#}");
+    assert_eq!(ch[0]["passed"], true, "{ch:#}");
+    assert!(
+        ch[0]["pages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p == base.as_str())
+    );
+    // the crawler's own client asked for /a.html with the cookie the browser earned
+    let reqs = fx.requests_for("www.waf.test");
+    let a: Vec<_> = reqs.iter().filter(|r| r.path == "/a.html").collect();
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(a[0].status, 200);
+    assert!(
+        a[0].cookie.as_deref().unwrap_or("").contains("ts_ok=1"),
+        "{a:?}"
+    );
+    // only the home page was answered 412 (first visit and nothing else)
+    let challenged: Vec<_> = reqs
+        .iter()
+        .filter(|r| r.status == 412 && r.path != "/robots.txt")
+        .collect();
+    assert!(challenged.iter().all(|r| r.path == "/"), "{challenged:?}");
+    let g = graph(&dir);
+    assert_eq!(graph_page(&g, "/").unwrap()["rendered"], true);
+    let md = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
+    assert!(
+        md.contains("已在浏览器中通过"),
+        "report.md names the challenge host"
+    );
+    assert!(md.contains("www.waf.test"));
+}
+
+#[test]
+fn challenge_without_a_browser_is_reported_not_passed() {
+    let (fx, _copy) = Fixture::serve_ported("browser");
+    let (out, report, _dir) = check(
+        &fx,
+        "www.waf.test",
+        &["--browser", "off", "--rate", "0", "--no-verify"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ch = &report["crawl"]["browser"]["challenges"];
+    assert_eq!(ch[0]["host"], "www.waf.test", "{ch:#}");
+    assert_eq!(ch[0]["passed"], false);
+    assert!(!page_paths(&report).contains(&"/a.html".to_string()));
+    assert!(
+        error_paths(&report)
+            .iter()
+            .any(|(p, c)| p == "/" && c == "blocked"),
+        "{:?}",
+        error_paths(&report)
+    );
+}
+
+#[test]
+fn browser_requests_are_polite_and_stay_on_the_site() {
+    let Some(chrome) = chromium() else { return };
+    let (fx, _copy) = Fixture::serve_ported("browser");
+    let (out, report, _dir) = check_jsmenu(
+        &fx,
+        &["--chromium", &chrome, "--rate", "5", "--per-host", "1"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        !report["crawl"]["browser"]["rendered"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "pages were rendered"
+    );
+    let reqs = fx.requests_for("www.jsmenu.test");
+    let mut times: Vec<u64> = reqs.iter().map(|r| r.at_ms).collect();
+    times.sort();
+    // crawler and browser share one rate limit: 5/s per host, request starts ≥ ~200 ms apart
+    for w in times.windows(2) {
+        assert!(w[1] - w[0] >= 150, "requests too close: {times:?}");
+    }
+    for r in &reqs {
+        let ua = r.user_agent.as_deref().unwrap_or("");
+        assert!(
+            ua.starts_with("zwgk/"),
+            "every request is the crawler's: {ua:?} for {}",
+            r.path
+        );
+    }
+    // images are not loaded (verification is off), third-party hosts never reached
+    assert!(
+        !reqs.iter().any(|r| r.path == "/logo.png"),
+        "image not loaded"
+    );
+    assert!(
+        fx.requests_for("cdn.other.test").is_empty(),
+        "third-party script blocked"
+    );
+    let others: Vec<_> = fx
+        .server
+        .requests()
+        .into_iter()
+        .filter(|r| r.host != "www.jsmenu.test")
+        .collect();
+    assert!(others.is_empty(), "requests to other hosts: {others:?}");
+}
