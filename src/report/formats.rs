@@ -25,7 +25,7 @@ use std::path::Path;
 use thiserror::Error;
 
 /// A report file format (`--format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// report.json (always written)
@@ -38,6 +38,23 @@ pub enum Format {
     Junit,
     /// report.sarif
     Sarif,
+}
+
+impl std::str::FromStr for Format {
+    type Err = crate::model::UnknownName;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::model::name::parse_name(
+            "report format",
+            s,
+            &[
+                ("json", Format::Json),
+                ("md", Format::Md),
+                ("html", Format::Html),
+                ("junit", Format::Junit),
+                ("sarif", Format::Sarif),
+            ],
+        )
+    }
 }
 
 /// Every format.
