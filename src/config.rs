@@ -8,6 +8,7 @@
 //! per_host = 2         # concurrent requests per host
 //! concurrency = 8      # requests in flight overall
 //! max_pages = 5000
+//! sample = 5          # articles per list page fetched early
 //! max_depth = 10
 //! timeout = 30         # seconds per request
 //! retries = 2
@@ -48,6 +49,7 @@ pub struct CrawlSection {
     pub per_host: Option<usize>,
     pub concurrency: Option<usize>,
     pub max_pages: Option<usize>,
+    pub sample: Option<usize>,
     pub max_depth: Option<u32>,
     pub timeout: Option<f64>,
     pub retries: Option<u32>,

@@ -90,6 +90,9 @@ fn settings(args: &CrawlArgs) -> Result<(FetchConfig, CrawlConfig, FileConfig)> 
     if let Some(v) = args.max_pages.or(c.max_pages) {
         crawl.max_pages = v;
     }
+    if let Some(v) = args.sample.or(c.sample) {
+        crawl.sample = v;
+    }
     if let Some(v) = args.max_depth.or(c.max_depth) {
         crawl.max_depth = v;
     }

@@ -126,6 +126,8 @@ pub async fn check_site(
         .clone()
         .unwrap_or_else(|| default_out_dir(&opts.url, today));
     let mut crawl_cfg = opts.crawl.clone();
+    // the disclosure paths first: the columns the selected packs look for
+    crawl_cfg.focus = Some(Arc::new(crate::rules::focus_hint(&packs, crawl_cfg.sample)));
     let state_file = out_dir.join(CHECKPOINT_FILE);
     crawl_cfg.checkpoint = Some(state_file.clone());
     let resume = if opts.resume {

@@ -198,6 +198,11 @@ pub struct CrawlArgs {
     /// Most pages to fetch per site [default: 5000]
     #[arg(long)]
     pub max_pages: Option<usize>,
+    /// Articles per list page fetched early, newest first, for the checks that sample
+    /// articles (the crawl fetches required columns first, then list pages, then these
+    /// samples, then the rest) [default: 5]
+    #[arg(long, value_name = "N")]
+    pub sample: Option<usize>,
     /// Most clicks from the home page [default: 10]
     #[arg(long)]
     pub max_depth: Option<u32>,

@@ -1,13 +1,17 @@
 //! Crawl stage: frontier, scope, dedup and trap guards over the fetcher, producing the
 //! [`SiteGraph`].
 //!
-//! Breadth-first by click depth (so the depth recorded for a page is the fewest clicks a
-//! person needs from the home page); frames are loaded as part of their page (same depth);
-//! pagination keeps the list's depth. Fetch + decode + extract run in spawned tasks (both
+//! Best-first: the frontier is ordered by [`Priority`] (what a page can decide, ranked
+//! with the run layer's [`FocusHint`], see `focus.rs`), then click depth, then discovery
+//! order — breadth-first within one priority. A URL found again by a shorter chain or a
+//! better link is moved up, so the depth recorded for a page is the fewest clicks a person
+//! needs from the home page among the links seen. Frames are loaded as part of their page
+//! (same depth); pagination keeps the list's depth. Fetch + decode + extract run in spawned tasks (both
 //! cores); the graph is updated by the loop alone. The crawl always ends with a
 //! [`StopReason`], also when interrupted or out of budget.
 
 mod checkpoint;
+mod focus;
 mod job;
 pub mod scope;
 pub mod sister;
@@ -26,7 +30,7 @@ use job::{JobResult, Parsed, run_job};
 use crate::fetch::{Fetcher, detect_waf};
 use crate::i18n::Lang;
 use crate::model::Interner;
-use crate::model::LinkKind;
+use crate::model::{FocusHint, LinkKind, Priority};
 use scope::{Scope, TrapGuard, TrapLimits};
 use sister::Sisters;
 use std::collections::{BTreeMap, HashMap};
@@ -58,6 +62,11 @@ pub struct CrawlConfig {
     pub checkpoint: Option<std::path::PathBuf>,
     /// How often the state is saved while crawling (also on Ctrl-C).
     pub checkpoint_every: Duration,
+    /// What to fetch first (built from the rule packs by the run layer); `None` =
+    /// breadth-first.
+    pub focus: Option<Arc<FocusHint>>,
+    /// Articles per list page fetched early (`--sample`), newest first.
+    pub sample: usize,
     /// Pages a disclosure platform on a sister host (same registrable domain) may use;
     /// 0 = do not follow disclosure links to other hosts.
     pub sister_budget: usize,
@@ -76,6 +85,8 @@ impl Default for CrawlConfig {
             cache: None,
             checkpoint: None,
             checkpoint_every: Duration::from_secs(30),
+            focus: None,
+            sample: 5,
             sister_budget: 500,
         }
     }
@@ -101,7 +112,16 @@ struct QueueItem {
     /// "next page" links followed in a row to reach this page (endless-pagination guard)
     #[serde(default)]
     pager_chain: u32,
+    /// frontier priority (older checkpoints: `rest`)
+    #[serde(default)]
+    prio: Priority,
+    /// the crawl request that fetched it (set when scheduled)
+    #[serde(default)]
+    order: u32,
 }
+
+/// Frontier order: priority, then click depth, then discovery order.
+type QueueKey = (Priority, u32, u64);
 
 const PAGER_TEXTS: &[&str] = &[
     "下一页",
@@ -123,7 +143,9 @@ fn is_pager(kind: LinkKind, text: &str) -> bool {
 /// The crawler's mutable state while the loop runs.
 struct State {
     graph: SiteGraph,
-    queue: BTreeMap<(u32, u64), QueueItem>,
+    queue: BTreeMap<QueueKey, QueueItem>,
+    /// where each queued URL sits in `queue` (for moving it up)
+    queued: foldhash::HashMap<UrlId, QueueKey>,
     seq: u64,
     seen: foldhash::HashSet<UrlId>,
     scope: Scope,
@@ -140,7 +162,55 @@ struct State {
 impl State {
     fn push(&mut self, item: QueueItem) {
         self.seq += 1;
-        self.queue.insert((item.depth, self.seq), item);
+        let key = (item.prio, item.depth, self.seq);
+        self.queued.insert(item.id, key);
+        self.queue.insert(key, item);
+    }
+
+    fn pop(&mut self) -> Option<QueueItem> {
+        let (_, item) = self.queue.pop_first()?;
+        self.queued.remove(&item.id);
+        Some(item)
+    }
+
+    /// A URL already seen was found again: move a queued one up when this link ranks it
+    /// higher or reaches it in fewer clicks; a fetched page keeps the fewest clicks.
+    fn rediscover(
+        &mut self,
+        id: UrlId,
+        depth: u32,
+        prio: Priority,
+        parent: UrlId,
+        via_text: TextId,
+    ) {
+        if let Some(&key) = self.queued.get(&id) {
+            if prio < key.0 || (prio == key.0 && depth < key.1) {
+                let Some(mut item) = self.queue.remove(&key) else {
+                    return;
+                };
+                item.prio = prio;
+                if depth < item.depth {
+                    item.depth = depth;
+                    item.parent = Some(parent);
+                    item.via_text = Some(via_text);
+                }
+                self.push(item);
+            } else if depth < key.1
+                && let Some(item) = self.queue.get_mut(&key)
+            {
+                // a lower priority: keep the place, note the shorter chain
+                item.depth = depth;
+                item.parent = Some(parent);
+                item.via_text = Some(via_text);
+            }
+        } else if let Some(p) = self.graph.page_by_url_mut(id)
+            && depth < p.depth
+            && p.url == id
+        {
+            p.depth = depth;
+            p.parent = Some(parent);
+            p.via_text = Some(via_text);
+        }
     }
 
     /// Consider a discovered URL for the frontier.
@@ -154,9 +224,11 @@ impl State {
         is_frame: bool,
         parent_patterns: &[String],
         pager_chain: u32,
+        prio: Priority,
     ) -> UrlId {
         let id = self.graph.url_id(url.as_str());
         if !self.seen.insert(id) {
+            self.rediscover(id, depth, prio, parent, via_text);
             return id;
         }
         if !self.scope.contains(url) {
@@ -193,6 +265,8 @@ impl State {
             via_text: Some(via_text),
             is_frame,
             pager_chain,
+            prio,
+            order: 0,
         });
         id
     }
@@ -243,6 +317,8 @@ impl State {
                     item.is_frame,
                     &patterns,
                     item.pager_chain,
+                    // the stub's place in the frontier goes to its target
+                    item.prio,
                 );
             }
             _ => {
@@ -255,6 +331,8 @@ impl State {
                         via_text: None,
                         is_frame: item.is_frame,
                         pager_chain: item.pager_chain,
+                        prio: item.prio,
+                        order: 0,
                     });
                 }
             }
@@ -363,15 +441,44 @@ impl State {
         }
         let page_depth = item.depth;
         let parent_patterns = TrapGuard::patterns(&fetched.final_url);
+        let pagers: Vec<bool> = facts
+            .links
+            .iter()
+            .map(|l| is_pager(l.kind, &l.text))
+            .collect();
+        let hint = self.cfg.focus.clone();
+        let origin = focus::Origin {
+            prio: item.prio,
+            depth: page_depth,
+            focus: hint.as_deref().is_some_and(|h| {
+                focus::page_is_focus(
+                    h,
+                    facts.title.as_deref(),
+                    facts.breadcrumb.last().map(|c| c.text.as_ref()),
+                    facts.meta.get("columnname").map(|t| t.as_ref()),
+                )
+            }),
+            items: &facts.items,
+        };
+        let prios = focus::rank_links(hint.as_deref(), &origin, &facts.links, &pagers);
         let mut links = Vec::with_capacity(facts.links.len());
-        for l in &facts.links {
+        for ((l, &pager), &prio) in facts.links.iter().zip(&pagers).zip(&prios) {
             let text = self.graph.text_id(&l.text);
-            let (d, chain) = if is_pager(l.kind, &l.text) {
+            let (d, chain) = if pager {
                 (page_depth, item.pager_chain + 1)
             } else {
                 (page_depth + 1, 0)
             };
-            let to = self.discover(&l.url, d, final_id, text, false, &parent_patterns, chain);
+            let to = self.discover(
+                &l.url,
+                d,
+                final_id,
+                text,
+                false,
+                &parent_patterns,
+                chain,
+                prio,
+            );
             links.push(Edge {
                 to,
                 text,
@@ -389,6 +496,8 @@ impl State {
                 true,
                 &parent_patterns,
                 item.pager_chain,
+                // a frame is part of its page: fetched right after it
+                Priority::Focus,
             ));
         }
         let media = facts
@@ -440,6 +549,7 @@ impl State {
             elapsed_ms: fetched.elapsed.as_millis() as u64,
             is_frame: item.is_frame,
             unchanged,
+            order: item.order,
         };
         page.intern(&mut self.pool);
         self.graph.add_page(page);
@@ -462,6 +572,7 @@ pub async fn crawl(
     let mut st = State {
         graph: SiteGraph::new(&start),
         queue: BTreeMap::new(),
+        queued: Default::default(),
         seq: 0,
         seen: Default::default(),
         scope: Scope::new(&start, &cfg.extra_hosts),
@@ -507,6 +618,8 @@ pub async fn crawl(
                 via_text: None,
                 is_frame: false,
                 pager_chain: 0,
+                prio: Priority::Focus,
+                order: 0,
             });
         }
     }
@@ -536,10 +649,20 @@ pub async fn crawl(
                     }
                     break;
                 }
-                let Some((_, item)) = st.queue.pop_first() else {
+                // best-first also across the requests in flight: nothing of a lower
+                // priority starts while a better page is still being fetched (it may
+                // link to more of its kind)
+                let Some((&(best, _, _), _)) = st.queue.first_key_value() else {
+                    break;
+                };
+                if in_flight.values().any(|i| i.prio < best) {
+                    break;
+                }
+                let Some(mut item) = st.pop() else {
                     break;
                 };
                 scheduled += 1;
+                item.order = u32::try_from(scheduled).unwrap_or(u32::MAX);
                 in_flight.insert(item.id, item.clone());
                 let url_id = item.id;
                 let handle = jobs.spawn(run_job(

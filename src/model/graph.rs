@@ -151,6 +151,12 @@ impl SiteGraph {
         self.page_index.get(&id).map(|i| &self.pages[*i])
     }
 
+    /// Mutable access to the page fetched at this URL (requested or final), if any.
+    pub fn page_by_url_mut(&mut self, id: UrlId) -> Option<&mut Page> {
+        let i = *self.page_index.get(&id)?;
+        self.pages.get_mut(i)
+    }
+
     /// The page whose requested or final URL is `url`.
     pub fn page(&self, url: &str) -> Option<&Page> {
         self.find_url(url).and_then(|id| self.page_by_url(id))

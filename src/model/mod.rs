@@ -6,10 +6,12 @@
 pub mod edge;
 pub mod error;
 pub mod facts;
+pub mod focus;
 pub mod graph;
 pub mod links;
 pub mod meta;
 pub mod name;
+pub mod norm;
 pub mod page;
 pub mod stop;
 pub mod text;
@@ -22,6 +24,7 @@ pub use error::{CrawlError, ErrorClass};
 pub use facts::{
     Block, Crumb, DatedItem, LinkKind, Markers, MediaKind, PartialItem, Phone, YearFrom,
 };
+pub use focus::{FocusHint, Priority};
 pub use graph::SiteGraph;
 pub use links::{LinkSharer, Links};
 pub use meta::Meta;

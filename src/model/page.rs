@@ -79,6 +79,14 @@ pub struct Page {
     /// The server answered 304 Not Modified; the facts come from the previous run.
     #[serde(default)]
     pub unchanged: bool,
+    /// The crawl request that fetched this page (1 = the first; 0 = not known, e.g. a
+    /// graph saved by an older version). "Decided after N requests" counts these.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub order: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Page {

@@ -143,6 +143,20 @@ pub fn render(r: &Report, out_dir: &str) -> String {
                 ),
             };
         }
+        // after how many crawl requests each decided check was decided
+        let decided: Vec<String> = r
+            .checks
+            .iter()
+            .filter_map(|c| c.decided_after_requests.map(|n| format!("{} {n}", c.id)))
+            .collect();
+        if !decided.is_empty() {
+            let _ = writeln!(
+                s,
+                "{}{}",
+                lang.pick("判定所需请求数：", "decided after N requests: "),
+                decided.join(lang.pick("，", ", "))
+            );
+        }
         let mut by_office: BTreeMap<&str, Vec<&crate::rules::CheckResult>> = BTreeMap::new();
         for c in r
             .checks
@@ -154,9 +168,18 @@ pub fn render(r: &Report, out_dir: &str) -> String {
         for (office, checks) in by_office {
             let _ = writeln!(s, "[{office}]");
             for c in checks {
+                let after = match c.decided_after_requests {
+                    Some(n) => tr!(
+                        lang,
+                        "（第 {} 次请求后判定）",
+                        " (decided after {} requests)",
+                        n
+                    ),
+                    None => String::new(),
+                };
                 let _ = writeln!(
                     s,
-                    "  {} {} {}{}{}",
+                    "  {} {} {}{}{}{after}",
                     status_name(c.status, lang),
                     c.id,
                     c.title,

@@ -3,7 +3,8 @@
 //! A pack file may add or extend entries with its own `[column."…"]` / `[term."…"]` tables.
 
 use super::error::{RuleError, from_toml};
-use super::norm::{chars, norm};
+use super::norm::norm;
+use crate::model::focus::{name_match, slug_match};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -45,10 +46,6 @@ pub struct NameSet {
     pub slugs: Vec<String>,
 }
 
-/// At most this many extra characters around a variant still count as a match
-/// (`部门预决算公开` ⊃ `部门预决算`), so long article titles do not match column names.
-const CONTAINS_SLACK: usize = 4;
-
 impl NameSet {
     /// Build from a canonical name and its entry.
     pub fn new(name: &str, entry: Option<&AliasEntry>) -> Self {
@@ -78,17 +75,13 @@ impl NameSet {
 
     /// Same as [`match_text`](Self::match_text) on an already normalised text.
     pub fn match_norm(&self, t: &str) -> Option<Quality> {
-        if t.is_empty() {
-            return None;
-        }
-        if self.norms.iter().any(|a| a == t) {
-            return Some(Quality::Exact);
-        }
-        let tl = chars(t);
-        self.norms
-            .iter()
-            .any(|a| chars(a) >= 3 && tl <= chars(a) + CONTAINS_SLACK && t.contains(a.as_str()))
-            .then_some(Quality::Contains)
+        name_match(&self.norms, t).map(|exact| {
+            if exact {
+                Quality::Exact
+            } else {
+                Quality::Contains
+            }
+        })
     }
 
     /// Does a longer text (heading, label line) mention this term anywhere?
@@ -101,15 +94,7 @@ impl NameSet {
 
     /// Does a URL directory name match a slug hint (numeric/`_xx` suffixes ignored)?
     pub fn match_slug(&self, dir: &str) -> bool {
-        if self.slugs.is_empty() || dir.is_empty() {
-            return false;
-        }
-        let dir = dir.to_ascii_lowercase();
-        let base = dir.split('_').next().unwrap_or(&dir);
-        self.slugs.iter().any(|s| match s.strip_suffix('*') {
-            Some(prefix) => base.starts_with(prefix),
-            None => base == s || dir == *s,
-        })
+        slug_match(&self.slugs, dir)
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::aliases::AliasTable;
 use super::calendar::Calendar;
+use super::coverage;
 use super::kinds::Step;
 use super::locate::{Locate, Located, locate, segments};
 use super::overrides::{SiteOverrides, site_kind};
@@ -144,6 +145,9 @@ pub struct Outcome {
     pub deduction: f64,
     /// the column this step found, for the steps after it
     pub column: Option<Located>,
+    /// the latest crawl request the decision rests on, when the step knows it better
+    /// than its evidence does (an absence: the last page searched); 0 = from the evidence
+    pub needed: u32,
 }
 
 impl Outcome {
@@ -154,6 +158,7 @@ impl Outcome {
             evidence: vec![],
             deduction: 0.0,
             column: None,
+            needed: 0,
         }
     }
     pub fn pass(message: String) -> Self {
@@ -167,6 +172,10 @@ impl Outcome {
     }
     pub fn with_evidence(mut self, e: Vec<Evidence>) -> Self {
         self.evidence.extend(e);
+        self
+    }
+    pub fn needing(mut self, order: u32) -> Self {
+        self.needed = order;
         self
     }
     pub fn with_deduction(mut self, d: f64) -> Self {
@@ -214,6 +223,8 @@ fn result(
             .map(|s| s.kind_name().to_string())
             .collect(),
         per_evidence: check.per_evidence,
+        decided_after_requests: None,
+        coverage: None,
     }
 }
 
@@ -262,12 +273,13 @@ fn start_failure(site: &Site, lang: Lang) -> Option<String> {
     })
 }
 
-fn run_check(cx: &Cx, check: &CheckDef) -> (Status, String, Vec<Evidence>, f64) {
+fn run_check(cx: &Cx, check: &CheckDef) -> (Status, String, Vec<Evidence>, f64, u32) {
     let mut prev: Option<Located> = None;
     let mut status = Status::Pass;
     let mut messages = Vec::new();
     let mut evidence = Vec::new();
     let mut deduction = 0.0;
+    let mut needed = 0u32;
     for step in &check.steps {
         let o = step.eval(cx, prev.as_ref());
         if let Some(c) = &o.column {
@@ -281,13 +293,14 @@ fn run_check(cx: &Cx, check: &CheckDef) -> (Status, String, Vec<Evidence>, f64) 
         }
         evidence.extend(o.evidence.clone());
         deduction += o.deduction;
+        needed = needed.max(o.needed);
         // a column found off the required path still feeds the steps after it
         if matches!(step, Step::Path(_)) && o.status != Status::Pass && o.column.is_none() {
             break;
         }
     }
     let sep = cx.lang.pick("；", "; ");
-    (status, messages.join(sep), evidence, deduction)
+    (status, messages.join(sep), evidence, deduction, needed)
 }
 
 /// Evaluate every check of `packs` on `graph`. Each check ID appears exactly once.
@@ -381,7 +394,21 @@ pub fn evaluate(graph: &SiteGraph, packs: &[Pack], ctx: &EvalContext) -> Vec<Che
                 continue;
             }
             cx.deduction_cap.set(check.deduction_cap);
-            let (status, mut message, evidence, mut deduction) = run_check(&cx, check);
+            let (mut status, mut message, evidence, mut deduction, needed) = run_check(&cx, check);
+            if let Some(cap) = check.deduction_cap {
+                deduction = deduction.min(cap);
+            }
+            let whole = coverage::whole_site(check);
+            let cov = whole.then(|| coverage::coverage(&site));
+            if let (Some(c), Some(reason)) = (&cov, coverage::cut(&site))
+                && status != Status::NotApplicable
+            {
+                // a part of the site is not the whole: say how much was seen
+                message = coverage::cut_message(lang, c, reason, &message);
+                status = Status::Warn;
+            }
+            let decided = matches!(status, Status::Pass | Status::Fail)
+                .then(|| coverage::decided_after(&site, &evidence, needed, whole));
             // a finding that comes with how to fix it (in `fix`) ends as a sentence
             if status != Status::Pass
                 && !check.how_to_fix.is_empty()
@@ -389,12 +416,12 @@ pub fn evaluate(graph: &SiteGraph, packs: &[Pack], ctx: &EvalContext) -> Vec<Che
             {
                 message.push_str(lang.pick("。", "."));
             }
-            if let Some(cap) = check.deduction_cap {
-                deduction = deduction.min(cap);
-            }
             let d = (deductible && status == Status::Fail)
                 .then_some((deduction * 100.0).round() / 100.0);
-            out.push(result(check, lang, status, message, evidence, d));
+            let mut r = result(check, lang, status, message, evidence, d);
+            r.decided_after_requests = decided;
+            r.coverage = cov;
+            out.push(r);
         }
     }
     out

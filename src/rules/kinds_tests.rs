@@ -127,10 +127,27 @@ fn path_missing_fails_with_partial_chain_and_warns_when_crawl_was_cut() {
             .ends_with(&format!("。整改建议：{}", p01.fix))
     );
     assert_eq!(get(&r, "ZW-P02").status, Status::Fail);
+    // cut by the page budget, but every link the search would follow was fetched: the
+    // absence is decided
     b.g.stop_reason = Some(StopReason::PageBudget);
+    let r = run(&b);
+    assert_eq!(get(&r, "ZW-P01").status, Status::Fail);
+    // a link under 法定主动公开内容 the budget left unfetched: cannot tell
+    let i = b.find("/zwgk/fdzdgknr/");
+    b.link(i, "财务信息", "/zwgk/fdzdgknr/cwxx/");
+    let id =
+        b.g.find_url(&super::testgraph::abs("/zwgk/fdzdgknr/cwxx/"))
+            .unwrap();
+    b.g.not_checked.push(crate::model::NotChecked {
+        url: id,
+        stage: "crawl".into(),
+        reason: StopReason::PageBudget,
+    });
+    b.g.stats.unvisited = 1;
     let r = run(&b);
     assert_eq!(get(&r, "ZW-P01").status, Status::Warn);
     assert!(get(&r, "ZW-P01").message.contains("max-pages"));
+    assert_eq!(get(&r, "ZW-P01").decided_after_requests, None);
 }
 
 #[test]

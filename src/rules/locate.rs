@@ -11,8 +11,9 @@ use super::overrides::SiteOverrides;
 use super::site::{Site, crumbs, last_dir, title_parts};
 use crate::i18n::Lang;
 use crate::model::LinkKind;
-use crate::model::UrlId;
-use std::collections::HashMap;
+use crate::model::focus::article_like;
+use crate::model::{StopReason, UrlId};
+use std::collections::{HashMap, HashSet};
 
 /// One path segment (`政府信息公开目录?` is optional).
 #[derive(Debug, Clone)]
@@ -63,6 +64,9 @@ pub enum Locate {
         matched: Vec<String>,
         /// a crawl problem that prevents deciding (→ warn), if any
         warn: Option<String>,
+        /// the latest crawl request among the pages searched ([`Page::order`](crate::model::Page::order)):
+        /// the absence was known after it
+        searched: u32,
     },
 }
 
@@ -179,6 +183,7 @@ pub fn locate(
             partial: vec![],
             matched: vec![],
             warn: None,
+            searched: 0,
         };
     };
     // Pins from the site overrides win.
@@ -199,6 +204,7 @@ pub fn locate(
                 None => Locate::Missing {
                     partial: vec![],
                     matched: vec![],
+                    searched: 0,
                     warn: Some(tr!(
                         lang,
                         "站点配置指定的栏目“{}”地址 {} 未被抓取到",
@@ -214,6 +220,7 @@ pub fn locate(
         return Locate::Missing {
             partial: vec![],
             matched: vec![],
+            searched: 0,
             warn: Some(
                 lang.pick("首页未能抓取", "the home page was not fetched")
                     .to_string(),
@@ -235,6 +242,8 @@ pub fn locate(
     let mut goal: Option<(usize, bool)> = None;
     let max_levels = segs.len() as u32 + max_extra + 1;
     let mut unreachable: Vec<(UrlId, String)> = Vec::new();
+    // links the search would follow whose targets were not fetched
+    let mut pending: Vec<UrlId> = Vec::new();
     for _level in 0..max_levels {
         let mut next = Vec::new();
         let mut goals: Vec<(usize, bool)> = Vec::new();
@@ -251,11 +260,15 @@ pub fn locate(
                     continue;
                 }
                 let Some(t) = site.idx(l.to) else {
-                    if segs[n.seg.min(segs.len() - 1)..]
-                        .iter()
-                        .any(|s| s.set.match_text(l.text).is_some())
-                    {
+                    let rest = &segs[n.seg.min(segs.len() - 1)..];
+                    if rest.iter().any(|s| s.set.match_text(l.text).is_some()) {
                         unreachable.push((l.to, l.text.to_string()));
+                        pending.push(l.to);
+                    } else if let Ok(u) = url::Url::parse(site.g.url(l.to))
+                        && ((n.extra < max_extra && !article_like(&u))
+                            || rest.iter().any(|s| s.set.match_slug(&last_dir(u.as_str()))))
+                    {
+                        pending.push(l.to);
                     }
                     continue;
                 };
@@ -352,7 +365,9 @@ pub fn locate(
         .map(|j| segs[*j].set.name.clone())
         .collect();
     let mut warn = None;
-    if let Some(r) = site.truncated() {
+    if let Some(r) = site.truncated()
+        && cut_short(site, r, &pending)
+    {
         warn = Some(tr!(
             lang,
             "抓取在找到该栏目前已停止（{:?}），请提高 --max-pages/--max-duration 后重试",
@@ -406,11 +421,54 @@ pub fn locate(
             site.url(b.page)
         ));
     }
+    let searched = nodes
+        .iter()
+        .map(|n| site.page(n.page).order)
+        .max()
+        .unwrap_or(0);
     Locate::Missing {
         partial: chain_of(best_partial),
         matched,
         warn,
+        searched,
     }
+}
+
+/// Did the budget stop the crawl before a link the search would follow was fetched?
+/// A page or time budget lists what it left (`not_checked`); when every candidate was
+/// fetched or is out of reach anyway, the absence is decided.
+fn cut_short(site: &Site, reason: StopReason, pending: &[UrlId]) -> bool {
+    if !matches!(reason, StopReason::PageBudget | StopReason::TimeBudget) {
+        return true;
+    }
+    let g = site.g;
+    let listed: HashSet<UrlId> = g
+        .not_checked
+        .iter()
+        .filter(|n| n.stage == "crawl")
+        .map(|n| n.url)
+        .collect();
+    // more were left than listed (the list is capped, best priorities first): an
+    // unlisted pending link on a crawled host may be one of them
+    let capped = g.stats.unvisited as usize > listed.len();
+    if pending.iter().any(|id| listed.contains(id)) {
+        return true;
+    }
+    if !capped {
+        return false;
+    }
+    let host_of = |u: &str| url::Url::parse(u).ok()?.host_str().map(str::to_string);
+    let crawled: HashSet<String> = g
+        .pages
+        .iter()
+        .filter_map(|p| host_of(g.url(p.final_url)))
+        .collect();
+    let trapped: HashSet<UrlId> = g.trapped.iter().copied().collect();
+    pending.iter().any(|id| {
+        site.error(*id).is_none()
+            && !trapped.contains(id)
+            && host_of(g.url(*id)).is_some_and(|h| crawled.contains(&h))
+    })
 }
 
 /// The host of `url` when no crawled page is on it (a link out of the crawl's scope).

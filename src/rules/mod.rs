@@ -8,8 +8,10 @@
 pub mod aliases;
 pub mod calendar;
 pub mod catalog;
+pub mod coverage;
 pub mod engine;
 pub mod error;
+pub mod hint;
 pub mod identity;
 pub mod kinds;
 pub mod listdates;
@@ -25,6 +27,7 @@ pub mod verdict;
 pub use catalog::{explain_text, list_text};
 pub use engine::{Baseline, EvalContext, evaluate};
 pub use error::RuleError;
+pub use hint::focus_hint;
 pub use overrides::{SiteOverrides, load_overrides};
 pub use pack::{CheckClass, CheckDef, Pack, load_packs};
 pub use verdict::{Verdict, verdict};
@@ -100,6 +103,13 @@ pub struct CheckResult {
     /// CI formats write one test case / result per evidence item (each lost URL).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub per_evidence: bool,
+    /// Crawl requests until the check was decided: the latest page its decision rests on
+    /// (the whole crawl for whole-site checks). Absent when not decided (warn, not applicable).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_after_requests: Option<u64>,
+    /// How much of the site a whole-site check saw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<Coverage>,
 }
 
 /// A national indicator: 一级指标 and 二级指标.
@@ -130,6 +140,28 @@ impl CheckResult {
     /// Is this a required disclosure path (a `path` step)?
     pub fn is_path(&self) -> bool {
         self.kinds.iter().any(|k| k == "path")
+    }
+}
+
+/// Share of the site a whole-site check saw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coverage {
+    /// pages fetched
+    pub pages: u64,
+    /// pages fetched plus URLs found but not visited
+    pub known: u64,
+    /// the crawl visited everything it found (no budget cut it short)
+    pub complete: bool,
+}
+
+impl Coverage {
+    /// Pages fetched as a percentage of the known pages (rounded down; 100 when complete).
+    pub fn percent(&self) -> u64 {
+        if self.complete || self.known == 0 {
+            100
+        } else {
+            (self.pages * 100 / self.known).min(99)
+        }
     }
 }
 

@@ -34,23 +34,7 @@ pub struct Site<'g> {
     regions: std::sync::OnceLock<super::region::Regions>,
 }
 
-/// Is this URL a detail (article) page by its shape (`t20260305_123.html`, `art_…`, `content_…`)?
-pub fn detail_url(url: &str) -> bool {
-    let last = url.rsplit('/').next().unwrap_or("");
-    let b = last.as_bytes();
-    (b.len() > 10 && b[0] == b't' && b[1..9].iter().all(|c| c.is_ascii_digit()) && b[9] == b'_')
-        || last.starts_with("art_")
-        || last.starts_with("content_")
-        || last.starts_with("post_")
-}
-
-/// Is this a pagination page of a listing (`index_3.html`)?
-pub fn pagination_url(url: &str) -> bool {
-    let last = url.rsplit('/').next().unwrap_or("");
-    last.strip_prefix("index_")
-        .and_then(|r| r.split('.').next())
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
-}
+pub use crate::model::focus::{detail_url, pagination_url};
 
 /// URL path without query; `""` when it does not parse.
 pub fn url_path(url: &str) -> String {

@@ -74,6 +74,7 @@ impl B {
             elapsed_ms: 120,
             is_frame: false,
             unchanged: false,
+            order: self.g.pages.len() as u32 + 1,
         };
         let i = self.g.add_page(page);
         for k in ["sitename", "sitedomain", "siteidcode"] {

@@ -14,6 +14,7 @@
 //! Used by `zwgk demo`, `zwgk serve`, the integration tests and the crawl benchmark. It only
 //! ever binds the address it is given (normally `127.0.0.1:0`).
 
+pub mod generate;
 mod httpdate;
 pub mod routes;
 mod server;

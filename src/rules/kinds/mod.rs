@@ -90,6 +90,29 @@ impl Step {
         }
     }
 
+    /// The column names this step looks for (path segments, its `column`, sub-columns),
+    /// for the crawl's focus hint.
+    pub fn column_names(&self) -> Vec<&str> {
+        let (path, column, children): (&[String], &Option<Vec<String>>, &[String]) = match self {
+            Step::Path(p) => (&p.path, &None, &[]),
+            Step::Subcolumns(p) => (&[], &p.column, &p.children),
+            Step::Classification(p) => (&[], &p.column, &[]),
+            Step::Contact(p) => (&[], &p.column, &[]),
+            Step::Fields(p) => (&[], &p.column, &[]),
+            Step::Freshness(p) => (&[], &p.column, &[]),
+            Step::Media(p) => (&[], &p.column, &[]),
+            Step::Outline(p) => (&[], &p.column, &[]),
+            Step::Replies(p) => (&[], &p.column, &[]),
+            Step::Linkage(p) => (&p.from, &p.to, &[]),
+            _ => (&[], &None, &[]),
+        };
+        path.iter()
+            .chain(column.iter().flatten())
+            .chain(children)
+            .map(|s| s.trim_end_matches('?'))
+            .collect()
+    }
+
     /// Check the parameters; `has_column` is true when an earlier step found a column.
     pub fn validate(&self, aliases: &AliasTable, has_column: bool) -> Result<(), String> {
         dispatch!(self, p => p.validate(aliases, has_column))

@@ -120,6 +120,7 @@ impl Params {
                 partial,
                 matched,
                 warn,
+                searched,
             } => {
                 let closest = if partial.is_empty() {
                     cx.lang
@@ -170,7 +171,8 @@ impl Params {
                         label,
                         closest,
                         found
-                    )),
+                    ))
+                    .needing(searched),
                 }
                 .with_evidence(ev)
             }
