@@ -13,13 +13,14 @@ SITE=target/large-bench-site
 OUT=target/large-bench-out
 
 cargo build --release --quiet --bin zwgk --example genfocus
+TARGET=${CARGO_TARGET_DIR:-target}
 rm -rf "$SITE" "$OUT"
-./target/release/examples/genfocus "$SITE" "$PAGES" "$HOST" trs 300
-./target/release/zwgk serve --dir "$SITE" --port "$PORT" >/dev/null 2>&1 &
+"$TARGET"/release/examples/genfocus "$SITE" "$PAGES" "$HOST" trs 300
+"$TARGET"/release/zwgk serve --dir "$SITE" --port "$PORT" >/dev/null 2>&1 &
 SERVER_PID=$!
 trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 0.1; done
-/usr/bin/time -v ./target/release/zwgk check "http://$HOST:$PORT/" --resolve "$HOST:$PORT:127.0.0.1" \
+/usr/bin/time -v "$TARGET"/release/zwgk check "http://$HOST:$PORT/" --resolve "$HOST:$PORT:127.0.0.1" \
   --no-dns --no-history --rate 0 --per-host 32 --concurrency 32 --external skip --no-verify \
   --max-pages $((PAGES + 1000)) --max-depth 100 --max-duration 0 --out "$OUT" > "$OUT.stdout" 2> "$OUT.time" || true
 python3 - "$OUT/report.json" "$OUT.time" <<'PY'

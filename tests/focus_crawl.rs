@@ -11,7 +11,6 @@ use common::{Fixture, check, stdout};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use zwgk::testsite::generate::{GenSpec, Style, generate};
-use zwgk::testsite::{SiteServer, SiteSource};
 
 /// Serve generated sites from a temporary folder.
 fn serve_generated(specs: &[GenSpec]) -> (Fixture, tempfile::TempDir) {
@@ -19,18 +18,7 @@ fn serve_generated(specs: &[GenSpec]) -> (Fixture, tempfile::TempDir) {
     for s in specs {
         generate(dir.path(), s).expect("site generated");
     }
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let server = rt
-        .block_on(SiteServer::start(
-            SiteSource::Disk(dir.path().to_path_buf()),
-            "127.0.0.1:0".parse().unwrap(),
-        ))
-        .unwrap();
-    (Fixture { server, rt }, dir)
+    (Fixture::serve_root(dir.path().to_path_buf()), dir)
 }
 
 /// Check IDs of the default packs by the kinds of their steps.

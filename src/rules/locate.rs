@@ -448,11 +448,27 @@ fn cut_short(site: &Site, reason: StopReason, pending: &[UrlId]) -> bool {
         .filter(|n| n.stage == "crawl")
         .map(|n| n.url)
         .collect();
-    // more were left than listed: an unlisted pending link may be one of them
+    // more were left than listed (the list is capped, best priorities first): an
+    // unlisted pending link on a crawled host may be one of them
     let capped = g.stats.unvisited as usize > listed.len();
-    pending
+    if pending.iter().any(|id| listed.contains(id)) {
+        return true;
+    }
+    if !capped {
+        return false;
+    }
+    let host_of = |u: &str| url::Url::parse(u).ok()?.host_str().map(str::to_string);
+    let crawled: HashSet<String> = g
+        .pages
         .iter()
-        .any(|id| listed.contains(id) || (capped && site.error(*id).is_none()))
+        .filter_map(|p| host_of(g.url(p.final_url)))
+        .collect();
+    let trapped: HashSet<UrlId> = g.trapped.iter().copied().collect();
+    pending.iter().any(|id| {
+        site.error(*id).is_none()
+            && !trapped.contains(id)
+            && host_of(g.url(*id)).is_some_and(|h| crawled.contains(&h))
+    })
 }
 
 /// The host of `url` when no crawled page is on it (a link out of the crawl's scope).

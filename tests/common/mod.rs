@@ -18,14 +18,20 @@ pub struct Fixture {
 impl Fixture {
     /// Serve `tests/sites/<dir>` (one sub-folder per host name).
     pub fn serve(dir: &str) -> Fixture {
+        Fixture::serve_root(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/sites")
+                .join(dir),
+        )
+    }
+
+    /// Serve a folder anywhere (one sub-folder per host name), e.g. a generated site.
+    pub fn serve_root(root: PathBuf) -> Fixture {
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
             .build()
             .expect("runtime");
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/sites")
-            .join(dir);
         let server = rt
             .block_on(SiteServer::start(
                 SiteSource::Disk(root),

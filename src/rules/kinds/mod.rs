@@ -103,6 +103,7 @@ impl Step {
             Step::Media(p) => (&[], &p.column, &[]),
             Step::Outline(p) => (&[], &p.column, &[]),
             Step::Replies(p) => (&[], &p.column, &[]),
+            Step::Linkage(p) => (&p.from, &p.to, &[]),
             _ => (&[], &None, &[]),
         };
         path.iter()
