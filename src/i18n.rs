@@ -12,12 +12,20 @@ macro_rules! tr {
     };
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+/// Language of messages and reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     Zh,
     En,
+}
+
+impl std::str::FromStr for Lang {
+    type Err = crate::model::UnknownName;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::model::name::parse_name("language", s, &[("zh", Lang::Zh), ("en", Lang::En)])
+    }
 }
 
 impl Lang {

@@ -15,6 +15,8 @@
 #[macro_use]
 pub mod i18n;
 
+pub mod events;
+
 // second: the types every stage shares
 pub mod model;
 

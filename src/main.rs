@@ -2,6 +2,8 @@
 //! `cli/progress.rs`), settings merged from flags and the config file, exit codes.
 
 use anyhow::{Context, Result, bail};
+use cli::progress::Terminal;
+use zwgk::events::Events;
 
 /// mimalloc: the crawl parses pages on many threads; glibc's per-thread arenas fragment
 /// badly under that load (measured: ~40 % higher peak RSS on the 20,000-page benchmark).
@@ -11,6 +13,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod cli {
     pub mod args;
     pub mod progress;
+    pub mod values;
 }
 
 use clap::Parser;
@@ -210,6 +213,7 @@ async fn check(args: CheckArgs) -> Result<i32> {
             overrides: overrides.clone(),
             lang: args.lang,
             as_of,
+            events: Events::to(Terminal),
         };
         eprintln!(
             "[zwgk] 检查 {} 个站点（并行 {}）…",
@@ -279,6 +283,7 @@ async fn check(args: CheckArgs) -> Result<i32> {
             overrides: overrides.clone(),
             lang: args.lang,
             as_of,
+            events: Events::to(Terminal),
         };
         let progress = Arc::new(CrawlProgress::default());
         let ticker = spawn_progress(progress.clone(), url.host_str().unwrap_or("").to_string());
@@ -340,6 +345,7 @@ async fn demo(args: DemoArgs) -> Result<i32> {
         overrides: None,
         lang: args.lang,
         as_of: None,
+        events: Events::to(Terminal),
     };
     let progress = Arc::new(CrawlProgress::default());
     let ticker = spawn_progress(progress.clone(), run::DEMO_HOST.to_string());
@@ -463,7 +469,15 @@ async fn probe(args: ProbeArgs) -> Result<i32> {
         zwgk::config::user_seconds("--interval", args.interval, zwgk::config::MAX_DURATION_SECS)
             .map_err(anyhow::Error::msg)?
     };
-    let (ok, failed) = run::probe(&url, fetch, &store, args.count, interval).await?;
+    let (ok, failed) = run::probe(
+        &url,
+        fetch,
+        &store,
+        args.count,
+        interval,
+        &Events::to(Terminal),
+    )
+    .await?;
     println!("{ok} ok, {failed} failed");
     Ok(0)
 }
@@ -489,6 +503,7 @@ fn recheck(args: RecheckArgs) -> Result<i32> {
         overrides: args.eval.overrides.clone(),
         lang: args.lang,
         as_of,
+        events: Events::to(Terminal),
     };
     let outcome = run::recheck(&args.graph, &opts)?;
     print!(

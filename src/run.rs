@@ -3,6 +3,7 @@
 //! loopback and checks it.
 
 use crate::crawl::{self, CrawlConfig, CrawlProgress, SiteGraph};
+use crate::events::{Event, Events};
 use crate::fetch::{FetchConfig, Fetcher, ResolveEntry};
 use crate::i18n::Lang;
 use crate::report::{self, Report, SiteInfo};
@@ -72,6 +73,8 @@ pub struct CheckOptions {
     pub lang: Lang,
     /// Date the checks are evaluated against (default: today).
     pub as_of: Option<jiff::civil::Date>,
+    /// Where the run tells what it is doing (resuming, batch progress); nowhere by default.
+    pub events: Events,
 }
 
 /// What a site check produced.
@@ -140,18 +143,16 @@ pub async fn check_site(
                 )));
             }
             Some(cp) => {
-                eprintln!(
-                    "[zwgk] 从 {} 继续抓取（已抓取 {} 个页面） / resuming",
-                    state_file.display(),
-                    cp.pages()
-                );
+                opts.events.emit(Event::Resuming {
+                    state_file: &state_file,
+                    pages: cp.pages(),
+                });
                 Some(cp)
             }
             None => {
-                eprintln!(
-                    "[zwgk] 没有可继续的抓取状态（{}），重新开始 / nothing to resume, starting fresh",
-                    state_file.display()
-                );
+                opts.events.emit(Event::NothingToResume {
+                    state_file: &state_file,
+                });
                 None
             }
         }
@@ -399,6 +400,7 @@ pub async fn probe(
     store: &crate::store::Store,
     count: usize,
     interval: std::time::Duration,
+    events: &Events,
 ) -> Result<(usize, usize), RunError> {
     let fetch = FetchConfig {
         timeout: std::time::Duration::from_millis(PROBE_TIMEOUT_MS),
@@ -439,7 +441,11 @@ pub async fn probe(
             failed += 1;
         }
         store.record_probe(&site, jiff::Timestamp::now(), good, ms, &detail)?;
-        eprintln!("[zwgk] {} {} {detail}", if good { "✓" } else { "✗" }, url);
+        events.emit(Event::Probed {
+            url,
+            ok: good,
+            detail: &detail,
+        });
     }
     Ok((ok, failed))
 }

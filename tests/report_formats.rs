@@ -21,6 +21,22 @@ fn fixture(name: &str) -> Report {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
+/// The report as an English run writes it: `--lang en` and each check's fix in English
+/// (what the rule engine takes from the pack's `how_to_fix_en`; messages stay as they are).
+fn english(r: &Report) -> Report {
+    let packs = zwgk::rules::load_packs(&[]).unwrap();
+    let mut en = r.clone();
+    en.lang = Lang::En;
+    for c in &mut en.checks {
+        if let Some(d) = packs.iter().flat_map(|p| &p.checks).find(|d| d.id == c.id)
+            && !d.how_to_fix_en.is_empty()
+        {
+            c.fix = d.how_to_fix_en.clone();
+        }
+    }
+    en
+}
+
 fn snapshot_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports/snapshots")
 }
@@ -117,8 +133,7 @@ fn with_comparison() -> Report {
 fn markdown_snapshots() {
     let sample = fixture("sample.json");
     assert_snapshot("sample.zh.md", &markdown::render(&sample).unwrap());
-    let mut en = sample.clone();
-    en.lang = Lang::En;
+    let en = english(&sample);
     assert_snapshot("sample.en.md", &markdown::render(&en).unwrap());
     assert_snapshot(
         "sample-baseline.zh.md",
@@ -134,8 +149,7 @@ fn markdown_snapshots() {
 fn html_snapshots() {
     let sample = fixture("sample.json");
     assert_snapshot("sample.zh.html", &html::render(&sample).unwrap());
-    let mut en = sample.clone();
-    en.lang = Lang::En;
+    let en = english(&sample);
     assert_snapshot("sample.en.html", &html::render(&en).unwrap());
     assert_snapshot(
         "sample-baseline.zh.html",
@@ -263,9 +277,16 @@ fn junit_parses_back_with_one_case_per_check() {
                 },
                 zwgk::rules::Status::Fail,
             ) => {
-                assert_eq!(message.as_ref().unwrap().as_str(), c.message);
+                // the failure message is the finding and how to fix it, each said once
+                assert_eq!(
+                    message.as_ref().unwrap().as_str(),
+                    c.message_with_fix(zwgk::i18n::Lang::Zh)
+                );
                 let body = description.as_ref().unwrap().as_str();
                 assert!(body.contains(&c.requirement), "{body}");
+                if !c.fix.is_empty() {
+                    assert_eq!(body.matches(c.fix.as_str()).count(), 1, "{body}");
+                }
             }
             (
                 quick_junit::TestCaseStatus::Skipped { message, .. },

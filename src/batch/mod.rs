@@ -10,6 +10,7 @@ pub use index::{Index, IndexEntry};
 pub use sites::{SiteEntry, load_sites, shard};
 
 use crate::crawl::CrawlProgress;
+use crate::events::Event;
 use crate::fetch::ResolveEntry;
 use crate::run::{CheckOptions, check_site};
 use futures::StreamExt;
@@ -129,22 +130,29 @@ pub async fn run_batch(
                     Ok(o) => o,
                     Err(e) => return IndexEntry::failed(&entry, e),
                 };
-                eprintln!("[zwgk] ({}/{total}) {} …", i + 1, entry.url);
+                let (n, url) = (i + 1, entry.url.as_str());
+                base.events.emit(Event::SiteStarted { n, total, url });
                 let progress = Arc::new(CrawlProgress::default());
                 match check_site(&opts, progress, cancel).await {
                     Ok(outcome) => {
                         let e = IndexEntry::from_outcome(&entry, &outcome, out);
-                        eprintln!(
-                            "[zwgk] ({}/{total}) {} 完成：{} 页，不通过 {} 项",
-                            i + 1,
-                            entry.url,
-                            e.pages,
-                            e.fail_high + e.fail_medium + e.fail_low
-                        );
+                        base.events.emit(Event::SiteDone {
+                            n,
+                            total,
+                            url,
+                            pages: e.pages,
+                            failed_checks: e.fail_high + e.fail_medium + e.fail_low,
+                        });
                         e
                     }
                     Err(err) => {
-                        eprintln!("[zwgk] ({}/{total}) {} 失败：{err}", i + 1, entry.url);
+                        let error = err.to_string();
+                        base.events.emit(Event::SiteFailed {
+                            n,
+                            total,
+                            url,
+                            error: &error,
+                        });
                         IndexEntry::failed(&entry, err.to_string())
                     }
                 }

@@ -1,11 +1,12 @@
 //! Command-line arguments (clap): every subcommand and option, with its help text.
 
+use super::values;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use zwgk::i18n::Lang;
 use zwgk::report::FailOn;
 use zwgk::report::diff::DiffFormat;
-use zwgk::report::formats::{self, Format};
+use zwgk::report::formats::Format;
 use zwgk::verify::ExternalPolicy;
 
 #[derive(Parser)]
@@ -54,7 +55,7 @@ pub struct RulesArgs {
     /// Rule pack name or rule file (repeatable) [default: the built-in packs]
     #[arg(long = "rules", value_name = "PACK|FILE", global = true)]
     pub rules: Vec<String>,
-    #[arg(long, value_enum, default_value_t = Lang::Zh, global = true)]
+    #[arg(long, value_parser = values::lang(), default_value = "zh", global = true)]
     pub lang: Lang,
 }
 
@@ -79,7 +80,7 @@ pub struct HistoryArgs {
     pub prune: Option<u32>,
     #[arg(long, value_name = "FILE", default_value = "reports/zwgk.db")]
     pub db: PathBuf,
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    #[arg(long, value_parser = values::lang(), default_value = "zh")]
     pub lang: Lang,
 }
 
@@ -127,9 +128,9 @@ pub struct RecheckArgs {
     #[arg(long, value_name = "REPORT.JSON")]
     pub baseline: Option<PathBuf>,
     /// Report files to write, comma-separated (report.json is always written)
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = formats::ALL.to_vec())]
+    #[arg(long, value_parser = values::format(), value_delimiter = ',', default_values = values::FORMATS)]
     pub format: Vec<Format>,
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    #[arg(long, value_parser = values::lang(), default_value = "zh")]
     pub lang: Lang,
 }
 
@@ -164,7 +165,7 @@ pub struct MergeArgs {
     /// Folder for the merged index
     #[arg(long)]
     pub out: PathBuf,
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    #[arg(long, value_parser = values::lang(), default_value = "zh")]
     pub lang: Lang,
 }
 
@@ -174,9 +175,9 @@ pub struct DiffArgs {
     pub old: PathBuf,
     /// The newer report.json
     pub new: PathBuf,
-    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    #[arg(long, value_parser = values::diff_format(), default_value = "text")]
     pub format: DiffFormat,
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    #[arg(long, value_parser = values::lang(), default_value = "zh")]
     pub lang: Lang,
 }
 
@@ -244,7 +245,7 @@ pub struct CrawlArgs {
     #[arg(long)]
     pub ignore_robots: bool,
     /// Links and media on other hosts: check (request them) or skip (list as not verified)
-    #[arg(long, value_enum, default_value_t = ExternalPolicy::Check)]
+    #[arg(long, value_parser = values::external(), default_value = "check")]
     pub external: ExternalPolicy,
     /// Skip the verification of media, attachments and links
     #[arg(long)]
@@ -305,16 +306,16 @@ pub struct CheckArgs {
     #[arg(long)]
     pub name: Option<String>,
     /// Language of messages and reports
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    #[arg(long, value_parser = values::lang(), default_value = "zh")]
     pub lang: Lang,
     /// Report files to write, comma-separated (report.json is always written)
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = formats::ALL.to_vec())]
+    #[arg(long, value_parser = values::format(), value_delimiter = ',', default_values = values::FORMATS)]
     pub format: Vec<Format>,
     /// Compare with an earlier report.json (adds new/fixed/unchanged to the report)
     #[arg(long, value_name = "REPORT.JSON")]
     pub baseline: Option<PathBuf>,
     /// Exit with code 2 when a check fails at or above this severity (new: only failures not in --baseline, or else not in the site's last run in the history database)
-    #[arg(long, value_enum, default_value_t = FailOn::None)]
+    #[arg(long, value_parser = values::fail_on(), default_value = "none")]
     pub fail_on: FailOn,
 }
 
@@ -329,7 +330,7 @@ pub struct DemoArgs {
     /// Keep serving the demo site after the check (browse it at the printed address)
     #[arg(long)]
     pub keep_serving: bool,
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    #[arg(long, value_parser = values::lang(), default_value = "zh")]
     pub lang: Lang,
 }
 

@@ -75,3 +75,41 @@ pub fn cancel_on_ctrl_c() -> tokio::sync::watch::Receiver<bool> {
     });
     rx
 }
+
+/// Prints the library's events on stderr, as `[zwgk] …` lines.
+pub struct Terminal;
+
+impl zwgk::events::Observer for Terminal {
+    fn event(&self, event: zwgk::events::Event<'_>) {
+        use zwgk::events::Event;
+        match event {
+            Event::Resuming { state_file, pages } => eprintln!(
+                "[zwgk] 从 {} 继续抓取（已抓取 {pages} 个页面） / resuming",
+                state_file.display()
+            ),
+            Event::NothingToResume { state_file } => eprintln!(
+                "[zwgk] 没有可继续的抓取状态（{}），重新开始 / nothing to resume, starting fresh",
+                state_file.display()
+            ),
+            Event::Probed { url, ok, detail } => {
+                eprintln!("[zwgk] {} {url} {detail}", if ok { "✓" } else { "✗" })
+            }
+            Event::SiteStarted { n, total, url } => eprintln!("[zwgk] ({n}/{total}) {url} …"),
+            Event::SiteDone {
+                n,
+                total,
+                url,
+                pages,
+                failed_checks,
+            } => {
+                eprintln!("[zwgk] ({n}/{total}) {url} 完成：{pages} 页，不通过 {failed_checks} 项")
+            }
+            Event::SiteFailed {
+                n,
+                total,
+                url,
+                error,
+            } => eprintln!("[zwgk] ({n}/{total}) {url} 失败：{error}"),
+        }
+    }
+}

@@ -3,20 +3,13 @@
 //! that were clamped, and what a budget left unchecked — so that a person reading the
 //! report, not only a script reading report.json, sees what could not be checked.
 
-use super::Report;
+use super::{HostEntry, Report};
 use crate::i18n::Lang;
 use crate::model::TrapReason;
 use serde::Serialize;
 
 /// Rows of "not checked" shown; the rest are counted.
 const NOT_CHECKED_SHOWN: usize = 20;
-
-/// A host crawled, with its page count.
-#[derive(Debug, Clone, Serialize)]
-pub struct HostRow {
-    pub host: String,
-    pub pages: usize,
-}
 
 /// A family of URLs refused as a crawler trap.
 #[derive(Debug, Clone, Serialize)]
@@ -45,7 +38,7 @@ pub struct NotCheckedRow {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct CrawlLimits {
     /// only when more than one host was crawled
-    pub hosts: Vec<HostRow>,
+    pub hosts: Vec<HostEntry>,
     pub traps: Vec<TrapRow>,
     pub tls: Vec<TlsRow>,
     pub notes: Vec<String>,
@@ -79,13 +72,7 @@ pub fn crawl_limits(report: &Report, lang: Lang) -> CrawlLimits {
     let c = &report.crawl;
     CrawlLimits {
         hosts: if c.hosts.len() > 1 {
-            c.hosts
-                .iter()
-                .map(|h| HostRow {
-                    host: h.host.clone(),
-                    pages: h.pages,
-                })
-                .collect()
+            c.hosts.clone()
         } else {
             Vec::new()
         },

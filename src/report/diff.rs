@@ -44,12 +44,28 @@ pub struct Comparison {
 }
 
 /// Output format of `zwgk diff`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum DiffFormat {
     #[default]
     Text,
     Md,
     Json,
+}
+
+impl std::str::FromStr for DiffFormat {
+    type Err = crate::model::UnknownName;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::model::name::parse_name(
+            "diff format",
+            s,
+            &[
+                ("text", DiffFormat::Text),
+                ("md", DiffFormat::Md),
+                ("json", DiffFormat::Json),
+            ],
+        )
+    }
 }
 
 fn item(c: &CheckResult, before: Option<Status>, after: Option<Status>, message: &str) -> DiffItem {

@@ -25,7 +25,7 @@ use std::path::Path;
 use thiserror::Error;
 
 /// A report file format (`--format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// report.json (always written)
@@ -38,6 +38,23 @@ pub enum Format {
     Junit,
     /// report.sarif
     Sarif,
+}
+
+impl std::str::FromStr for Format {
+    type Err = crate::model::UnknownName;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::model::name::parse_name(
+            "report format",
+            s,
+            &[
+                ("json", Format::Json),
+                ("md", Format::Md),
+                ("html", Format::Html),
+                ("junit", Format::Junit),
+                ("sarif", Format::Sarif),
+            ],
+        )
+    }
 }
 
 /// Every format.
@@ -174,7 +191,7 @@ fn web_href(url: &str) -> Option<String> {
 // Check metadata from the rule packs (how to fix, indicator names, caps, path checks)
 // ---------------------------------------------------------------------------------------
 
-/// What the rule packs say about one check, beyond what `report.json` carries.
+/// What one check result carries beyond its message, as the reports use it.
 #[derive(Debug, Clone, Default)]
 pub struct CheckMeta {
     /// how to fix a failure (in the report's language when the pack has it)
@@ -189,49 +206,29 @@ pub struct CheckMeta {
     pub per_evidence: bool,
 }
 
-/// Look up the report's checks in its rule packs; packs that cannot be loaded any more
-/// (a file moved away) are skipped: the report then falls back to the requirement text.
+/// What each check result says beyond its message: read from the results themselves
+/// (`fix`, `indicator`, `deduction_cap`, `kinds`, `per_evidence`); the reports never reload
+/// rule packs.
 pub fn check_meta(report: &Report) -> HashMap<String, CheckMeta> {
-    let mut packs = Vec::new();
-    let names: Vec<String> = if report.packs.is_empty() {
-        Vec::new()
-    } else {
-        report.packs.clone()
-    };
-    let mut selectors: Vec<Vec<String>> = names.into_iter().map(|n| vec![n]).collect();
-    if selectors.is_empty() {
-        // reports without pack names: the built-in packs still know the built-in IDs
-        selectors.push(Vec::new());
-    }
-    for sel in selectors {
-        if let Ok(p) = crate::rules::load_packs(&sel) {
-            packs.extend(p);
-        }
-    }
-    let mut out = HashMap::new();
-    for p in &packs {
-        for c in &p.checks {
-            let fix = match report.lang {
-                Lang::En if !c.how_to_fix_en.is_empty() => c.how_to_fix_en.clone(),
-                _ => c.how_to_fix.clone(),
-            };
-            let indicator = c
-                .source
-                .split_once('：')
-                .or_else(|| c.source.split_once(':'))
-                .map(|(_, rest)| rest)
-                .and_then(|rest| rest.split_once('-'))
-                .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()));
-            out.entry(c.id.clone()).or_insert(CheckMeta {
-                fix,
-                indicator,
-                cap: c.deduction_cap,
-                is_path: c.steps.iter().any(|s| s.kind_name() == "path"),
-                per_evidence: c.per_evidence,
-            });
-        }
-    }
-    out
+    report
+        .checks
+        .iter()
+        .map(|c| {
+            (
+                c.id.clone(),
+                CheckMeta {
+                    fix: c.fix.clone(),
+                    indicator: c
+                        .indicator
+                        .as_ref()
+                        .map(|i| (i.level1.clone(), i.level2.clone())),
+                    cap: c.deduction_cap,
+                    is_path: c.is_path(),
+                    per_evidence: c.per_evidence,
+                },
+            )
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -684,7 +681,7 @@ fn finding(c: &CheckResult, meta: Option<&CheckMeta>, change: &str, lang: Lang) 
         status: status_code(c.status),
         status_label: diff::status_label(Some(c.status), lang),
         icon: status_icon(c.status),
-        message: strip_fix(&c.message, &fix),
+        message: c.message.clone(),
         requirement: c.requirement.clone(),
         fix,
         evidence: c
@@ -703,27 +700,6 @@ fn finding(c: &CheckResult, meta: Option<&CheckMeta>, change: &str, lang: Lang) 
     }
 }
 
-/// The rule engine appends "。整改建议：…" to a failing check's message; the reports show
-/// how to fix separately, so the message is shown without it.
-pub fn strip_fix(message: &str, fix: &str) -> String {
-    let fix = fix.trim();
-    if fix.is_empty() {
-        return message.to_string();
-    }
-    for (sep, end) in [("。整改建议：", "。"), (". How to fix: ", ".")] {
-        if let Some(i) = message.rfind(sep)
-            && message[i + sep.len()..].trim() == fix
-        {
-            let head = message[..i].trim_end();
-            if head.ends_with(['。', '.', '！', '？', '；']) {
-                return head.to_string();
-            }
-            return format!("{head}{end}");
-        }
-    }
-    message.to_string()
-}
-
 fn office_name(office: &str, lang: Lang) -> String {
     if office.trim().is_empty() {
         labels(lang)["no_office"].to_string()
@@ -732,7 +708,7 @@ fn office_name(office: &str, lang: Lang) -> String {
     }
 }
 
-fn marker(c: &CheckResult, meta: Option<&CheckMeta>, lang: Lang) -> Marker {
+fn marker(c: &CheckResult, lang: Lang) -> Marker {
     Marker {
         id: c.id.clone(),
         title: c.title.clone(),
@@ -742,7 +718,7 @@ fn marker(c: &CheckResult, meta: Option<&CheckMeta>, lang: Lang) -> Marker {
         message: if c.status == Status::Pass {
             String::new()
         } else {
-            strip_fix(&c.message, meta.map(|m| m.fix.as_str()).unwrap_or(""))
+            c.message.clone()
         },
         anchor: anchor("check-", &c.id),
     }
@@ -817,13 +793,13 @@ pub fn path_tree(report: &Report, meta: &HashMap<String, CheckMeta>) -> (TreeNod
             .map(|e| e.path.as_slice())
             .collect();
         if chains.is_empty() {
-            root.markers.push(marker(c, meta.get(&c.id), lang));
+            root.markers.push(marker(c, lang));
             continue;
         }
         for chain in chains {
             let end = insert(&mut root, chain);
             if !end.markers.iter().any(|m| m.id == c.id) {
-                end.markers.push(marker(c, meta.get(&c.id), lang));
+                end.markers.push(marker(c, lang));
             }
             if c.status == Status::Pass {
                 mark_ok(&mut root, chain);

@@ -68,7 +68,7 @@ pub fn render(report: &Report) -> Result<String, FormatError> {
             Status::Pass => TestCaseStatus::success(),
             Status::Fail => {
                 let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
-                s.set_message(c.message.as_str());
+                s.set_message(c.message_with_fix(lang));
                 s.set_type(super::diff::severity_label(c.severity, Lang::En));
                 let mut body = String::new();
                 let _ = writeln!(body, "{}", c.message);
@@ -96,7 +96,7 @@ pub fn render(report: &Report) -> Result<String, FormatError> {
             Status::Warn | Status::NotApplicable => {
                 let mut s = TestCaseStatus::skipped();
                 let label = super::diff::status_label(Some(c.status), lang);
-                s.set_message(format!("{label}: {}", c.message));
+                s.set_message(format!("{label}: {}", c.message_with_fix(lang)));
                 s.set_type(super::status_code(c.status));
                 s
             }

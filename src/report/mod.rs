@@ -246,7 +246,8 @@ pub struct Report {
 }
 
 /// Threshold of `--fail-on`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum FailOn {
     /// no check fails the run (exit 0 whatever the findings)
     #[default]
@@ -259,6 +260,23 @@ pub enum FailOn {
     Low,
     /// fail only on failures not in the baseline (needs --baseline)
     New,
+}
+
+impl std::str::FromStr for FailOn {
+    type Err = crate::model::UnknownName;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::model::name::parse_name(
+            "--fail-on threshold",
+            s,
+            &[
+                ("none", FailOn::None),
+                ("high", FailOn::High),
+                ("medium", FailOn::Medium),
+                ("low", FailOn::Low),
+                ("new", FailOn::New),
+            ],
+        )
+    }
 }
 
 /// Whether the run must fail (exit code 2) under the threshold.

@@ -272,7 +272,7 @@ pub fn log(report: &Report) -> Log {
                 text: if c.message.trim().is_empty() {
                     c.title.clone()
                 } else {
-                    c.message.clone()
+                    c.message_with_fix(report.lang)
                 },
             },
             locations: vec![location(primary, None, primary_text)],

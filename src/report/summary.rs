@@ -184,7 +184,7 @@ pub fn render(r: &Report, out_dir: &str) -> String {
                     c.id,
                     c.title,
                     lang.pick("：", ": "),
-                    c.message
+                    c.message_with_fix(lang)
                 );
             }
         }

@@ -210,9 +210,35 @@ fn result(
         requirement: check.requirement.clone(),
         evidence,
         deduction,
+        fix: match lang {
+            Lang::En if !check.how_to_fix_en.is_empty() => check.how_to_fix_en.clone(),
+            _ => check.how_to_fix.clone(),
+        },
+        class: Some(check.class.label().to_string()),
+        indicator: indicator_of(&check.source),
+        deduction_cap: check.deduction_cap,
+        kinds: check
+            .steps
+            .iter()
+            .map(|s| s.kind_name().to_string())
+            .collect(),
+        per_evidence: check.per_evidence,
         decided_after_requests: None,
         coverage: None,
     }
+}
+
+/// 一级指标 and 二级指标 from a source such as `国办发〔2019〕…：网站可用性-首页可用性`.
+fn indicator_of(source: &str) -> Option<super::Indicator> {
+    source
+        .split_once('：')
+        .or_else(|| source.split_once(':'))
+        .map(|(_, rest)| rest)
+        .and_then(|rest| rest.split_once('-'))
+        .map(|(a, b)| super::Indicator {
+            level1: a.trim().to_string(),
+            level2: b.trim().to_string(),
+        })
 }
 
 /// Why nothing can be decided when the home page itself failed.
@@ -383,9 +409,12 @@ pub fn evaluate(graph: &SiteGraph, packs: &[Pack], ctx: &EvalContext) -> Vec<Che
             }
             let decided = matches!(status, Status::Pass | Status::Fail)
                 .then(|| coverage::decided_after(&site, &evidence, needed, whole));
-            if status != Status::Pass && !check.how_to_fix.is_empty() {
-                let fix = lang.pick(&check.how_to_fix, &check.how_to_fix_en);
-                message.push_str(&tr!(lang, "。整改建议：{}", ". How to fix: {}", fix));
+            // a finding that comes with how to fix it (in `fix`) ends as a sentence
+            if status != Status::Pass
+                && !check.how_to_fix.is_empty()
+                && !message.trim_end().ends_with(['。', '.', '！', '？', '；'])
+            {
+                message.push_str(lang.pick("。", "."));
             }
             let d = (deductible && status == Status::Fail)
                 .then_some((deduction * 100.0).round() / 100.0);

@@ -118,7 +118,14 @@ fn path_missing_fails_with_partial_chain_and_warns_when_crawl_was_cut() {
         "{}",
         p01.message
     );
-    assert!(p01.message.contains("整改建议"), "{}", p01.message);
+    // how to fix travels beside the message, not inside it
+    assert!(!p01.message.contains("整改建议"), "{}", p01.message);
+    assert!(p01.fix.contains("预算/决算"), "{}", p01.fix);
+    assert!(p01.is_path());
+    assert!(
+        p01.message_with_fix(crate::i18n::Lang::Zh)
+            .ends_with(&format!("。整改建议：{}", p01.fix))
+    );
     assert_eq!(get(&r, "ZW-P02").status, Status::Fail);
     // cut by the page budget, but every link the search would follow was fetched: the
     // absence is decided

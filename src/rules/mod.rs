@@ -34,6 +34,7 @@ pub use overrides::{SiteOverrides, load_overrides};
 pub use pack::{CheckClass, CheckDef, Pack, load_packs};
 pub use verdict::{Verdict, verdict};
 
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Outcome of one check.
@@ -85,6 +86,25 @@ pub struct CheckResult {
     /// Estimated deduction of a failed 扣分 item (national indicators), before totals.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deduction: Option<f64>,
+    /// How to fix a failure, in the report's language (the pack's `how_to_fix`); the
+    /// message does not repeat it (see [`CheckResult::message_with_fix`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub fix: String,
+    /// How the check counts: 单项否决, 扣分, 提示 or seed (the pack's `class`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<String>,
+    /// The national indicator the check measures (一级指标, 二级指标 of its `source`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<Indicator>,
+    /// Deduction cap of a 扣分 item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deduction_cap: Option<f64>,
+    /// The kinds of the check's steps (`path`, `freshness` …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<String>,
+    /// CI formats write one test case / result per evidence item (each lost URL).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub per_evidence: bool,
     /// Crawl requests until the check was decided: the latest page its decision rests on
     /// (the whole crawl for whole-site checks). Absent when not decided (warn, not applicable).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -92,6 +112,37 @@ pub struct CheckResult {
     /// How much of the site a whole-site check saw.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage: Option<Coverage>,
+}
+
+/// A national indicator: 一级指标 and 二级指标.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub level1: String,
+    pub level2: String,
+}
+
+impl CheckResult {
+    /// The message followed by how to fix it, for formats that show one text (JUnit,
+    /// SARIF, the terminal): `…。整改建议：…` when the check did not pass.
+    pub fn message_with_fix(&self, lang: Lang) -> String {
+        if self.status == Status::Pass || self.fix.trim().is_empty() {
+            return self.message.clone();
+        }
+        let head = self.message.trim_end();
+        let head = head.strip_suffix(['。', '.']).unwrap_or(head);
+        tr!(
+            lang,
+            "{}。整改建议：{}",
+            "{}. How to fix: {}",
+            head,
+            self.fix
+        )
+    }
+
+    /// Is this a required disclosure path (a `path` step)?
+    pub fn is_path(&self) -> bool {
+        self.kinds.iter().any(|k| k == "path")
+    }
 }
 
 /// Share of the site a whole-site check saw.

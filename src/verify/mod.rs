@@ -38,13 +38,28 @@ pub const CONCURRENCY: usize = 16;
 pub const EXTERNAL_CONCURRENCY: usize = 4;
 
 /// Whether links and media on other hosts are requested.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ExternalPolicy {
     /// request them (HEAD/GET, no recursion)
     #[default]
     Check,
     /// list them as not verified, never request them
     Skip,
+}
+
+impl std::str::FromStr for ExternalPolicy {
+    type Err = crate::model::UnknownName;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::model::name::parse_name(
+            "external-link policy",
+            s,
+            &[
+                ("check", ExternalPolicy::Check),
+                ("skip", ExternalPolicy::Skip),
+            ],
+        )
+    }
 }
 
 /// Settings of the verification stage.
