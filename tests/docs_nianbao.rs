@@ -282,3 +282,60 @@ fn document_bounds_are_reported_not_guessed() {
             .all(|d| d.2.contains("--max-docs 1"))
     );
 }
+
+#[test]
+fn office_97_and_wps_files_as_libreoffice_writes_them() {
+    // nbole: 年报 as DOC (designed errors), 解读 as WPS, 预算 XLSX, 决算 XLS + ET
+    let fx = Fixture::serve("docs");
+    let (_out, r, dir) = check(&fx, "nbole.docs.gov.cn", RULES);
+    let docs = documents(&dir);
+    for name in [
+        "P020260122_nb.doc",
+        "P020260915_jd.wps",
+        "P020260325_fj1.xlsx",
+        "P020250905_fj1.xls",
+        "P020250905_fj2.et",
+    ] {
+        let d = docs
+            .iter()
+            .find(|d| d.0.ends_with(name))
+            .unwrap_or_else(|| panic!("{name} not read: {docs:?}"));
+        assert_eq!(d.1, "read", "{name}: {}", d.2);
+    }
+    assert_eq!(status(&r, "NB-01"), "pass", "{}", message(&r, "NB-01"));
+    assert_eq!(status(&r, "NB-02"), "pass", "{}", message(&r, "NB-02"));
+    // the DOC's table cells are read: the same designed errors as the PDF 年报
+    assert_eq!(status(&r, "NB-03"), "fail", "{}", message(&r, "NB-03"));
+    let ev = evidence(&r, "NB-03");
+    assert_eq!(ev[0].0, "/zwgk/zfxxgknb/", "{ev:?}");
+    let ev = ev[1..].to_vec();
+    assert!(
+        !ev.is_empty()
+            && ev
+                .iter()
+                .all(|e| e.0 == "/zwgk/zfxxgknb/202601/P020260122_nb.doc"),
+        "{ev:?}"
+    );
+    let natural = ev
+        .iter()
+        .find(|e| e.1.contains("「自然人」列"))
+        .unwrap_or_else(|| panic!("自然人 column named: {ev:?}"));
+    assert!(natural.1.contains("一(10) + 二(2) = 12"), "{}", natural.1);
+    assert!(!ev.iter().any(|e| e.1.contains("「商业企业」列")), "{ev:?}");
+    assert_eq!(status(&r, "NB-04"), "fail", "{}", message(&r, "NB-04"));
+    assert!(
+        evidence(&r, "NB-04")
+            .iter()
+            .any(|e| e.0.ends_with("P020260122_nb.doc") && e.1.contains("复议总计(3)")),
+        "{:?}",
+        evidence(&r, "NB-04")
+    );
+    // the WPS 解读 carries the eight aspects
+    assert_eq!(status(&r, "ZW-P07"), "pass", "{}", message(&r, "ZW-P07"));
+    // the years are only in the spreadsheets' title rows
+    assert_eq!(status(&r, "ZW-P02"), "pass", "{}", message(&r, "ZW-P02"));
+    let m = message(&r, "ZW-P02");
+    assert!(m.contains("2026年部门预算"), "{m}");
+    assert!(m.contains("2025年部门决算"), "{m}");
+    assert_ne!(status(&r, "DOC-01"), "fail", "{}", message(&r, "DOC-01"));
+}

@@ -94,6 +94,88 @@ fn docx_tables_resolve_merged_cells() {
     assert_eq!(t3.rows[0].iter().filter(|c| *c == "申请人情况").count(), 8);
 }
 
+const NB_DOC: &str = "nbole.docs.gov.cn/zwgk/zfxxgknb/202601/P020260122_nb.doc";
+
+#[test]
+fn word_97_tables_from_libreoffice_keep_rows_and_cells() {
+    let d = read(NB_DOC);
+    assert_eq!(d.format, DocFormat::Doc);
+    assert_eq!(d.status, DocStatus::Read, "{}", d.detail);
+    let text = d.headings.join("\n");
+    for part in ["一、总体情况", "四、政府信息公开行政复议、行政诉讼情况", "六、其他需要报告的事项"] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+    let t3 = d
+        .tables
+        .iter()
+        .find(|t| t.rows.iter().any(|r| r.iter().any(|c| c.contains("本年新收"))))
+        .expect("part three table");
+    let new = t3
+        .rows
+        .iter()
+        .find(|r| r.iter().any(|c| c.contains("本年新收")))
+        .unwrap();
+    // label, then 自然人 … 其他 and 总计: 10 3 0 0 0 1 14
+    let nums: Vec<&str> = new
+        .iter()
+        .map(String::as_str)
+        .filter(|c| c.chars().all(|ch| ch.is_ascii_digit()) && !c.is_empty())
+        .collect();
+    assert_eq!(nums, ["10", "3", "0", "0", "0", "1", "14"], "{new:?}");
+}
+
+#[test]
+fn wps_text_is_read_as_word_97() {
+    let d = read("nbole.docs.gov.cn/zwgk/fdzdgknr/zcjd/wzjd/202609/P020260915_jd.wps");
+    assert_eq!(d.format, DocFormat::Wps);
+    assert_eq!(d.status, DocStatus::Read, "{}", d.detail);
+    let seen = format!("{:?} {:?}", d.title, d.headings);
+    assert!(seen.contains("农村公路养护办法"), "{seen}");
+    assert!(d.text_chars > 100, "{}", d.text_chars);
+}
+
+#[test]
+fn spreadsheets_xlsx_xls_and_et_give_tables_with_merged_titles() {
+    for (rel, format, title, total) in [
+        (
+            "nbole.docs.gov.cn/zwgk/fdzdgknr/czyjs/202603/P020260325_fj1.xlsx",
+            DocFormat::Xlsx,
+            "2026年部门预算收支总表",
+            "1200",
+        ),
+        (
+            "nbole.docs.gov.cn/zwgk/fdzdgknr/czyjs/202509/P020250905_fj1.xls",
+            DocFormat::Xls,
+            "2025年部门决算收支总表",
+            "1100",
+        ),
+        (
+            "nbole.docs.gov.cn/zwgk/fdzdgknr/czyjs/202509/P020250905_fj2.et",
+            DocFormat::Et,
+            "2025年部门决算财政拨款支出表",
+            "900",
+        ),
+    ] {
+        let d = read(rel);
+        assert_eq!(d.format, format, "{rel}");
+        assert_eq!(d.status, DocStatus::Read, "{rel}: {}", d.detail);
+        let t = d.tables.first().unwrap_or_else(|| panic!("{rel}: no table"));
+        // the merged title row repeats its value over the four columns
+        assert_eq!(
+            t.rows[0].iter().filter(|c| c.contains(title)).count(),
+            4,
+            "{rel}: {:?}",
+            t.rows[0]
+        );
+        let sum = t
+            .rows
+            .iter()
+            .find(|r| r.first().is_some_and(|c| c == "收入合计"))
+            .unwrap_or_else(|| panic!("{rel}: {:?}", t.rows));
+        assert_eq!(sum[1], total, "{rel}: {sum:?}");
+    }
+}
+
 #[test]
 fn scanned_encrypted_truncated_and_bombed_files_are_reported() {
     let scan = read("nbpdf.docs.gov.cn/zwgk/fdzdgknr/zcjd/wzjd/202610/P020261020_scan.pdf");

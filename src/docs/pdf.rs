@@ -138,7 +138,7 @@ impl OutputDev for Collect {
             y,
             end: x + width * size,
             size,
-            ch: ch.to_string(),
+            ch: unify_ideographs(ch),
         });
         Ok(())
     }
@@ -154,6 +154,22 @@ impl OutputDev for Collect {
 }
 
 /// Lines by baseline, cells by gaps wider than 0.8 em, one loose table per page.
+/// CJK fonts map one glyph to several code points, and a PDF's ToUnicode table often names
+/// the Kangxi radical (U+2F2F ⼯) or a compatibility ideograph (U+F900…) instead of the
+/// unified ideograph (工) a person reads: NFKC folds them back, so that 工作年度报告 in a
+/// Chromium- or WPS-printed PDF is found as printed. Other characters are left alone.
+fn unify_ideographs(ch: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    if ch
+        .chars()
+        .any(|c| matches!(c as u32, 0x2E80..=0x2FDF | 0xF900..=0xFAFF | 0x2F800..=0x2FA1F))
+    {
+        ch.nfkc().collect()
+    } else {
+        ch.to_string()
+    }
+}
+
 fn layout(glyphs: &[Glyph]) -> Extracted {
     let mut out = Extracted::default();
     let mut by_page: std::collections::BTreeMap<u32, Vec<&Glyph>> = Default::default();
@@ -211,4 +227,19 @@ fn layout(glyphs: &[Glyph]) -> Extracted {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unify_ideographs;
+
+    #[test]
+    fn kangxi_radicals_and_compatibility_ideographs_become_unified() {
+        assert_eq!(unify_ideographs("\u{2F2F}"), "工");
+        assert_eq!(unify_ideographs("\u{2F47}"), "日");
+        assert_eq!(unify_ideographs("\u{F9DC}"), "隆");
+        // full-width digits and ordinary ideographs are left as printed
+        assert_eq!(unify_ideographs("１"), "１");
+        assert_eq!(unify_ideographs("政"), "政");
+    }
 }

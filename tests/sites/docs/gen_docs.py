@@ -9,12 +9,18 @@
                         embedded CJK font, with designed arithmetic errors (第三部分
                         自然人 column, 第四部分 行政复议 总计); a PDF 解读; a scanned
                         (image-only) PDF and an encrypted PDF among the attachments.
+* nbole.docs.gov.cn   - the Office 97 / WPS formats as LibreOffice writes them: 年报
+                        article wrapping a DOC with designed arithmetic errors, a WPS 解读
+                        (WPS text files are Word 97 binary documents), 预算 as XLSX with a
+                        merged title row, 决算 as XLS and its 附表 as ET (WPS spreadsheets
+                        are BIFF8 workbooks).
 * nbdocx.docs.gov.cn  - 年报 listed directly as a DOCX file (merged header cells,
                         full-width digits, blank cells = 0, a 小计 column; consistent);
                         预算/决算 articles with year-less titles wrapping 附件1.pdf /
                         附件1.docx whose own first line carries the year.
 
-Needs chromium (PDF printing) and qpdf (encryption) at generation time only; the tests
+Needs chromium (PDF printing), qpdf (encryption) and LibreOffice (soffice: DOC, XLS,
+XLSX) at generation time only; the tests
 read the committed files. Run from this directory: python3 gen_docs.py
 """
 import base64
@@ -294,6 +300,37 @@ def zip_bomb(path):
 
 # ---------- sites ----------
 
+def office(html, out, filt, infilter):
+    """Convert an HTML fragment with LibreOffice the way a site's staff export it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "src.html")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(f'<html><head><meta charset="utf-8"></head><body>{html}</body></html>')
+        ext = filt.split(":")[0]
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp}/profile",
+                        f"--infilter={infilter}", "--convert-to", filt, "--outdir", tmp, src],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        shutil.copyfile(os.path.join(tmp, "src." + ext), out)
+
+
+def word97(html, out):
+    office(html, out, 'doc:MS Word 97', "HTML (StarWriter)")
+
+
+def excel(html, out, xlsx):
+    office(html, out, 'xlsx:Calc Office Open XML' if xlsx else 'xls:MS Excel 97', "HTML (StarCalc)")
+
+
+def budget_table(title, total):
+    return f"""<table border="1"><tr><td colspan="4">{title}</td></tr>
+<tr><td rowspan="2">项目</td><td colspan="2">本年预算</td><td rowspan="2">备注</td></tr>
+<tr><td>金额（万元）</td><td>占比</td></tr>
+<tr><td>一般公共预算拨款收入</td><td>{total - 200}</td><td>83%</td><td></td></tr>
+<tr><td>事业收入</td><td>200</td><td>17%</td><td></td></tr>
+<tr><td>收入合计</td><td>{total}</td><td>100%</td><td></td></tr></table>"""
+
+
 def page(host, org, title, crumbs, main, meta=""):
     nav = '<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li></ul>'
     pos = ""
@@ -342,7 +379,7 @@ def skeleton(host, org, menus):
 
 
 def main():
-    for h in ["nbhtml.docs.gov.cn", "nbpdf.docs.gov.cn", "nbdocx.docs.gov.cn"]:
+    for h in ["nbhtml.docs.gov.cn", "nbpdf.docs.gov.cn", "nbdocx.docs.gov.cn", "nbole.docs.gov.cn"]:
         shutil.rmtree(os.path.join(HERE, h), ignore_errors=True)
 
     # --- nbhtml: HTML 年报 (consistent), DOCX 解读, junk attachments ---
@@ -422,6 +459,39 @@ def main():
     column(host, org, "zwgk/zfxxgknb/", "政府信息公开年报", [], [
         (f"{org}2025年政府信息公开工作年度报告", "/zwgk/zfxxgknb/P020260118_nb.docx", "2026-01-18")])
     write_docx(os.path.join(HERE, host, "zwgk/zfxxgknb/P020260118_nb.docx"), docx_report(org, 2025))
+
+    # --- nbole: DOC 年报 with errors, WPS 解读, XLSX/XLS/ET budgets (LibreOffice exports) ---
+    host, org = "nbole.docs.gov.cn", "测试市办公文档年报局"
+    skeleton(host, org, [("法定主动公开内容", "/zwgk/fdzdgknr/"), ("政府信息公开年报", "/zwgk/zfxxgknb/")])
+    write(host, "zwgk/fdzdgknr/index.html", page(host, org, "法定主动公开内容", [("政务公开", "/zwgk/"), ("法定主动公开内容", "/zwgk/fdzdgknr/")],
+          "<ul class='menu'><li><a href='/zwgk/fdzdgknr/zcjd/'>政策解读</a></li><li><a href='/zwgk/fdzdgknr/czyjs/'>财政预决算</a></li></ul>",
+          '\n<meta name="ColumnName" content="法定主动公开内容">'))
+    write(host, "zwgk/fdzdgknr/zcjd/index.html", page(host, org, "政策解读", [("政务公开", "/zwgk/")] + fd + [("政策解读", "/zwgk/fdzdgknr/zcjd/")],
+          "<ul class='menu'><li><a href='/zwgk/fdzdgknr/zcjd/wzjd/'>文字解读</a></li></ul>", '\n<meta name="ColumnName" content="政策解读">'))
+    column(host, org, "zwgk/fdzdgknr/zcjd/wzjd/", "文字解读", jd, [("《农村公路养护办法》解读", "/zwgk/fdzdgknr/zcjd/wzjd/202609/t20260915_1.html", "2026-09-15")])
+    article(host, org, "zwgk/fdzdgknr/zcjd/wzjd/202609/t20260915_1.html", "《农村公路养护办法》解读", "2026-09-15",
+            [("政务公开", "/zwgk/")] + jd + [("文字解读", "/zwgk/fdzdgknr/zcjd/wzjd/")],
+            '<p>附件：<a href="/zwgk/fdzdgknr/zcjd/wzjd/202609/P020260915_jd.wps">解读全文.wps</a></p>')
+    word97(f"<h2>《农村公路养护办法》政策解读</h2>{jiedu_body('农村公路养护办法')}",
+           os.path.join(HERE, host, "zwgk/fdzdgknr/zcjd/wzjd/202609/P020260915_jd.wps"))
+    column(host, org, "zwgk/fdzdgknr/czyjs/", "财政预决算", fd, [
+        ("部门预算", "/zwgk/fdzdgknr/czyjs/202603/t20260325_1.html", "2026-03-25"),
+        ("部门决算", "/zwgk/fdzdgknr/czyjs/202509/t20250905_1.html", "2025-09-05")])
+    ys = [("政务公开", "/zwgk/")] + fd + [("财政预决算", "/zwgk/fdzdgknr/czyjs/")]
+    article(host, org, "zwgk/fdzdgknr/czyjs/202603/t20260325_1.html", "部门预算", "2026-03-25", ys,
+            '<p><a href="/zwgk/fdzdgknr/czyjs/202603/P020260325_fj1.xlsx">附件1</a></p>')
+    excel(budget_table(f"{org}2026年部门预算收支总表", 1200), os.path.join(HERE, host, "zwgk/fdzdgknr/czyjs/202603/P020260325_fj1.xlsx"), True)
+    article(host, org, "zwgk/fdzdgknr/czyjs/202509/t20250905_1.html", "部门决算", "2025-09-05", ys,
+            '<p><a href="/zwgk/fdzdgknr/czyjs/202509/P020250905_fj1.xls">附件1</a> '
+            '<a href="/zwgk/fdzdgknr/czyjs/202509/P020250905_fj2.et">附件2</a></p>')
+    excel(budget_table(f"{org}2025年部门决算收支总表", 1100), os.path.join(HERE, host, "zwgk/fdzdgknr/czyjs/202509/P020250905_fj1.xls"), False)
+    excel(budget_table(f"{org}2025年部门决算财政拨款支出表", 900), os.path.join(HERE, host, "zwgk/fdzdgknr/czyjs/202509/P020250905_fj2.et"), False)
+    column(host, org, "zwgk/zfxxgknb/", "政府信息公开年报", [], [
+        (f"{org}2025年政府信息公开工作年度报告", "/zwgk/zfxxgknb/202601/t20260122_1.html", "2026-01-22")])
+    article(host, org, "zwgk/zfxxgknb/202601/t20260122_1.html", f"{org}2025年政府信息公开工作年度报告", "2026-01-22", nb,
+            '<p>附件：<a href="/zwgk/zfxxgknb/202601/P020260122_nb.doc">2025年政府信息公开工作年度报告.doc</a></p>')
+    word97(f"<h2>{org}2025年政府信息公开工作年度报告</h2>{report_body(org, 2025, errors=True)}",
+           os.path.join(HERE, host, "zwgk/zfxxgknb/202601/P020260122_nb.doc"))
 
     # truncated PDF for nbhtml (a cut-off upload)
     with open(os.path.join(HERE, "nbpdf.docs.gov.cn/zwgk/zfxxgknb/202601/P020260120_nb.pdf"), "rb") as f:
