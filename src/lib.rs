@@ -26,6 +26,7 @@ pub mod browser;
 pub mod config;
 pub mod crawl;
 pub mod decode;
+pub mod docs;
 pub mod extract;
 pub mod fetch;
 pub mod report;

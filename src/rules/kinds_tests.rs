@@ -52,11 +52,11 @@ fn unlink(b: &mut B, path: &str) {
 #[test]
 fn compliant_site_passes_everything_measurable() {
     let r = run(&compliant());
-    assert_eq!(r.len(), 32, "every check exactly once");
+    assert_eq!(r.len(), 37, "every check exactly once");
     let mut ids: Vec<&str> = r.iter().map(|c| c.id.as_str()).collect();
     ids.sort();
     ids.dedup();
-    assert_eq!(ids.len(), 32);
+    assert_eq!(ids.len(), 37);
     for c in &r {
         let expected = match c.id.as_str() {
             "GOV-I01" => Status::Warn, // served over http: certificate not checked
@@ -696,7 +696,7 @@ fn reachability_down_blocked_and_start_failure() {
         depth: 0,
     });
     let r = run(&b);
-    assert_eq!(r.len(), 32);
+    assert_eq!(r.len(), 37);
     assert_eq!(get(&r, "GOV-V01").status, Status::Fail);
     assert_eq!(
         get(&r, "ZW-P01").status,
