@@ -102,13 +102,21 @@ fn word_97_tables_from_libreoffice_keep_rows_and_cells() {
     assert_eq!(d.format, DocFormat::Doc);
     assert_eq!(d.status, DocStatus::Read, "{}", d.detail);
     let text = d.headings.join("\n");
-    for part in ["一、总体情况", "四、政府信息公开行政复议、行政诉讼情况", "六、其他需要报告的事项"] {
+    for part in [
+        "一、总体情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "六、其他需要报告的事项",
+    ] {
         assert!(text.contains(part), "{part} in {text}");
     }
     let t3 = d
         .tables
         .iter()
-        .find(|t| t.rows.iter().any(|r| r.iter().any(|c| c.contains("本年新收"))))
+        .find(|t| {
+            t.rows
+                .iter()
+                .any(|r| r.iter().any(|c| c.contains("本年新收")))
+        })
         .expect("part three table");
     let new = t3
         .rows
@@ -159,7 +167,10 @@ fn spreadsheets_xlsx_xls_and_et_give_tables_with_merged_titles() {
         let d = read(rel);
         assert_eq!(d.format, format, "{rel}");
         assert_eq!(d.status, DocStatus::Read, "{rel}: {}", d.detail);
-        let t = d.tables.first().unwrap_or_else(|| panic!("{rel}: no table"));
+        let t = d
+            .tables
+            .first()
+            .unwrap_or_else(|| panic!("{rel}: no table"));
         // the merged title row repeats its value over the four columns
         assert_eq!(
             t.rows[0].iter().filter(|c| c.contains(title)).count(),
