@@ -183,6 +183,11 @@ async fn parse_rendered(r: Rendered, charset: Option<Charset>) -> Option<Parsed>
     parsed
 }
 
+/// Extraction saw a page that needs JavaScript (and is not a redirect stub).
+fn wants_render(facts: &PageFacts) -> bool {
+    facts.needs_js && facts.redirect.is_none()
+}
+
 pub(super) async fn run_job(
     fetcher: Arc<Fetcher>,
     item: QueueItem,
@@ -270,6 +275,7 @@ pub(super) async fn run_job(
         };
     }
     let mut parse_failed = false;
+    let mut save_later: Option<(String, Option<String>, Option<String>)> = None;
     let parsed = match &outcome {
         Ok(f)
             if (200..300).contains(&f.status)
@@ -281,6 +287,9 @@ pub(super) async fn run_job(
             let url = f.final_url.clone();
             let key = item.url.to_string();
             let (etag, lm) = (f.etag.clone(), f.last_modified.clone());
+            save_later = Some((key.clone(), etag.clone(), lm.clone()));
+            let cache = cache.clone();
+            let will_render = renderer.is_some();
             // parsing is CPU work: keep it off the async workers' hot path
             let slot = PARSE_SLOTS.acquire().await.ok();
             let parsed = tokio::task::spawn_blocking(move || {
@@ -289,7 +298,11 @@ pub(super) async fn run_job(
                     content_type: ct,
                 };
                 let (facts, charset, markup_cut) = extract_source(source, &url);
-                if let Some(c) = &cache {
+                // a page that is about to be rendered is stored after rendering, with the
+                // facts this run used (so that a 304 next time gives the same page)
+                if let Some(c) = &cache
+                    && !(will_render && wants_render(&facts))
+                {
                     c.0.save(&key, etag.as_deref(), lm.as_deref(), &facts, &charset);
                 }
                 Parsed {
@@ -331,8 +344,7 @@ pub(super) async fn run_job(
     let mut parsed = parsed;
     let mut render = None;
     if let Some(p) = &parsed
-        && p.facts.needs_js
-        && p.facts.redirect.is_none()
+        && wants_render(&p.facts)
     {
         let mut note = RenderNote {
             reason: RenderReason::NeedsJs,
@@ -359,6 +371,15 @@ pub(super) async fn run_job(
             }
         }
         render = Some(note);
+        if let (Some(c), Some((key, etag, lm)), Some(p), Some(_)) =
+            (&cache, save_later, &parsed, &renderer)
+        {
+            let (c, facts, charset) = (c.clone(), p.facts.clone(), p.charset.clone());
+            let _ = tokio::task::spawn_blocking(move || {
+                c.0.save(&key, etag.as_deref(), lm.as_deref(), &facts, &charset)
+            })
+            .await;
+        }
     }
     JobResult {
         item,

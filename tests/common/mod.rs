@@ -126,6 +126,11 @@ pub fn check(fx: &Fixture, host: &str, extra: &[&str]) -> (Output, Value, tempfi
     if !extra.contains(&"--db") {
         args.push("--no-history");
     }
+    // the same decisions whether or not this machine has Chromium: tests that want the
+    // browser say so (`--browser`, `--chromium`; see tests/browser.rs)
+    if !extra.iter().any(|a| *a == "--browser" || *a == "--chromium") {
+        args.extend(["--browser", "off"]);
+    }
     let output = zwgk(&args);
     let report = read_json(&out.path().join("report.json"));
     (output, report, out)
