@@ -211,6 +211,7 @@ impl Params {
                         referrer_list(site, refs, cx.lang)
                     ),
                     path: vec![],
+                    screenshot: None,
                 });
             }
         }
