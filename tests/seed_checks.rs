@@ -17,7 +17,10 @@ const MEDIA: &str = "mp.seedmedia.test";
 
 /// Crawl `host` with every fixture host mapped to loopback; report.json and report.md.
 fn run(fx: &Fixture, host: &str, extra: &[&str]) -> (Value, String) {
-    let resolves: Vec<String> = [TRS, HW, HAND, MEDIA].iter().map(|h| fx.resolve(h)).collect();
+    let resolves: Vec<String> = [TRS, HW, HAND, MEDIA]
+        .iter()
+        .map(|h| fx.resolve(h))
+        .collect();
     let mut args: Vec<&str> = vec!["--rate", "0"];
     for r in &resolves {
         args.extend(["--resolve", r]);
@@ -104,7 +107,11 @@ fn trs_department_site_passes_the_column_channel_and_media_checks() {
     for part in ["zfxxgkzn", "zfxxgkzd", "fdzdgknr", "zfxxgknb", "ysqgk"] {
         has(&p25, &format!("{TRS}/zwgk/{part}/"));
     }
-    assert!(p25.message.contains("受理机构、地址、联系电话、办理流程"), "{}", p25.message);
+    assert!(
+        p25.message.contains("受理机构、地址、联系电话、办理流程"),
+        "{}",
+        p25.message
+    );
     // ZW-P22: the 政策问答 library (question and answer on every sampled entry) and 我要咨询
     let p22 = assert_status(&r, "ZW-P22", "pass");
     assert_eq!(p22.office, "政策法规处");
@@ -115,7 +122,11 @@ fn trs_department_site_passes_the_column_channel_and_media_checks() {
     let p24 = assert_status(&r, "ZW-P24", "pass");
     assert_eq!(p24.office, "宣传处");
     has(&p24, &format!("{TRS}/zwxmt/"));
-    assert!(p24.message.contains("5个链接和图片均可正常访问"), "{}", p24.message);
+    assert!(
+        p24.message.contains("5个链接和图片均可正常访问"),
+        "{}",
+        p24.message
+    );
     assert!(p24.message.contains("均能正常加载"), "{}", p24.message);
     // ZW-P26 is a 区县 duty
     let p26 = assert_status(&r, "ZW-P26", "not_applicable");
@@ -149,7 +160,11 @@ fn hanweb_district_site_fails_the_channel_and_the_media_list() {
     has(&p24, &format!("{HW}/picture/0/qr2.png"));
     lacks(&p24, &format!("{MEDIA}/hwfb/"));
     lacks(&p24, &format!("{HW}/picture/0/qr1.png"));
-    assert!(p24.message.contains("5个链接和图片中有2个不可用"), "{}", p24.message);
+    assert!(
+        p24.message.contains("5个链接和图片中有2个不可用"),
+        "{}",
+        p24.message
+    );
     // counted in the summary and routed to its office in report.md
     let fails = r["checks"]
         .as_array()
@@ -159,7 +174,10 @@ fn hanweb_district_site_fails_the_channel_and_the_media_list() {
         .count() as u64;
     assert_eq!(r["summary"]["fail"].as_u64(), Some(fails));
     let office = md.find("宣传处").expect("report.md names 宣传处");
-    assert!(md[office..].contains("ZW-P24"), "report.md: ZW-P24 under 宣传处");
+    assert!(
+        md[office..].contains("ZW-P24"),
+        "report.md: ZW-P24 under 宣传处"
+    );
 }
 
 #[test]
@@ -179,7 +197,11 @@ fn hand_built_district_site_fails_the_column_norms_and_the_catalogue() {
     // ZW-P26: 基层政务公开 exists, its 试点领域 are 义务教育 and 医疗卫生 only
     let p26 = assert_status(&r, "ZW-P26", "fail");
     has(&p26, &format!("{HAND}/xxgk/ml/jczwgk/"));
-    assert!(p26.message.contains("缺少：公共文化服务"), "{}", p26.message);
+    assert!(
+        p26.message.contains("缺少：公共文化服务"),
+        "{}",
+        p26.message
+    );
     // ZW-P22: 常见问题 as a table of 问题/解答 and 网上咨询
     let p22 = assert_status(&r, "ZW-P22", "pass");
     has(&p22, &format!("{HAND}/hudong/cjwt/"));
@@ -207,15 +229,24 @@ fn the_catalogue_lists_the_new_checks_and_the_offline_tasks() {
         assert!(line.contains(office), "{line}");
     }
     assert!(list.contains("不能在网站上检查的任务"), "{list}");
-    assert!(list.contains("政务服务大厅") || list.contains("政策咨询4"), "{list}");
+    assert!(
+        list.contains("政务服务大厅") || list.contains("政策咨询4"),
+        "{list}"
+    );
     assert!(list.contains("12345"), "{list}");
     let o = zwgk(&["rules", "explain", "ZW-P26"]);
     assert!(o.status.success());
     let e = stdout(&o);
     assert!(e.contains("牵头处室: 办公室"), "{e}");
     assert!(e.contains("适用网站: 区县"), "{e}");
-    assert!(e.contains("更新完善市、区县、乡镇三级基层政务公开栏目"), "{e}");
-    assert!(e.contains("[subcolumns]") && e.contains("公共文化服务"), "{e}");
+    assert!(
+        e.contains("更新完善市、区县、乡镇三级基层政务公开栏目"),
+        "{e}"
+    );
+    assert!(
+        e.contains("[subcolumns]") && e.contains("公共文化服务"),
+        "{e}"
+    );
     let o = zwgk(&["rules", "explain", "ZW-P24", "--lang", "en"]);
     assert!(o.status.success());
     let e = stdout(&o);

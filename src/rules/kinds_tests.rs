@@ -835,7 +835,11 @@ fn verified(b: &mut B, path: &str, outcome: VerifyOutcome) {
     b.g.verified.push(Verified {
         url,
         outcome,
-        status: Some(if outcome == VerifyOutcome::Ok { 200 } else { 404 }),
+        status: Some(if outcome == VerifyOutcome::Ok {
+            200
+        } else {
+            404
+        }),
         content_type: None,
         detail: String::new(),
         bytes_read: 10,
@@ -851,7 +855,11 @@ fn disclosure_column_needs_its_five_parts_and_a_complete_guide() {
     let r = run(&b);
     let p25 = get(&r, "ZW-P25");
     assert_eq!(p25.status, Status::Fail, "{}", p25.message);
-    assert!(p25.message.contains("缺少：政府信息公开制度"), "{}", p25.message);
+    assert!(
+        p25.message.contains("缺少：政府信息公开制度"),
+        "{}",
+        p25.message
+    );
     // the guide without its procedure: the guide article is named
     let mut b = compliant();
     let g = b.find("/zwgk/zfxxgkzn/202601/t20260110_1.html");
@@ -861,10 +869,10 @@ fn disclosure_column_needs_its_five_parts_and_a_complete_guide() {
     assert_eq!(p25.status, Status::Fail, "{}", p25.message);
     assert!(p25.message.contains("缺少：办理流程"), "{}", p25.message);
     assert!(
-        p25.evidence
-            .iter()
-            .any(|e| e.url.ends_with("/zwgk/zfxxgkzn/202601/t20260110_1.html")
-                && e.text.contains("办理流程")),
+        p25.evidence.iter().any(
+            |e| e.url.ends_with("/zwgk/zfxxgkzn/202601/t20260110_1.html")
+                && e.text.contains("办理流程")
+        ),
         "{:?}",
         p25.evidence
     );
@@ -925,7 +933,11 @@ fn new_media_list_links_and_qr_codes_are_verified_in_its_column_only() {
     let r = run(&b);
     let p24 = get(&r, "ZW-P24");
     assert_eq!(p24.status, Status::Pass, "{}", p24.message);
-    assert!(!p24.evidence.iter().any(|e| e.url.ends_with("/old/gone.html")));
+    assert!(
+        !p24.evidence
+            .iter()
+            .any(|e| e.url.ends_with("/old/gone.html"))
+    );
     // the account link and the QR image broken: both named
     let n = b.g.verified.len();
     b.g.verified[n - 2].outcome = VerifyOutcome::Broken;
@@ -974,7 +986,11 @@ fn grassroots_catalogue_applies_to_districts_and_needs_its_pilot_area() {
     let r = run_with(&b, c.clone());
     let p26 = get(&r, "ZW-P26");
     assert_eq!(p26.status, Status::Fail, "{}", p26.message);
-    assert!(p26.message.contains("缺少：公共文化服务"), "{}", p26.message);
+    assert!(
+        p26.message.contains("缺少：公共文化服务"),
+        "{}",
+        p26.message
+    );
     b.link(jc, "公共文化服务", "/zwgk/fdzdgknr/jczwgk/ggwh/");
     let gw = super::testgraph::column_page(
         &mut b,

@@ -281,7 +281,9 @@ pub fn parse_pack(file: &str, text: &str) -> Result<Pack, RuleError> {
         });
     }
     for o in &f.offline {
-        if o.requirement.trim().is_empty() || o.office.trim().is_empty() || o.reason.trim().is_empty()
+        if o.requirement.trim().is_empty()
+            || o.office.trim().is_empty()
+            || o.reason.trim().is_empty()
         {
             return Err(invalid(
                 file,
