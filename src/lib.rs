@@ -25,6 +25,7 @@ pub mod batch;
 pub mod config;
 pub mod crawl;
 pub mod decode;
+pub mod docs;
 pub mod extract;
 pub mod fetch;
 pub mod report;

@@ -30,6 +30,33 @@ use zwgk::report::{FailOn, summary};
 use zwgk::run::{self, CheckOptions};
 use zwgk::verify::{ExternalPolicy, VerifyConfig};
 
+fn doc_settings(args: &CrawlArgs) -> Result<zwgk::docs::DocConfig> {
+    let d = zwgk::docs::DocConfig::default();
+    let positive = |v: f64, flag: &str| {
+        if v.is_finite() && v > 0.0 {
+            Ok(v)
+        } else {
+            Err(anyhow::anyhow!("{flag} must be a positive number, got {v}"))
+        }
+    };
+    Ok(zwgk::docs::DocConfig {
+        enabled: !args.no_docs,
+        max_bytes: match args.max_doc_mb {
+            Some(m) => (positive(m, "--max-doc-mb")? * 1024.0 * 1024.0) as u64,
+            None => d.max_bytes,
+        },
+        max_docs: args.max_docs.unwrap_or(d.max_docs),
+        timeout: match args.doc_timeout {
+            Some(s) => Duration::try_from_secs_f64(positive(s, "--doc-timeout")?)
+                .map_err(|_| anyhow::anyhow!("--doc-timeout is out of range: {s}"))?,
+            None => d.timeout,
+        },
+        // set per run from --max-duration and --external
+        deadline: None,
+        external: true,
+    })
+}
+
 fn verify_settings(args: &CrawlArgs) -> VerifyConfig {
     VerifyConfig {
         enabled: !args.no_verify,
@@ -174,6 +201,7 @@ async fn check(args: CheckArgs) -> Result<i32> {
             fetch: fetch.clone(),
             crawl: crawl.clone(),
             verify: verify_settings(&args.crawl),
+            docs: doc_settings(&args.crawl)?,
             out: None,
             packs: packs.clone(),
             formats: args.format.clone(),
@@ -243,6 +271,7 @@ async fn check(args: CheckArgs) -> Result<i32> {
             fetch: fetch.clone(),
             crawl: crawl.clone(),
             verify: verify_settings(&args.crawl),
+            docs: doc_settings(&args.crawl)?,
             out,
             packs: packs.clone(),
             formats: args.format.clone(),
@@ -304,6 +333,7 @@ async fn demo(args: DemoArgs) -> Result<i32> {
             external: ExternalPolicy::Skip,
             ..VerifyConfig::default()
         },
+        docs: zwgk::docs::DocConfig::default(),
         out: Some(args.out.clone()),
         packs: Vec::new(),
         formats: formats::ALL.to_vec(),
@@ -461,6 +491,7 @@ fn recheck(args: RecheckArgs) -> Result<i32> {
         fetch: FetchConfig::default(),
         crawl: CrawlConfig::default(),
         verify: VerifyConfig::default(),
+        docs: zwgk::docs::DocConfig::default(),
         out: args.out.clone(),
         packs: args.eval.rules.clone(),
         formats: args.format.clone(),

@@ -53,6 +53,8 @@ pub struct CheckOptions {
     pub fetch: FetchConfig,
     pub crawl: CrawlConfig,
     pub verify: crate::verify::VerifyConfig,
+    /// The document stage: attachments downloaded and read.
+    pub docs: crate::docs::DocConfig,
     /// Output folder; default `reports/<host>/<YYYY-MM-DD>/`.
     pub out: Option<PathBuf>,
     pub packs: Vec<String>,
@@ -216,6 +218,15 @@ pub async fn check_site(
         }
     }
     log_memory("verification done");
+    if opts.docs.enabled && !cancel.as_ref().is_some_and(|c| *c.borrow()) {
+        let docs_cfg = crate::docs::DocConfig {
+            deadline,
+            external: opts.verify.external == crate::verify::ExternalPolicy::Check,
+            ..opts.docs.clone()
+        };
+        crate::docs::read_documents(fetcher.clone(), &mut graph, &docs_cfg, cancel.clone()).await;
+        log_memory("documents read");
+    }
     graph.tls = fetcher.tls_problems();
     graph.notes.extend(fetcher.notes());
     let mut probes = Vec::new();

@@ -36,7 +36,7 @@ const F: &str = "fail";
 const W: &str = "warn";
 const NA: &str = "not_applicable";
 
-/// Every check of both packs on the demo site.
+/// Every check of the default packs on the demo site.
 const EXPECTED: &[(&str, &str)] = &[
     ("ZW-P01", P),  // 预算/决算 found
     ("ZW-P02", P),  // 2026年预算, 2025年决算
@@ -74,6 +74,11 @@ const EXPECTED: &[(&str, &str)] = &[
     ("GOV-D05", F), // … and page tags
     ("GOV-D06", P), // fields present, updated 2026-11-23
     ("GOV-I01", W), // plain HTTP
+    ("NB-01", P),   // 2025年报: 一…六
+    ("NB-02", P),   // its three tables
+    ("NB-03", W),   // a shortened 第三部分 table (3 columns, 5 rows): cannot be fully checked
+    ("NB-04", W),   // 行政诉讼 not split into 未经复议/复议后 (10 numbers, not 15)
+    ("DOC-01", P),  // the three 预决算 PDFs have a text layer; the fourth is a 404 (GOV-D01)
 ];
 
 fn run_demo(lang: &str) -> Value {

@@ -143,7 +143,7 @@ fn every_check_is_decided_correctly_on_the_fixture_sites() {
             cli_ran = true;
             assert_eq!(
                 cli.len(),
-                36,
+                41,
                 "{host}: every check exactly once in report.json"
             );
             let (ok, _, bad) = score(&exp, &cli);
@@ -167,7 +167,7 @@ fn every_check_is_decided_correctly_on_the_fixture_sites() {
             baseline: None,
         };
         let results = evaluate(&graph, &packs, &ctx);
-        assert_eq!(results.len(), 36, "{host}");
+        assert_eq!(results.len(), 41, "{host}");
         let lib: BTreeMap<String, (String, String)> = results
             .iter()
             .map(|r| {

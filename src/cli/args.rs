@@ -87,7 +87,7 @@ pub struct HistoryArgs {
 /// How the checks are evaluated (`check` and `recheck`).
 #[derive(Args)]
 pub struct EvalArgs {
-    /// Rule pack name or rule file (repeatable) [default: cq-wlw-2021 and gov-2019]
+    /// Rule pack name or rule file (repeatable) [default: cq-wlw-2021, gov-2019 and nb-2021]
     #[arg(long = "rules", value_name = "PACK|FILE")]
     pub rules: Vec<String>,
     /// Per-site overrides file (pinned column URLs, not-applicable checks)
@@ -250,6 +250,18 @@ pub struct CrawlArgs {
     /// Skip the verification of media, attachments and links
     #[arg(long)]
     pub no_verify: bool,
+    /// Attachment (PDF, DOCX, DOC, WPS, XLSX, XLS, ET) download cap in MiB; larger files are reported undecodable [default: 20]
+    #[arg(long, value_name = "MB")]
+    pub max_doc_mb: Option<f64>,
+    /// Most attachments read per site (年报, 解读, 预决算 attachments first) [default: 100]
+    #[arg(long, value_name = "N")]
+    pub max_docs: Option<usize>,
+    /// Seconds a document parser may run before the document is reported undecodable [default: 30]
+    #[arg(long, value_name = "S")]
+    pub doc_timeout: Option<f64>,
+    /// Do not download and read attachments (outline and 年报 checks then warn)
+    #[arg(long)]
+    pub no_docs: bool,
 }
 
 #[derive(Args)]

@@ -535,6 +535,7 @@ impl State {
             labels: facts.labels,
             records: facts.records,
             pairs: facts.pairs,
+            tables: facts.tables,
             blocks: facts.blocks,
             phone_blocks: facts.phone_blocks,
             empty_note: facts.empty_note,

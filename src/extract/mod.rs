@@ -9,6 +9,7 @@
 pub mod blocks;
 pub mod breadcrumb;
 pub mod dates;
+pub mod grid;
 pub mod items;
 pub mod links;
 pub mod markers;
@@ -19,6 +20,7 @@ pub mod phones;
 pub mod records;
 pub mod redirect;
 pub mod rowdate;
+pub mod tables;
 pub mod text;
 
 use ego_tree::iter::Edge;
@@ -95,6 +97,9 @@ pub struct PageFacts {
     /// `标签：值` label–value pairs (and key–value table cells), in page order, at most 50.
     #[serde(default)]
     pub pairs: Vec<(Txt, Txt)>,
+    /// Numeric tables (merged cells resolved), at most 8 (see [`tables`]).
+    #[serde(default)]
+    pub tables: Vec<crate::model::Table>,
     /// Where a `<meta http-equiv="refresh">` or a one-line script redirect sends the browser.
     #[serde(default)]
     pub redirect: Option<Url>,
@@ -414,6 +419,7 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
         .map(Txt::from)
         .collect();
     records::collect(&ix, flat, &mut facts);
+    facts.tables = tables::collect(&ix);
     facts.empty_note =
         facts.items.is_empty() && facts.partial_items.is_empty() && markers::has_empty_note(&norm);
     facts.needs_js |= items::needs_js_hint(&ix, &facts);

@@ -29,6 +29,9 @@ pub struct SiteGraph {
     /// Baseline page URLs the crawl did not meet, requested afterwards (`--baseline`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revisited: Vec<Revisit>,
+    /// Attachments read by the document stage (text, tables, or why not); empty when it did not run.
+    #[serde(default)]
+    pub documents: Vec<super::document::Document>,
     pub stop_reason: Option<StopReason>,
     pub stats: CrawlStats,
     /// URLs refused by the trap guards, by reason and pattern (crawl and verification)
@@ -56,6 +59,25 @@ pub struct SiteGraph {
 }
 
 impl SiteGraph {
+    /// The site's own hosts, without a leading `www.`: the start URL's and every host a
+    /// page was crawled on. Links and media elsewhere are external (`--external`).
+    pub fn site_hosts(&self) -> std::collections::HashSet<String> {
+        let mut hosts = std::collections::HashSet::new();
+        let mut add = |u: &str| {
+            if let Some(h) = Url::parse(u)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_string))
+            {
+                hosts.insert(bare_host(&h).to_string());
+            }
+        };
+        add(&self.start_url);
+        for p in &self.pages {
+            add(self.url(p.final_url));
+        }
+        hosts
+    }
+
     pub fn new(start: &Url) -> Self {
         SiteGraph {
             start_url: start.to_string(),
@@ -217,4 +239,9 @@ impl SiteGraph {
         g.reindex();
         Ok(g)
     }
+}
+
+/// A host name without its leading `www.`.
+pub fn bare_host(host: &str) -> &str {
+    host.strip_prefix("www.").unwrap_or(host)
 }

@@ -1,8 +1,9 @@
 //! The model layer: the types every stage shares. The site graph and its pages, link and
 //! media edges with their shared link runs, resources, error classes, verification
-//! outcomes, stop reasons and interned text. Plain data with serde; no I/O, no stage
+//! outcomes, stop reasons, interned text and the documents read from attachments. Plain data with serde; no I/O, no stage
 //! logic. Every stage may use it; it uses none of them.
 
+pub mod document;
 pub mod edge;
 pub mod error;
 pub mod facts;
@@ -19,6 +20,7 @@ pub mod tls;
 pub mod trap;
 pub mod verify;
 
+pub use document::{DocFormat, DocStatus, Document, Extracted, Table};
 pub use edge::{Edge, MediaEdge, TextId, UrlId};
 pub use error::{CrawlError, ErrorClass};
 pub use facts::{

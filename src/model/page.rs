@@ -56,6 +56,9 @@ pub struct Page {
     /// `标签：值` label–value pairs.
     #[serde(default)]
     pub pairs: Vec<(Txt, Txt)>,
+    /// Numeric tables (a 年报 published as HTML), see `crate::extract::tables`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<super::document::Table>,
     /// Text blocks of a non-article page, for telling template from content (`rules::region`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocks: Vec<Block>,

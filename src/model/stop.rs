@@ -22,7 +22,8 @@ pub enum StopReason {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NotChecked {
     pub url: super::edge::UrlId,
-    /// `crawl` (page not fetched) or `verify` (link or media not verified)
+    /// `crawl` (page not fetched), `verify` (link or media not verified) or `docs`
+    /// (attachment not read)
     pub stage: super::text::Txt,
     pub reason: StopReason,
 }

@@ -52,11 +52,11 @@ fn unlink(b: &mut B, path: &str) {
 #[test]
 fn compliant_site_passes_everything_measurable() {
     let r = run(&compliant());
-    assert_eq!(r.len(), 36, "every check exactly once");
+    assert_eq!(r.len(), 41, "every check exactly once");
     let mut ids: Vec<&str> = r.iter().map(|c| c.id.as_str()).collect();
     ids.sort();
     ids.dedup();
-    assert_eq!(ids.len(), 36);
+    assert_eq!(ids.len(), 41);
     for c in &r {
         let expected = match c.id.as_str() {
             "GOV-I01" => Status::Warn, // served over http: certificate not checked
@@ -698,7 +698,7 @@ fn reachability_down_blocked_and_start_failure() {
         depth: 0,
     });
     let r = run(&b);
-    assert_eq!(r.len(), 36);
+    assert_eq!(r.len(), 41);
     assert_eq!(get(&r, "GOV-V01").status, Status::Fail);
     assert_eq!(
         get(&r, "ZW-P01").status,

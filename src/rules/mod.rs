@@ -8,6 +8,7 @@
 pub mod aliases;
 pub mod calendar;
 pub mod catalog;
+pub mod content;
 pub mod coverage;
 pub mod engine;
 pub mod error;
@@ -22,6 +23,7 @@ pub mod pack;
 pub mod region;
 pub mod related;
 pub mod site;
+pub mod tabular;
 pub mod verdict;
 
 pub use catalog::{explain_text, list_text};
@@ -175,3 +177,5 @@ mod kinds_tests;
 mod pack_tests;
 #[cfg(test)]
 pub(crate) mod testgraph;
+#[cfg(test)]
+pub(crate) mod testgraph_nb;

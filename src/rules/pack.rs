@@ -29,9 +29,14 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
         "rules/ci-redesign.toml",
         include_str!("../../rules/ci-redesign.toml"),
     ),
+    (
+        "nb-2021",
+        "rules/nb-2021.toml",
+        include_str!("../../rules/nb-2021.toml"),
+    ),
 ];
 /// Packs evaluated when none are chosen.
-pub const DEFAULT_PACKS: &[&str] = &["cq-wlw-2021", "gov-2019"];
+pub const DEFAULT_PACKS: &[&str] = &["cq-wlw-2021", "gov-2019", "nb-2021"];
 /// The pack added when a check compares with a baseline (`--baseline`).
 pub const CI_PACK: &str = "ci-redesign";
 

@@ -8,7 +8,7 @@ const CATALOGUE: &[&str] = &[
     "ZW-P09", "ZW-P10", "ZW-P11", "ZW-P12", "ZW-P13", "ZW-P14", "ZW-P15", "ZW-P16", "ZW-P17",
     "ZW-P18", "ZW-P19", "ZW-P22", "ZW-P24", "ZW-P25", "ZW-P26", "GOV-V01", "GOV-V02", "GOV-V03",
     "GOV-V04", "GOV-V05", "GOV-D01", "GOV-D02", "GOV-D03", "GOV-D04", "GOV-D05", "GOV-D06",
-    "GOV-I01",
+    "GOV-I01", "NB-01", "NB-02", "NB-03", "NB-04", "DOC-01",
 ];
 
 fn pack_text(check: &str) -> String {
@@ -22,7 +22,7 @@ fn builtin_packs_cover_the_catalogue_with_offices() {
     let packs = load_packs(&[]).unwrap();
     assert_eq!(
         packs.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
-        ["cq-wlw-2021", "gov-2019"]
+        ["cq-wlw-2021", "gov-2019", "nb-2021"]
     );
     let ids: Vec<&str> = packs
         .iter()

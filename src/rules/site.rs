@@ -371,11 +371,20 @@ impl<'g> Site<'g> {
                 if let Some(t) = p.meta.get("articletitle").or(p.title.as_ref()) {
                     out.push((t.to_string(), self.url(i).to_string()));
                 }
+                // an article that only wraps its attachment (附件1): the document's own title
+                for id in self.attachment_ids(i) {
+                    if let Some(t) = self.document(id).and_then(|d| d.title.as_deref()) {
+                        out.push((t.to_string(), self.url(i).to_string()));
+                    }
+                }
             } else {
                 for l in content.links {
                     let url = self.g.url(l.to);
                     if detail_url(url) || is_document(url) {
                         out.push((l.text.to_string(), url.to_string()));
+                        if let Some(t) = self.document(l.to).and_then(|d| d.title.as_deref()) {
+                            out.push((t.to_string(), url.to_string()));
+                        }
                     }
                 }
             }

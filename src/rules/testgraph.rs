@@ -56,6 +56,7 @@ impl B {
             labels: vec![],
             records: vec![],
             pairs: vec![],
+            tables: vec![],
             blocks: vec![],
             phone_blocks: vec![],
             empty_note: false,
@@ -523,6 +524,7 @@ pub fn compliant() -> B {
         "本年废止件数".into(),
         "现行有效件数".into(),
     ];
+    b.p(r).tables = super::testgraph_nb::nianbao_tables();
     // 互动交流 > 公开信箱
     let hd = column(&mut b, "/hdjl/", 1, "互动交流", &["互动交流"]);
     b.link(hd, "公开信箱", "/hdjl/gkxx/");

@@ -90,9 +90,7 @@ impl Default for VerifyConfig {
 }
 
 /// Host without a leading `www.`, for "same site" comparisons.
-fn bare(host: &str) -> &str {
-    host.strip_prefix("www.").unwrap_or(host)
-}
+use crate::model::graph::bare_host as bare;
 
 /// Merged facts of all references to one media target.
 struct MediaTarget {
@@ -142,21 +140,7 @@ pub async fn verify(
         .requests
         .load(std::sync::atomic::Ordering::Relaxed);
     // the site's hosts: the start URL's and every host a page was crawled on
-    let mut site_hosts: HashSet<String> = HashSet::new();
-    if let Some(h) = Url::parse(&graph.start_url)
-        .ok()
-        .and_then(|u| u.host_str().map(|h| bare(h).to_string()))
-    {
-        site_hosts.insert(h);
-    }
-    for p in &graph.pages {
-        if let Some(h) = Url::parse(graph.url(p.final_url))
-            .ok()
-            .and_then(|u| u.host_str().map(|h| bare(h).to_string()))
-        {
-            site_hosts.insert(h);
-        }
-    }
+    let site_hosts = graph.site_hosts();
     let is_external = |u: &Url| u.host_str().is_none_or(|h| !site_hosts.contains(bare(h)));
     let home = graph
         .home()

@@ -5,6 +5,7 @@
 pub mod baseline;
 pub mod classification;
 pub mod contact;
+pub mod documents;
 pub mod empty;
 pub mod fields;
 pub mod freshness;
@@ -17,6 +18,8 @@ pub mod path;
 pub mod reachability;
 pub mod replies;
 pub mod subcolumns;
+pub mod table_sums;
+pub mod tables;
 
 use super::aliases::AliasTable;
 use super::engine::{Cx, Outcome};
@@ -43,6 +46,9 @@ pub enum Step {
     Reachability(reachability::Params),
     Links(links::Params),
     Media(media::Params),
+    Tables(tables::Params),
+    TableSums(table_sums::Params),
+    Documents(documents::Params),
     Baseline(baseline::Params),
 }
 
@@ -63,6 +69,9 @@ macro_rules! dispatch {
             Step::Reachability($p) => $e,
             Step::Links($p) => $e,
             Step::Media($p) => $e,
+            Step::Tables($p) => $e,
+            Step::TableSums($p) => $e,
+            Step::Documents($p) => $e,
             Step::Baseline($p) => $e,
         }
     };
@@ -86,6 +95,9 @@ impl Step {
             Step::Reachability(_) => "reachability",
             Step::Links(_) => "links",
             Step::Media(_) => "media",
+            Step::Tables(_) => "tables",
+            Step::TableSums(_) => "table_sums",
+            Step::Documents(_) => "documents",
             Step::Baseline(_) => "baseline",
         }
     }

@@ -2,12 +2,10 @@
 //! the six parts of the 2021 年报 template), with a minimum found; terms of an outdated
 //! template may be listed as forbidden.
 
-use super::fields::newest_details;
 use super::{Located, column_evidence, column_for, default_extra, validate_column, validate_terms};
 use crate::i18n::Lang;
 use crate::rules::aliases::AliasTable;
 use crate::rules::engine::{Cx, Outcome};
-use crate::rules::site::is_document;
 use crate::rules::{Evidence, Status};
 use serde::Deserialize;
 
@@ -76,26 +74,11 @@ impl Params {
         };
         let site = cx.site;
         let scope = site.scope(col.page, 300);
-        let docs = newest_details(site, &scope, self.sample);
+        let docs = site.newest_units(&scope, self.sample, None);
         let need = self.min.unwrap_or(self.required.len());
         if docs.is_empty() {
-            let attachments: Vec<String> = site
-                .titles(&scope)
-                .into_iter()
-                .filter(|(_, u)| is_document(u))
-                .map(|(_, u)| u)
-                .collect();
             let ev = vec![column_evidence(cx, &col, site.name(col.page))];
-            return if !attachments.is_empty() {
-                Outcome::warn(tr!(
-                    cx.lang,
-                    "“{}”的文档为附件（如 {}），未解析附件内容，无法核对提纲",
-                    "the documents of “{}” are attachments (e.g. {}); their content was not parsed",
-                    site.name(col.page),
-                    attachments[0]
-                ))
-                .with_evidence(ev)
-            } else if site.listed(col.page) > 0 || site.page(col.page).needs_js {
+            return if site.listed(col.page) > 0 || site.page(col.page).needs_js {
                 Outcome::warn(tr!(
                     cx.lang,
                     "“{}”的文档页面未被抓取，无法核对提纲",
@@ -116,15 +99,8 @@ impl Params {
         let mut status = Status::Pass;
         let mut msgs = Vec::new();
         let mut ev = Vec::new();
-        for &d in &docs {
-            let p = site.page(d);
-            let texts: Vec<&str> = p
-                .headings
-                .iter()
-                .chain(p.labels.iter())
-                .chain(p.title.iter())
-                .map(|t| t.as_str())
-                .collect();
+        for d in &docs {
+            let texts = &d.texts;
             let has = |name: &String| {
                 let set = cx.aliases.term(name);
                 texts.iter().any(|t| set.mentioned_in(t))
@@ -132,18 +108,33 @@ impl Params {
             let found: Vec<&String> = self.required.iter().filter(|r| has(r)).collect();
             let lacking: Vec<&String> = self.required.iter().filter(|r| !has(r)).collect();
             let old: Vec<&String> = self.forbidden.iter().filter(|r| has(r)).collect();
-            let title = p
-                .meta
-                .get("articletitle")
-                .or(p.title.as_ref())
-                .map(|t| t.to_string())
-                .unwrap_or_default();
+            let title = d.title.clone();
             ev.push(Evidence {
-                url: site.url(d).to_string(),
+                url: d.url.clone(),
                 text: title.clone(),
                 path: vec![],
             });
-            if found.len() < need || !old.is_empty() {
+            for (u, why) in &d.unread {
+                ev.push(Evidence {
+                    url: u.clone(),
+                    text: why.clone(),
+                    path: vec![],
+                });
+            }
+            if found.len() < need && old.is_empty() && !d.unread.is_empty() {
+                // the rest may be in the attachment that could not be read
+                status = super::worst(status, Status::Warn);
+                msgs.push(tr!(
+                    cx.lang,
+                    "《{}》只含{}/{}项，其附件无法读取（{}：{}），无法核对提纲",
+                    "“{}” has {}/{}; its attachment could not be read ({}: {}), so the outline could not be checked",
+                    title,
+                    found.len(),
+                    self.required.len(),
+                    d.unread[0].0,
+                    d.unread[0].1
+                ));
+            } else if found.len() < need || !old.is_empty() {
                 status = Status::Fail;
                 let mut m = tr!(
                     cx.lang,
