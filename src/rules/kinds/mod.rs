@@ -113,6 +113,7 @@ impl Step {
             Step::Fields(p) => (&[], &p.column, &[]),
             Step::Freshness(p) => (&[], &p.column, &[]),
             Step::Media(p) => (&[], &p.column, &[]),
+            Step::Links(p) => (&[], &p.column, &[]),
             Step::Outline(p) => (&[], &p.column, &[]),
             Step::Replies(p) => (&[], &p.column, &[]),
             Step::Linkage(p) => (&p.from, &p.to, &[]),
