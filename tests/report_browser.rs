@@ -64,26 +64,38 @@ fn run_chromium(bin: &Path, file: &Path, extra: &[String]) -> Run {
     .stdout(Stdio::piped())
     .stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("chromium starts");
+    // drain both pipes while waiting: a DOM larger than the pipe buffer (64 KiB) would
+    // otherwise block chromium on its write and the wait would never end
+    let drain = |mut r: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            buf
+        })
+    };
+    let out_reader = drain(Box::new(child.stdout.take().expect("stdout piped")));
+    let err_reader = drain(Box::new(child.stderr.take().expect("stderr piped")));
     let start = Instant::now();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            break;
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
         }
         if start.elapsed() > Duration::from_secs(120) {
             let _ = child.kill();
             panic!("chromium did not finish within 120 s on {url}");
         }
         std::thread::sleep(Duration::from_millis(100));
-    }
-    let out = child.wait_with_output().unwrap();
+    };
+    let stdout = out_reader.join().unwrap();
+    let stderr = err_reader.join().unwrap();
     assert!(
-        out.status.success(),
+        status.success(),
         "chromium failed on {url}: {}",
-        String::from_utf8_lossy(&out.stderr)
+        String::from_utf8_lossy(&stderr)
     );
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = String::from_utf8_lossy(&stderr);
     Run {
-        stdout: String::from_utf8_lossy(&out.stdout).to_string(),
+        stdout: String::from_utf8_lossy(&stdout).to_string(),
         console: stderr
             .lines()
             .filter(|l| l.contains(":CONSOLE"))

@@ -58,6 +58,10 @@ const EXPECTED: &[(&str, &str)] = &[
     ("ZW-P17", P),  // 投诉举报电话
     ("ZW-P18", P),  // 2025年报, 2021 template
     ("ZW-P19", P),  // viewport
+    ("ZW-P22", F),  // no 政策问答/问答库 and no 咨询 channel (区长信箱 and 公开信箱 are mailboxes)
+    ("ZW-P24", F),  // no 政务新媒体 list
+    ("ZW-P25", F),  // 依申请公开 only through the home iframe, 指南 names no 办理流程
+    ("ZW-P26", F),  // a 区县 portal without 基层政务公开
     ("GOV-V01", P),
     ("GOV-V02", P), // newest 2026-11-25
     ("GOV-V03", P), // 4 stale columns, no veto
@@ -155,6 +159,33 @@ fn message_table_gives_reply_lags() {
             m.contains("列明了全部字段") && m.contains("最新信息为 2026-11-23"),
             "{id}: {m}"
         );
+    }
+}
+
+#[test]
+fn disclosure_column_findings_name_the_missing_entry_and_the_guide() {
+    let r = report();
+    let p25 = message(r, "ZW-P25");
+    assert!(p25.contains("缺少：依申请公开"), "{p25}");
+    assert!(p25.contains("缺少：办理流程"), "{p25}");
+    let c = r["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "ZW-P25")
+        .unwrap();
+    let urls: Vec<String> = c["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| common::path_of(e["url"].as_str().unwrap()))
+        .collect();
+    for u in [
+        "/zwgk_229/zfxxgk/",
+        "/zwgk_229/zfxxgkzd/",
+        "/zwgk_229/zfxxgkzn/202603/t20260310_15412301.html",
+    ] {
+        assert!(urls.iter().any(|x| x == u), "{u}: {urls:?}");
     }
 }
 

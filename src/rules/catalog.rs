@@ -47,6 +47,29 @@ pub fn list_text(packs: &[Pack], lang: Lang) -> String {
                 kinds.join("+")
             ));
         }
+        if !p.offline.is_empty() {
+            out.push_str(&format!(
+                "  {}\n",
+                lang.pick(
+                    "不能在网站上检查的任务（线下职责，不产生检查结果）：",
+                    "tasks a website check cannot decide (offline duties, no check result):"
+                )
+            ));
+            for o in &p.offline {
+                let reason = lang.pick(
+                    &o.reason,
+                    if o.reason_en.is_empty() {
+                        &o.reason
+                    } else {
+                        &o.reason_en
+                    },
+                );
+                out.push_str(&format!(
+                    "  {:<8} {:<10} {} — {}\n",
+                    "—", o.office, o.source, reason
+                ));
+            }
+        }
         out.push('\n');
     }
     out

@@ -15,7 +15,8 @@ use crate::model::StopReason;
 /// Is this step judged over the whole site rather than one column or page?
 pub fn whole_site_step(step: &Step) -> bool {
     match step {
-        Step::Empty(_) | Step::Links(_) => true,
+        Step::Empty(_) => true,
+        Step::Links(p) => p.column.is_none(),
         Step::Media(p) => p.column.is_none(),
         Step::Freshness(p) => p.target == Target::Columns,
         Step::Markers(p) => p.sample > 0,

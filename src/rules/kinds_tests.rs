@@ -52,11 +52,11 @@ fn unlink(b: &mut B, path: &str) {
 #[test]
 fn compliant_site_passes_everything_measurable() {
     let r = run(&compliant());
-    assert_eq!(r.len(), 37, "every check exactly once");
+    assert_eq!(r.len(), 41, "every check exactly once");
     let mut ids: Vec<&str> = r.iter().map(|c| c.id.as_str()).collect();
     ids.sort();
     ids.dedup();
-    assert_eq!(ids.len(), 37);
+    assert_eq!(ids.len(), 41);
     for c in &r {
         let expected = match c.id.as_str() {
             "GOV-I01" => Status::Warn, // served over http: certificate not checked
@@ -64,6 +64,8 @@ fn compliant_site_passes_everything_measurable() {
             // 政府公报 applies to 部门 sites too (the seed list is a department's, #17);
             // this graph has no 政府公报 column
             "ZW-P14" => Status::Fail,
+            // 基层政务公开 is a 区县 duty; this is a 部门 site
+            "ZW-P26" => Status::NotApplicable,
             _ => Status::Pass,
         };
         assert_eq!(c.status, expected, "{}: {}", c.id, c.message);
@@ -696,7 +698,7 @@ fn reachability_down_blocked_and_start_failure() {
         depth: 0,
     });
     let r = run(&b);
-    assert_eq!(r.len(), 37);
+    assert_eq!(r.len(), 41);
     assert_eq!(get(&r, "GOV-V01").status, Status::Fail);
     assert_eq!(
         get(&r, "ZW-P01").status,
@@ -826,4 +828,191 @@ fn english_messages() {
         p01.message
     );
     assert!(p01.title.starts_with("Budget"));
+}
+
+fn verified(b: &mut B, path: &str, outcome: VerifyOutcome) {
+    let url = b.g.url_id(&abs(path));
+    b.g.verified.push(Verified {
+        url,
+        outcome,
+        status: Some(if outcome == VerifyOutcome::Ok {
+            200
+        } else {
+            404
+        }),
+        content_type: None,
+        detail: String::new(),
+        bytes_read: 10,
+    });
+}
+
+#[test]
+fn disclosure_column_needs_its_five_parts_and_a_complete_guide() {
+    let mut b = compliant();
+    let zwgk = b.find("/zwgk/");
+    let zd = b.g.find_url(&abs("/zwgk/zfxxgkzd/")).unwrap();
+    b.p(zwgk).links.retain(|e| e.to != zd);
+    let r = run(&b);
+    let p25 = get(&r, "ZW-P25");
+    assert_eq!(p25.status, Status::Fail, "{}", p25.message);
+    assert!(
+        p25.message.contains("缺少：政府信息公开制度"),
+        "{}",
+        p25.message
+    );
+    // the guide without its procedure: the guide article is named
+    let mut b = compliant();
+    let g = b.find("/zwgk/zfxxgkzn/202601/t20260110_1.html");
+    b.p(g).headings = vec!["一、受理机构".into()];
+    let r = run(&b);
+    let p25 = get(&r, "ZW-P25");
+    assert_eq!(p25.status, Status::Fail, "{}", p25.message);
+    assert!(p25.message.contains("缺少：办理流程"), "{}", p25.message);
+    assert!(
+        p25.evidence.iter().any(
+            |e| e.url.ends_with("/zwgk/zfxxgkzn/202601/t20260110_1.html")
+                && e.text.contains("办理流程")
+        ),
+        "{:?}",
+        p25.evidence
+    );
+    // 依申请公开 without guide or procedure
+    let mut b = compliant();
+    let ys = b.find("/zwgk/ysqgk/");
+    b.p(ys).headings.clear();
+    assert_eq!(status(&b, "ZW-P25"), Status::Fail);
+}
+
+#[test]
+fn policy_enquiries_need_a_channel_and_question_answer_entries() {
+    let mut b = compliant();
+    for n in [1, 2] {
+        let day = if n == 1 { "20261105" } else { "20261020" };
+        let a = b.find(&format!("/hdjl/zcwd/202611/t{day}_{n}.html"));
+        b.p(a).headings = vec!["问题：".into()];
+    }
+    let r = run(&b);
+    let p22 = get(&r, "ZW-P22");
+    assert_eq!(p22.status, Status::Fail, "{}", p22.message);
+    assert!(p22.message.contains("缺少：解答"), "{}", p22.message);
+    // without a 咨询 channel the library alone does not do
+    let mut b = compliant();
+    unlink(&mut b, "/hdjl/zczx/");
+    let r = run(&b);
+    let p22 = get(&r, "ZW-P22");
+    assert_eq!(p22.status, Status::Fail, "{}", p22.message);
+    assert!(p22.message.contains("政策咨询"), "{}", p22.message);
+}
+
+#[test]
+fn a_qa_column_titled_with_both_words_is_not_its_own_entries() {
+    // 常见问题解答 as the column's heading names 问题 and 解答 but lists nothing
+    let mut b = compliant();
+    let wd = b.find("/hdjl/zcwd/");
+    b.p(wd).headings = vec!["常见问题解答".into()];
+    b.p(wd).meta.insert("columnname", "常见问题解答");
+    b.p(wd).items.clear();
+    b.p(wd).links.retain(|_| false);
+    let r = run(&b);
+    let p22 = get(&r, "ZW-P22");
+    assert_eq!(p22.status, Status::Fail, "{}", p22.message);
+}
+
+#[test]
+fn new_media_list_links_and_qr_codes_are_verified_in_its_column_only() {
+    let mut b = compliant();
+    let xm = b.find("/zwxmt/");
+    b.link(xm, "访问账号", "/zwxmt/acc1.html");
+    b.media(xm, "/zwxmt/qr1.png", MediaKind::Image);
+    // a broken link elsewhere is GOV-D01's, not ZW-P24's
+    let news = b.find("/xwdt/");
+    b.link(news, "旧链接", "/old/gone.html");
+    verified(&mut b, "/old/gone.html", VerifyOutcome::Broken);
+    verified(&mut b, "/zwxmt/acc1.html", VerifyOutcome::Ok);
+    verified(&mut b, "/zwxmt/qr1.png", VerifyOutcome::Ok);
+    let r = run(&b);
+    let p24 = get(&r, "ZW-P24");
+    assert_eq!(p24.status, Status::Pass, "{}", p24.message);
+    assert!(
+        !p24.evidence
+            .iter()
+            .any(|e| e.url.ends_with("/old/gone.html"))
+    );
+    // the account link and the QR image broken: both named
+    let n = b.g.verified.len();
+    b.g.verified[n - 2].outcome = VerifyOutcome::Broken;
+    b.g.verified[n - 1].outcome = VerifyOutcome::Broken;
+    let r = run(&b);
+    let p24 = get(&r, "ZW-P24");
+    assert_eq!(p24.status, Status::Fail, "{}", p24.message);
+    for u in ["/zwxmt/acc1.html", "/zwxmt/qr1.png"] {
+        assert!(
+            p24.evidence.iter().any(|e| e.url.ends_with(u)),
+            "{u}: {:?}",
+            p24.evidence
+        );
+    }
+    // not verified at all: undecided, never a pass
+    let mut b = compliant();
+    let xm = b.find("/zwxmt/");
+    b.link(xm, "访问账号", "/zwxmt/acc1.html");
+    assert_eq!(status(&b, "ZW-P24"), Status::Warn);
+    // the list without platforms fails the fields
+    let mut b = compliant();
+    let xm = b.find("/zwxmt/");
+    b.p(xm).labels = vec!["账号名称".into(), "二维码".into()];
+    let p24 = get(&run(&b), "ZW-P24").clone();
+    assert_eq!(p24.status, Status::Fail);
+    assert!(p24.message.contains("缺少：平台"), "{}", p24.message);
+}
+
+#[test]
+fn grassroots_catalogue_applies_to_districts_and_needs_its_pilot_area() {
+    let mut c = ctx();
+    c.overrides.kind = Some("区县".into());
+    let mut b = compliant();
+    let p26 = get(&run_with(&b, c.clone()), "ZW-P26").clone();
+    assert_eq!(p26.status, Status::Fail, "{}", p26.message);
+    let fd = b.find("/zwgk/fdzdgknr/");
+    b.link(fd, "基层政务公开", "/zwgk/fdzdgknr/jczwgk/");
+    let jc = super::testgraph::column_page(
+        &mut b,
+        "/zwgk/fdzdgknr/jczwgk/",
+        3,
+        "基层政务公开",
+        &["政务公开", "法定主动公开内容", "基层政务公开"],
+    );
+    b.link(jc, "义务教育", "/zwgk/fdzdgknr/jczwgk/ywjy/");
+    let r = run_with(&b, c.clone());
+    let p26 = get(&r, "ZW-P26");
+    assert_eq!(p26.status, Status::Fail, "{}", p26.message);
+    assert!(
+        p26.message.contains("缺少：公共文化服务"),
+        "{}",
+        p26.message
+    );
+    b.link(jc, "公共文化服务", "/zwgk/fdzdgknr/jczwgk/ggwh/");
+    let gw = super::testgraph::column_page(
+        &mut b,
+        "/zwgk/fdzdgknr/jczwgk/ggwh/",
+        4,
+        "公共文化服务",
+        &["政务公开", "基层政务公开", "公共文化服务"],
+    );
+    b.article(
+        gw,
+        "/zwgk/fdzdgknr/jczwgk/ggwh/202607/t20260720_1.html",
+        "公共文化服务领域基层政务公开标准目录",
+        "2026-07-20",
+    );
+    let r = run_with(&b, c);
+    let p26 = get(&r, "ZW-P26");
+    assert_eq!(p26.status, Status::Pass, "{}", p26.message);
+    assert!(
+        p26.evidence
+            .iter()
+            .any(|e| e.url.ends_with("/zwgk/fdzdgknr/jczwgk/ggwh/")),
+        "{:?}",
+        p26.evidence
+    );
 }

@@ -129,6 +129,24 @@ pub struct CheckDef {
     pub steps: Vec<Step>,
 }
 
+/// A task of the source document that cannot be checked on a website (an offline duty:
+/// a service-hall window, hotline seats, internal rules, training); listed by
+/// `zwgk rules list` so that a reader sees the whole task list. Never a check result.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfflineItem {
+    /// where it stands in the source (任务分工 二(二) 政策咨询4)
+    pub source: String,
+    /// the task, quoted
+    pub requirement: String,
+    /// 牵头处室
+    pub office: String,
+    /// why a crawler cannot check it
+    pub reason: String,
+    #[serde(default)]
+    pub reason_en: String,
+}
+
 /// A loaded pack.
 #[derive(Debug, Clone)]
 pub struct Pack {
@@ -138,6 +156,8 @@ pub struct Pack {
     /// file it was read from
     pub file: String,
     pub checks: Vec<CheckDef>,
+    /// tasks of the source that no website check can decide
+    pub offline: Vec<OfflineItem>,
     /// the shared aliases merged with the pack's own
     pub aliases: AliasTable,
     pub calendar: Calendar,
@@ -188,6 +208,8 @@ struct PackFile {
     pack: Header,
     #[serde(default)]
     check: Vec<CheckFile>,
+    #[serde(default)]
+    offline: Vec<OfflineItem>,
     #[serde(default)]
     column: BTreeMap<String, AliasEntry>,
     #[serde(default)]
@@ -263,12 +285,29 @@ pub fn parse_pack(file: &str, text: &str) -> Result<Pack, RuleError> {
             steps: c.step,
         });
     }
+    for o in &f.offline {
+        if o.requirement.trim().is_empty()
+            || o.office.trim().is_empty()
+            || o.reason.trim().is_empty()
+        {
+            return Err(invalid(
+                file,
+                text,
+                None,
+                format!(
+                    "offline item `{}`: `requirement`, `office` and `reason` must not be empty",
+                    o.source
+                ),
+            ));
+        }
+    }
     Ok(Pack {
         name: f.pack.name,
         title: f.pack.title,
         title_en: f.pack.title_en,
         file: file.to_string(),
         checks,
+        offline: f.offline,
         aliases,
         calendar: {
             let _ = &f.pack.source;

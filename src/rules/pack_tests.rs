@@ -6,9 +6,9 @@ use crate::i18n::Lang;
 const CATALOGUE: &[&str] = &[
     "ZW-P01", "ZW-P02", "ZW-P03", "ZW-P04", "ZW-P05", "ZW-P06", "ZW-P07", "ZW-M01", "ZW-P08",
     "ZW-P09", "ZW-P10", "ZW-P11", "ZW-P12", "ZW-P13", "ZW-P14", "ZW-P15", "ZW-P16", "ZW-P17",
-    "ZW-P18", "ZW-P19", "GOV-V01", "GOV-V02", "GOV-V03", "GOV-V04", "GOV-V05", "GOV-D01",
-    "GOV-D02", "GOV-D03", "GOV-D04", "GOV-D05", "GOV-D06", "GOV-I01", "NB-01", "NB-02", "NB-03",
-    "NB-04", "DOC-01",
+    "ZW-P18", "ZW-P19", "ZW-P22", "ZW-P24", "ZW-P25", "ZW-P26", "GOV-V01", "GOV-V02", "GOV-V03",
+    "GOV-V04", "GOV-V05", "GOV-D01", "GOV-D02", "GOV-D03", "GOV-D04", "GOV-D05", "GOV-D06",
+    "GOV-I01", "NB-01", "NB-02", "NB-03", "NB-04", "DOC-01",
 ];
 
 fn pack_text(check: &str) -> String {
@@ -41,6 +41,36 @@ fn builtin_packs_cover_the_catalogue_with_offices() {
     }
     let p05 = packs[0].checks.iter().find(|c| c.id == "ZW-P05").unwrap();
     assert_eq!(p05.office, "政策法规处");
+    // the tasks no website check can decide are listed once, each with office and reason
+    let offline = &packs[0].offline;
+    assert!(offline.len() >= 15, "{}", offline.len());
+    assert!(
+        offline
+            .iter()
+            .any(|o| o.requirement.contains("政务服务大厅"))
+    );
+    assert!(offline.iter().any(|o| o.requirement.contains("12345")));
+    for o in offline {
+        assert!(!o.office.is_empty() && !o.reason.is_empty() && !o.reason_en.is_empty());
+    }
+    assert!(packs[1].offline.is_empty());
+}
+
+#[test]
+fn an_offline_item_needs_office_and_reason() {
+    let t = pack_text(
+        "[[check.step]]\nkind = \"markers\"\nmarkers = [\"viewport\"]\n\n[[offline]]\nsource = \"一(一)\"\nrequirement = \"r\"\noffice = \"办公室\"\nreason = \"\"\n",
+    );
+    let e = pack::parse_pack("x.toml", &t).unwrap_err().to_string();
+    assert!(e.contains("offline item `一(一)`"), "{e}");
+    let t = t.replace("reason = \"\"", "reason = \"线下\"");
+    let p = pack::parse_pack("x.toml", &t).unwrap();
+    assert_eq!(p.offline.len(), 1);
+    let list = catalog::list_text(&[p], Lang::Zh);
+    assert!(
+        list.contains("不能在网站上检查的任务") && list.contains("一(一) — 线下"),
+        "{list}"
+    );
 }
 
 #[test]

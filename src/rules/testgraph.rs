@@ -186,6 +186,11 @@ fn full_markers() -> Markers {
     }
 }
 
+/// A column page with breadcrumb and ColumnName (for tests that add columns).
+pub fn column_page(b: &mut B, path: &str, depth: u32, name: &str, crumbs: &[&str]) -> usize {
+    column(b, path, depth, name, crumbs)
+}
+
 fn column(b: &mut B, path: &str, depth: u32, name: &str, crumbs: &[&str]) -> usize {
     let i = b.page(path, depth, &format!("{name} - 测试局"));
     let mut c = vec!["首页"];
@@ -554,9 +559,88 @@ pub fn compliant() -> B {
             .map(|s| Txt::from(*s))
             .collect();
     }
+    seed_columns(&mut b, zwgk, hd, home);
     b.g.stop_reason = Some(crate::model::StopReason::Completed);
     b.g.reindex();
     b
+}
+
+fn txts(v: &[&str]) -> Vec<Txt> {
+    v.iter().map(|s| Txt::from(*s)).collect()
+}
+
+/// The columns of ZW-P22/P24/P25: 指南, 制度, 依申请公开 under 政务公开; 政策咨询 and
+/// 政策问答 under 互动交流; 政务新媒体 linked from the home page.
+fn seed_columns(b: &mut B, zwgk: usize, hd: usize, home: usize) {
+    for (t, u) in [
+        ("政府信息公开指南", "/zwgk/zfxxgkzn/"),
+        ("政府信息公开制度", "/zwgk/zfxxgkzd/"),
+        ("依申请公开", "/zwgk/ysqgk/"),
+    ] {
+        b.link(zwgk, t, u);
+    }
+    let zn = column(
+        b,
+        "/zwgk/zfxxgkzn/",
+        2,
+        "政府信息公开指南",
+        &["政务公开", "政府信息公开指南"],
+    );
+    let g = b.article(
+        zn,
+        "/zwgk/zfxxgkzn/202601/t20260110_1.html",
+        "测试局政府信息公开指南",
+        "2026-01-10",
+    );
+    b.p(g).headings = txts(&["一、受理机构", "三、办理流程"]);
+    b.p(g).labels = txts(&["办公地址", "联系电话"]);
+    b.p(g).pairs = vec![
+        ("办公地址".into(), "测试路1号".into()),
+        ("联系电话".into(), "023-63881234".into()),
+    ];
+    let zd = column(
+        b,
+        "/zwgk/zfxxgkzd/",
+        2,
+        "政府信息公开制度",
+        &["政务公开", "政府信息公开制度"],
+    );
+    b.article(
+        zd,
+        "/zwgk/zfxxgkzd/202602/t20260210_1.html",
+        "测试局政府信息公开工作制度",
+        "2026-02-10",
+    );
+    let ys = column(
+        b,
+        "/zwgk/ysqgk/",
+        2,
+        "依申请公开",
+        &["政务公开", "依申请公开"],
+    );
+    b.p(ys).headings = txts(&["依申请公开流程"]);
+    b.p(ys).text_chars = 600;
+    // 互动交流 > 政策咨询 (a letter form), 政策问答
+    b.link(hd, "政策咨询", "/hdjl/zczx/");
+    b.link(hd, "政策问答", "/hdjl/zcwd/");
+    let zx = column(b, "/hdjl/zczx/", 2, "政策咨询", &["互动交流", "政策咨询"]);
+    b.link(zx, "我要写信", "/hdjl/zczx/write.html");
+    let wd = column(b, "/hdjl/zcwd/", 2, "政策问答", &["互动交流", "政策问答"]);
+    b.p(wd).headings = txts(&["政策问答"]);
+    for (n, day) in [(1, "2026-11-05"), (2, "2026-10-20")] {
+        let a = b.article(
+            wd,
+            &format!("/hdjl/zcwd/202611/t{}_{n}.html", day.replace('-', "")),
+            &format!("文旅消费券使用问答{n}"),
+            day,
+        );
+        b.p(a).headings = txts(&["问题：", "答复："]);
+    }
+    // 政务新媒体
+    b.link(home, "政务新媒体", "/zwxmt/");
+    let xm = column(b, "/zwxmt/", 1, "政务新媒体", &["政务新媒体"]);
+    b.p(xm).labels = txts(&["账号名称", "平台", "二维码"]);
+    b.p(xm).text_chars = 400;
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use crate::model::Txt;
 use crate::rules::aliases::{AliasTable, NameSet};
 use crate::rules::engine::{Cx, Outcome};
-use crate::rules::norm::chars;
+use crate::rules::norm::{chars, norm};
 use crate::rules::site::Site;
 use crate::rules::{Evidence, Status};
 use serde::Deserialize;
@@ -37,7 +37,8 @@ fn three() -> usize {
 ///
 /// Only the content region counts: a footer's 地址/联系电话 pair (and the label it gives
 /// the page) is template, not a field of the page (see [`crate::rules::region`]).
-/// What the page's frames show (a letters table in an iframe) counts for the page.
+/// What the page's frames show (a letters table in an iframe) counts for the page; a
+/// heading that is the page's own name (a column titled 常见问题解答) does not.
 pub fn shows(site: &Site, i: usize, set: &NameSet) -> bool {
     let hit = |l: &Txt| set.match_text(l).is_some() || (chars(l) <= 16 && set.mentioned_in(l));
     site.shown(i).into_iter().any(|s| {
@@ -48,10 +49,12 @@ pub fn shows(site: &Site, i: usize, set: &NameSet) -> bool {
                 && !content.pairs.iter().any(|(k, _)| k == l)
                 && !p.records.iter().any(|r| r.iter().any(|(k, _)| k == l))
         };
+        // the page's own name (its column title, 常见问题解答) is no field of it
+        let own = norm(&site.name(s));
         p.labels
             .iter()
             .filter(|l| !template_label(l))
-            .chain(p.headings.iter())
+            .chain(p.headings.iter().filter(|h| norm(h) != own))
             .any(hit)
             || p.records.iter().any(|r| r.iter().any(|(l, _)| hit(l)))
             || content.pairs.iter().any(|(l, _)| hit(l))
@@ -118,6 +121,7 @@ impl Params {
                         url: site.url(*d).to_string(),
                         text: tr!(cx.lang, "缺少“{}”", "lacks “{}”", name),
                         path: vec![],
+                        screenshot: None,
                     });
                 }
             }

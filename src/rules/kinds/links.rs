@@ -1,9 +1,11 @@
 //! `links`: broken links (HTTP errors, timeouts, DNS/TLS failures, soft-404s, redirect
 //! loops) with the 2019 deduction rule: home page −0.2 each, other pages −0.1 each, cap
 //! of one point. Uses the verification stage's results when present, else the crawl's errors.
-//! Firewall blocks and robots exclusions are never counted as broken.
+//! Firewall blocks and robots exclusions are never counted as broken. With a `column`,
+//! only the links, media and frames of that column's pages count (a 政务新媒体 list's
+//! account links and QR codes), and no deduction is estimated.
 
-use super::Located;
+use super::{Located, column_for, default_extra, validate_column};
 use crate::i18n::Lang;
 use crate::model::{ErrorClass, UrlId, VerifyOutcome};
 use crate::rules::aliases::AliasTable;
@@ -20,6 +22,11 @@ pub struct Params {
     pub home_weight: f64,
     #[serde(default = "ow")]
     pub other_weight: f64,
+    /// only the links of this column's pages (absent = the whole site)
+    #[serde(default)]
+    pub column: Option<Vec<String>>,
+    #[serde(default = "default_extra")]
+    pub max_extra: u32,
 }
 
 fn hw() -> f64 {
@@ -159,14 +166,25 @@ pub fn broken_targets(
 }
 
 impl Params {
-    pub fn validate(&self, _aliases: &AliasTable, _has_column: bool) -> Result<(), String> {
+    pub fn validate(&self, aliases: &AliasTable, _has_column: bool) -> Result<(), String> {
         if self.home_weight < 0.0 || self.other_weight < 0.0 {
             return Err("weights must not be negative".into());
+        }
+        if self.column.is_some() {
+            validate_column(aliases, &self.column, true)?;
         }
         Ok(())
     }
 
     pub fn describe(&self, lang: Lang) -> String {
+        if let Some(c) = &self.column {
+            return tr!(
+                lang,
+                "“{}”中的链接、图片和附件逐个请求验证，列出不可用的（HTTP错误、超时、DNS/TLS失败、软404、重定向循环）及其所在页面；防火墙拦截不计为失效",
+                "every link, image and attachment of “{}” is requested and verified; the broken ones (HTTP error, timeout, DNS/TLS failure, soft 404, redirect loop) are listed with their page; firewall blocks are not counted",
+                crate::rules::locate::path_label(c)
+            );
+        }
         tr!(
             lang,
             "全站链接、图片、附件、外链不可用（HTTP错误、超时、DNS/TLS失败、软404、重定向循环）逐个列出；首页每处扣{}分，其他页面每处扣{}分；防火墙拦截不计为失效",
@@ -176,7 +194,10 @@ impl Params {
         )
     }
 
-    pub fn eval(&self, cx: &Cx, _prev: Option<&Located>) -> Outcome {
+    pub fn eval(&self, cx: &Cx, prev: Option<&Located>) -> Outcome {
+        if self.column.is_some() {
+            return self.eval_column(cx, prev);
+        }
         let site = cx.site;
         let (broken, unknown, verified) = broken_targets(site, None);
         let mut deduction = 0.0;
@@ -211,6 +232,7 @@ impl Params {
                         referrer_list(site, refs, cx.lang)
                     ),
                     path: vec![],
+                    screenshot: None,
                 });
             }
         }
@@ -261,5 +283,89 @@ impl Params {
         )
         .with_evidence(ev)
         .with_deduction(deduction)
+    }
+
+    /// The links of one column's pages (its list and the pages under it).
+    fn eval_column(&self, cx: &Cx, prev: Option<&Located>) -> Outcome {
+        let col = match column_for(cx, &self.column, self.max_extra, prev) {
+            Ok(c) => c,
+            Err(o) => return o,
+        };
+        let site = cx.site;
+        let pages = site.scope(col.page, 300);
+        let mut targets: HashSet<UrlId> = HashSet::new();
+        for &i in &pages {
+            let p = site.page(i);
+            // the column's own links, not the site template's menus
+            targets.extend(site.content(i).links.iter().map(|l| l.to));
+            targets.extend(p.media.iter().map(|m| m.to));
+            targets.extend(p.frames.iter().copied());
+        }
+        let (broken, unknown, verified) = broken_targets(site, Some(&targets));
+        let name = site.name(col.page);
+        let mut ev = vec![super::column_evidence(cx, &col, name.clone())];
+        let ids: HashSet<UrlId> = broken.iter().map(|b| b.url).collect();
+        let index = referrer_index(site, &ids);
+        let none = Vec::new();
+        for b in broken.iter().take(50) {
+            let refs: Vec<(usize, String)> = index
+                .get(&b.url)
+                .unwrap_or(&none)
+                .iter()
+                .filter(|(i, _)| pages.contains(i))
+                .cloned()
+                .collect();
+            ev.push(Evidence {
+                url: site.g.url(b.url).to_string(),
+                text: tr!(
+                    cx.lang,
+                    "{}（引用页面：{}）",
+                    "{} (referenced from {})",
+                    b.detail.trim(),
+                    referrer_list(site, &refs, cx.lang)
+                ),
+                path: vec![],
+                screenshot: None,
+            });
+        }
+        if !broken.is_empty() {
+            return Outcome::fail(tr!(
+                cx.lang,
+                "“{}”的{}个链接和图片中有{}个不可用",
+                "{2} of the {1} links and images of “{0}” are broken",
+                name,
+                targets.len(),
+                broken.len()
+            ))
+            .with_evidence(ev);
+        }
+        if targets.is_empty() {
+            return Outcome::pass(tr!(
+                cx.lang,
+                "“{}”没有需要验证的链接",
+                "“{}” has no link to verify",
+                name
+            ))
+            .with_evidence(ev);
+        }
+        if !verified || !unknown.is_empty() {
+            return Outcome::warn(tr!(
+                cx.lang,
+                "“{}”的{}个链接和图片中有{}个未能验证（未运行链接验证、被拦截或未请求）",
+                "{2} of the {1} links and images of “{0}” could not be verified (verification did not run, was blocked or not requested)",
+                name,
+                targets.len(),
+                if verified { unknown.len() } else { targets.len() }
+            ))
+            .with_evidence(ev);
+        }
+        Outcome::pass(tr!(
+            cx.lang,
+            "“{}”的{}个链接和图片均可正常访问",
+            "all {1} links and images of “{0}” work",
+            name,
+            targets.len()
+        ))
+        .with_evidence(ev)
     }
 }

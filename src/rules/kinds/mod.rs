@@ -113,6 +113,7 @@ impl Step {
             Step::Fields(p) => (&[], &p.column, &[]),
             Step::Freshness(p) => (&[], &p.column, &[]),
             Step::Media(p) => (&[], &p.column, &[]),
+            Step::Links(p) => (&[], &p.column, &[]),
             Step::Outline(p) => (&[], &p.column, &[]),
             Step::Replies(p) => (&[], &p.column, &[]),
             Step::Linkage(p) => (&p.from, &p.to, &[]),
@@ -225,6 +226,7 @@ pub fn column_for(
                     url: s.url.clone(),
                     text: chain_label(&partial),
                     path: partial.clone(),
+                    screenshot: None,
                 })
                 .into_iter()
                 .collect();
@@ -254,6 +256,7 @@ pub fn column_evidence(cx: &Cx, l: &Located, text: String) -> Evidence {
         url: cx.site.url(l.page).to_string(),
         text,
         path: l.chain.clone(),
+        screenshot: None,
     }
 }
 

@@ -164,6 +164,7 @@ impl Params {
                         url: c.url.clone(),
                         text: c.text.clone(),
                         path: vec![],
+                        screenshot: None,
                     });
                     match c.page {
                         Some(t) if !self.nonempty || site.listed(t) > 0 => {
@@ -197,14 +198,19 @@ impl Params {
                 v.join("、")
             }
         };
+        let need_text = if self.nonempty {
+            tr!(cx.lang, "至少{}个有内容", "at least {} with content", need)
+        } else {
+            tr!(cx.lang, "至少{}个", "at least {}", need)
+        };
         let msg = tr!(
             cx.lang,
-            "“{}”（{}）下应有子栏目 {}（至少{}个有内容）；已有：{}；缺少：{}；空白：{}；未能打开：{}",
-            "under “{}” ({}) expected child columns {} (at least {} with content); present: {}; missing: {}; empty: {}; could not open: {}",
+            "“{}”（{}）下应有子栏目 {}（{}）；已有：{}；缺少：{}；空白：{}；未能打开：{}",
+            "under “{}” ({}) expected child columns {} ({}); present: {}; missing: {}; empty: {}; could not open: {}",
             site.name(col.page),
             site.url(col.page),
             self.children.join("、"),
-            need,
+            need_text,
             list(&ok),
             list(&missing),
             list(&empty),

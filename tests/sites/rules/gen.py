@@ -116,13 +116,27 @@ def build(site, *, odd=False, missing=(), bad=False):
                          [("全市文旅工作会议召开", news_date, ""), ("文旅消费季启动", "2026-07-15" if bad else "2026-11-05", "")])
     home_list = "".join(f'<li><a href="{u}">{t}</a><span>{d}</span></li>' for t, u, d in news)
     broken = '<li><a href="/xwdt/202601/t20260101_404.html">已删除的新闻</a><span>2026-01-01</span></li>' if bad else ""
-    S.write("/", S.name, f'<h2>新闻动态</h2><ul class="list">{home_list}{broken}</ul>')
+    xmt = '<p><a href="/zwxmt/">政务新媒体</a></p>' if not bad and not missing else ""
+    S.write("/", S.name, f'<h2>新闻动态</h2><ul class="list">{home_list}{broken}</ul>{xmt}')
     # 政务公开
     top = C((zwgk_t, zwgk))
     links = [(ml_t, ml), ("政府信息公开年报", zwgk + "zfxxgknb/"), ("政府信息公开指南", zwgk + "zfxxgkzn/")]
+    # the compliant sites have the whole 专栏 (ZW-P25) and the 咨询/问答库/新媒体 columns (ZW-P22, ZW-P24)
+    complete = not bad and not missing
+    if complete:
+        links += [("政府信息公开制度", zwgk + "zfxxgkzd/"), ("依申请公开", zwgk + "ysqgk/")]
     S.write(zwgk, zwgk_t, "<ul class='menu'>" + "".join(f'<li><a href="{u}">{t}</a></li>' for t, u in links) + "</ul>", crumbs=top, column=zwgk_t)
-    S.write(zwgk + "zfxxgkzn/", "政府信息公开指南", "<p>办公地址：测试路1号，办公时间：工作日，联系电话：023-63881234</p>",
+    guide = "<p>办公地址：测试路1号，办公时间：工作日，联系电话：023-63881234</p>"
+    if complete:
+        guide = ("<h3>一、受理机构</h3><p>本机关办公室。</p><p>办公地址：测试路1号308室</p><p>办公时间：工作日</p>"
+                 "<p>联系电话：023-63881239</p><h3>二、办理流程</h3><p>申请、受理、答复。</p>")
+    S.write(zwgk + "zfxxgkzn/", "政府信息公开指南", guide,
             crumbs=top + C(("政府信息公开指南", None)), column="政府信息公开指南")
+    if complete:
+        S.column_with(zwgk + "zfxxgkzd/", "政府信息公开制度", top + C(("政府信息公开制度", zwgk + "zfxxgkzd/")),
+                      [(f"{S.name}政府信息公开工作制度", "2026-02-10", "")])
+        S.write(zwgk + "ysqgk/", "依申请公开", "<h3>依申请公开流程</h3><p>提交申请、登记受理、审查、答复。</p>",
+                crumbs=top + C(("依申请公开", None)), column="依申请公开")
     mlc = top + C((ml_t, ml))
     kids = []
     if "ysjs" not in missing:
@@ -217,8 +231,19 @@ def build(site, *, odd=False, missing=(), bad=False):
     year_title = f"{S.name}2025年政府信息公开工作年度报告"
     nb_date = "2026-02-20" if bad else "2026-01-20"
     S.column_with(nb, "政府信息公开年报", top + C(("政府信息公开年报", nb)), [(year_title, nb_date, NB_OLD if bad else NB6)])
-    # 互动交流 > 公开信箱
-    S.write("/hdjl/", "互动交流", '<ul class="menu"><li><a href="/hdjl/gkxx/">公开信箱</a></li></ul>', crumbs=C(("互动交流", "/hdjl/")), column="互动交流")
+    # 互动交流 > 公开信箱 (and, on the compliant sites, 政策咨询 and 政策问答)
+    hd_menu = '<li><a href="/hdjl/gkxx/">公开信箱</a></li>'
+    if complete:
+        hd_menu += '<li><a href="/hdjl/zczx/">政策咨询</a></li><li><a href="/hdjl/zcwd/">政策问答</a></li>'
+        qa = [("文旅消费券如何使用？", "2026-11-06", "<p><b>问题：</b>文旅消费券如何使用？</p><p><b>答复：</b>在参与活动的商户出示即可。</p>"),
+              ("景区门票优惠如何申请？", "2026-10-16", "<p><b>问题：</b>景区门票优惠如何申请？</p><p><b>答复：</b>持证件到售票窗口办理。</p>")]
+        S.column_with("/hdjl/zcwd/", "政策问答", C(("互动交流", "/hdjl/"), ("政策问答", "/hdjl/zcwd/")), qa)
+        S.write("/hdjl/zczx/", "政策咨询", '<form method="post" action="/hdjl/zczx/submit"><p>咨询内容：<textarea name="nr"></textarea></p></form>'
+                '<p><a href="/hdjl/zcwd/">查看政策问答</a></p>', crumbs=C(("互动交流", "/hdjl/"), ("政策咨询", "/hdjl/zczx/")), column="政策咨询")
+        S.write("/zwxmt/", "政务新媒体", '<table><tr><th>账号名称</th><th>平台</th><th>二维码</th></tr>'
+                f'<tr><td>{S.name}</td><td>微信公众号</td><td><img src="/images/red.png" alt="二维码"></td></tr></table>',
+                crumbs=C(("政务新媒体", "/zwxmt/")), column="政务新媒体")
+    S.write("/hdjl/", "互动交流", f'<ul class="menu">{hd_menu}</ul>', crumbs=C(("互动交流", "/hdjl/")), column="互动交流")
     box = "/hdjl/gkxx/"
     msgs = [("关于景区门票的咨询", "2026-11-10", "2026-11-13"), ("关于博物馆开放时间的咨询", "2026-09-30", "2026-10-13")]
     if bad:
