@@ -113,6 +113,35 @@ fn script_built_menu_is_rendered_and_its_column_found() {
 }
 
 #[test]
+fn a_rendered_page_answering_304_next_run_gives_the_same_decision() {
+    let Some(chrome) = chromium() else { return };
+    let (fx, _copy) = Fixture::serve_ported("browser");
+    let db_dir = tempfile::tempdir().unwrap();
+    let db = db_dir.path().join("zwgk.db");
+    let db = db.to_str().unwrap();
+    let evidence = |r: &Value| -> Vec<String> {
+        check_by_id(r, "ZW-P04")["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| path_of(e["url"].as_str().unwrap()))
+            .collect()
+    };
+    let args = ["--chromium", &chrome, "--rate", "0", "--db", db];
+    let (_o, first, _d1) = check_jsmenu(&fx, &args);
+    let (_o, second, _d2) = check_jsmenu(&fx, &args);
+    assert!(
+        second["stats"]["unchanged"].as_u64().unwrap_or(0) > 0,
+        "the second run was answered 304: {:#}",
+        second["stats"]
+    );
+    // the script-built menu's column is found again from the stored (rendered) facts
+    assert_eq!(check_by_id(&second, "ZW-P04")["status"], "pass");
+    assert_eq!(evidence(&first), evidence(&second));
+    assert!(evidence(&second).contains(&"/zwgk/zcjd/".to_string()));
+}
+
+#[test]
 fn json_fed_list_items_are_read_after_rendering() {
     let Some(chrome) = chromium() else { return };
     let (fx, _copy) = Fixture::serve_ported("browser");

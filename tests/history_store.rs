@@ -23,6 +23,9 @@ fn check(fx: &Fixture, host: &str, db: &std::path::Path, out: &std::path::Path) 
         "2026-11-27",
         "--format",
         "json",
+        // the store, not the browser: a rendered page after a 304 is tests/browser.rs's
+        "--browser",
+        "off",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     read_json(&out.join("report.json"))

@@ -128,7 +128,10 @@ pub fn check(fx: &Fixture, host: &str, extra: &[&str]) -> (Output, Value, tempfi
     }
     // the same decisions whether or not this machine has Chromium: tests that want the
     // browser say so (`--browser`, `--chromium`; see tests/browser.rs)
-    if !extra.iter().any(|a| *a == "--browser" || *a == "--chromium") {
+    if !extra
+        .iter()
+        .any(|a| *a == "--browser" || *a == "--chromium")
+    {
         args.extend(["--browser", "off"]);
     }
     let output = zwgk(&args);
