@@ -317,7 +317,13 @@ fn write_formats_writes_selected_files_atomically() {
     // JSON is written by write_all; no temp file is left behind
     assert_eq!(
         names,
-        ["junit.xml", "report.html", "report.md", "report.sarif"]
+        [
+            "findings.xlsx",
+            "junit.xml",
+            "report.html",
+            "report.md",
+            "report.sarif"
+        ]
     );
 }
 
@@ -366,4 +372,5 @@ fn demo_site_reports_match_snapshots() {
     assert!(!dir.path().join("report.html").exists());
     assert!(!dir.path().join("junit.xml").exists());
     assert!(!dir.path().join("report.sarif").exists());
+    assert!(!dir.path().join("findings.xlsx").exists());
 }

@@ -1,7 +1,8 @@
 //! The index of a batch: one row per site (verdict, failed checks by severity, estimated
 //! deductions, pages, crawl errors) ranked best first, a sites × check-ID matrix coloured by
 //! status, and links into each site's report. Written as index.json, index.md and a
-//! self-contained index.html (no external CSS/JS; works offline).
+//! self-contained index.html (no external CSS/JS; works offline), and as index.xlsx with
+//! every site's findings when the run writes `xlsx` (a merge always writes it).
 
 use super::BatchError;
 use super::sites::SiteEntry;
@@ -180,7 +181,22 @@ impl Index {
         Ok(())
     }
 
-    fn verdict_text(&self, s: &IndexEntry) -> &'static str {
+    /// Write index.xlsx into `dir` (the ranking and every site's findings, read from the
+    /// sites' report.json under `dir`).
+    pub fn write_xlsx(&self, dir: &Path) -> Result<(), BatchError> {
+        let path = dir.join("index.xlsx");
+        let bytes = crate::report::xlsx_index::render(self, dir).map_err(|e| {
+            crate::report::ReportError::Write {
+                path: path.clone(),
+                source: std::io::Error::other(e.to_string()),
+            }
+        })?;
+        write_atomic(&path, &bytes)?;
+        Ok(())
+    }
+
+    /// The 结论 column of a site.
+    pub(crate) fn verdict_text(&self, s: &IndexEntry) -> &'static str {
         let l = self.lang;
         match (&s.error, s.stop_reason.as_deref(), s.qualified) {
             (Some(_), _, _) => l.pick("未能检查", "not checked"),
@@ -191,7 +207,8 @@ impl Index {
         }
     }
 
-    fn headers(&self) -> [&'static str; 9] {
+    /// Column headers of the ranking (index.md, index.html and index.xlsx).
+    pub(crate) fn headers(&self) -> [&'static str; 9] {
         let l = self.lang;
         [
             l.pick("排名", "Rank"),
@@ -460,6 +477,7 @@ pub fn merge(inputs: &[PathBuf], out: &Path, lang: Lang) -> Result<Index, BatchE
         message: e.to_string(),
     })?;
     index.write(out)?;
+    index.write_xlsx(out)?;
     Ok(index)
 }
 

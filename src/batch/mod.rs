@@ -1,7 +1,8 @@
 //! Many sites in one go: a site list (`sites.toml` or CSV), sharding across machines
 //! (`--shard I/N`), concurrent site checks (`--parallel-sites N`, each host keeping its own
 //! politeness limits), and the index of all sites (ranking + sites × checks matrix) as
-//! `index.json`, `index.md` and `index.html`; `merge` combines the indexes of several shards.
+//! `index.json`, `index.md` and `index.html` (and `index.xlsx` with the findings); `merge`
+//! combines the indexes of several shards.
 
 pub mod index;
 pub mod sites;
@@ -163,5 +164,8 @@ pub async fn run_batch(
         .await;
     let index = Index::new(results, shard_label, base.lang);
     index.write(out)?;
+    if base.formats.contains(&crate::report::formats::Format::Xlsx) {
+        index.write_xlsx(out)?;
+    }
     Ok(index)
 }

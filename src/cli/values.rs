@@ -5,7 +5,7 @@ use clap::ValueEnum;
 use clap::builder::{EnumValueParser, MapValueParser, TypedValueParser};
 
 /// Every report format, the default of `--format` (the names of [`FormatArg`]).
-pub const FORMATS: [&str; 5] = ["json", "md", "html", "junit", "sarif"];
+pub const FORMATS: [&str; 6] = ["json", "md", "html", "junit", "sarif", "xlsx"];
 
 /// A clap parser for `Arg`, producing the library type `T`.
 fn mapped<Arg, T>() -> MapValueParser<EnumValueParser<Arg>, fn(Arg) -> T>
@@ -49,6 +49,8 @@ pub enum FormatArg {
     Junit,
     /// report.sarif
     Sarif,
+    /// findings.xlsx (问题清单 spreadsheet; index.xlsx beside a batch index)
+    Xlsx,
 }
 
 impl From<FormatArg> for zwgk::report::formats::Format {
@@ -59,6 +61,7 @@ impl From<FormatArg> for zwgk::report::formats::Format {
             FormatArg::Html => Self::Html,
             FormatArg::Junit => Self::Junit,
             FormatArg::Sarif => Self::Sarif,
+            FormatArg::Xlsx => Self::Xlsx,
         }
     }
 }

@@ -1,4 +1,5 @@
-//! Output formats besides `report.json`: Markdown, self-contained HTML, JUnit XML and SARIF.
+//! Output formats besides `report.json`: Markdown, self-contained HTML, JUnit XML, SARIF and
+//! the 问题清单 spreadsheet (findings.xlsx, see [`super::xlsx`]).
 //!
 //! Markdown and HTML are rendered from one view model ([`View`]) built here from the
 //! [`Report`], so both show the same content: verdict, summary counts, results by office and
@@ -38,6 +39,8 @@ pub enum Format {
     Junit,
     /// report.sarif
     Sarif,
+    /// findings.xlsx (问题清单 spreadsheet)
+    Xlsx,
 }
 
 impl std::str::FromStr for Format {
@@ -52,6 +55,7 @@ impl std::str::FromStr for Format {
                 ("html", Format::Html),
                 ("junit", Format::Junit),
                 ("sarif", Format::Sarif),
+                ("xlsx", Format::Xlsx),
             ],
         )
     }
@@ -64,6 +68,7 @@ pub const ALL: &[Format] = &[
     Format::Html,
     Format::Junit,
     Format::Sarif,
+    Format::Xlsx,
 ];
 
 impl Format {
@@ -75,6 +80,7 @@ impl Format {
             Format::Html => "report.html",
             Format::Junit => "junit.xml",
             Format::Sarif => "report.sarif",
+            Format::Xlsx => "findings.xlsx",
         }
     }
 }
@@ -88,6 +94,8 @@ pub enum FormatError {
     Junit(#[from] quick_junit::SerializeError),
     #[error("JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("spreadsheet: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
 /// Render one format (not JSON, which [`super::write_all`] writes).
@@ -98,6 +106,7 @@ pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, FormatError> {
         Format::Html => html::render(report)?.into_bytes(),
         Format::Junit => junit::render(report)?.into_bytes(),
         Format::Sarif => sarif::render(report)?.into_bytes(),
+        Format::Xlsx => super::xlsx::render(report)?,
     })
 }
 
@@ -181,7 +190,7 @@ pub fn html_escape(s: &str) -> String {
 }
 
 /// Only web URLs become links; anything else (e.g. `javascript:`) is shown as text.
-fn web_href(url: &str) -> Option<String> {
+pub(crate) fn web_href(url: &str) -> Option<String> {
     let u = url.trim();
     let lower = u.to_ascii_lowercase();
     (lower.starts_with("http://") || lower.starts_with("https://")).then(|| u.to_string())
@@ -700,7 +709,7 @@ fn finding(c: &CheckResult, meta: Option<&CheckMeta>, change: &str, lang: Lang) 
     }
 }
 
-fn office_name(office: &str, lang: Lang) -> String {
+pub(crate) fn office_name(office: &str, lang: Lang) -> String {
     if office.trim().is_empty() {
         labels(lang)["no_office"].to_string()
     } else {

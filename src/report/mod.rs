@@ -6,6 +6,8 @@ pub mod crawl_view;
 pub mod diff;
 pub mod formats;
 pub mod summary;
+pub mod xlsx;
+pub mod xlsx_index;
 
 use crate::atomic::{WriteError, write_atomic_with};
 use crate::i18n::Lang;

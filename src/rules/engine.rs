@@ -131,6 +131,7 @@ impl<'a, 'g> Cx<'a, 'g> {
             url: self.site.url(i).to_string(),
             text,
             path: vec![],
+            screenshot: None,
         }
     }
 }

@@ -70,6 +70,10 @@ pub struct Evidence {
     pub text: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub path: Vec<PathStep>,
+    /// A screenshot of the page (PNG), relative to the report's folder, when the browser
+    /// stage took one; shown in findings.xlsx (截图).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub screenshot: Option<String>,
 }
 
 /// The result of one check, as written to `report.json`.

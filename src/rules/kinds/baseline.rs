@@ -271,6 +271,7 @@ fn urls(cx: &Cx, bsite: &Site) -> Outcome {
                 url: u.clone(),
                 text: w.clone(),
                 path: vec![],
+                screenshot: None,
             })
             .collect();
         return if unknown.is_empty() {
@@ -293,6 +294,7 @@ fn urls(cx: &Cx, bsite: &Site) -> Outcome {
                 url: u.clone(),
                 text: tr!(lang, "{}：{}", "{}: {}", group, why),
                 path: vec![],
+                screenshot: None,
             });
         }
         if !line.is_empty() {
@@ -414,6 +416,7 @@ fn columns(cx: &Cx, bsite: &Site) -> Outcome {
                 l
             ),
             path: vec![],
+            screenshot: None,
         })
         .collect();
     Outcome::fail(tr!(
@@ -513,6 +516,7 @@ fn counts(cx: &Cx, bsite: &Site, tolerance: f64) -> Outcome {
                 n
             ),
             path: vec![],
+            screenshot: None,
         })
         .collect();
     let msg = tr!(

@@ -84,6 +84,7 @@ impl Params {
                         url: u.clone(),
                         text: t.clone(),
                         path: vec![],
+                        screenshot: None,
                     });
                 }
                 None => missing.push(c.clone()),

@@ -284,5 +284,6 @@ fn phone_evidence(url: &str, ph: &crate::extract::Phone) -> Evidence {
             ph.number
         ),
         path: vec![],
+        screenshot: None,
     }
 }

@@ -73,6 +73,7 @@ impl Params {
                 url: site.g.url(d.url).to_string(),
                 text: format!("{} {}：{}", d.format.label(), d.status.label(), d.detail),
                 path: vec![],
+                screenshot: None,
             })
             .collect();
         let read = count(DocStatus::Read);

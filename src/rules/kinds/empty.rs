@@ -279,6 +279,7 @@ impl Params {
                 url: site.url(i).to_string(),
                 text: format!("{}：{}", site.name(i), t),
                 path: vec![],
+                screenshot: None,
             })
             .collect();
         let mut status = if counted >= self.threshold {

@@ -121,6 +121,7 @@ impl Params {
                         url: site.url(*d).to_string(),
                         text: tr!(cx.lang, "缺少“{}”", "lacks “{}”", name),
                         path: vec![],
+                        screenshot: None,
                     });
                 }
             }

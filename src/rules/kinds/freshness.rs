@@ -357,7 +357,7 @@ impl Params {
                 title,
                 window
             ))
-            .with_evidence(vec![Evidence { url: url.to_string(), text: title.to_string(), path: col.chain.clone() }]),
+            .with_evidence(vec![Evidence { url: url.to_string(), text: title.to_string(), path: col.chain.clone(), screenshot: None,  }]),
             Some((d, title, url)) => Outcome::fail(tr!(
                 cx.lang,
                 "“{}”应在{}天内更新（{}之后），最新信息为 {}《{}》，已{}天未更新",
@@ -369,7 +369,7 @@ impl Params {
                 title,
                 (cx.today - *d).get_days()
             ))
-            .with_evidence(vec![Evidence { url: url.to_string(), text: title.to_string(), path: col.chain.clone() }]),
+            .with_evidence(vec![Evidence { url: url.to_string(), text: title.to_string(), path: col.chain.clone(), screenshot: None,  }]),
             None if undated > 0 => Outcome::fail(tr!(
                 cx.lang,
                 "“{}”的{}条信息均未注明发布时间，按规定视为不更新",
@@ -443,6 +443,7 @@ impl Params {
                         url: u.clone(),
                         text: t.clone(),
                         path: col.chain.clone(),
+                        screenshot: None,
                     });
                     match (date, deadline) {
                         (Some(d), Some(dl)) if d > dl => {
@@ -590,7 +591,7 @@ impl Params {
                 window,
                 how
             ))
-            .with_evidence(vec![Evidence { url: u.to_string(), text: t.to_string(), path: vec![] }]),
+            .with_evidence(vec![Evidence { url: u.to_string(), text: t.to_string(), path: vec![], screenshot: None,  }]),
             Some((d, t, u)) => Outcome::fail(tr!(
                 cx.lang,
                 "首页{}天内无更新（{}之后）：最新信息为 {}《{}》{}",
@@ -601,7 +602,7 @@ impl Params {
                 t,
                 how
             ))
-            .with_evidence(vec![Evidence { url: u.to_string(), text: t.to_string(), path: vec![] }]),
+            .with_evidence(vec![Evidence { url: u.to_string(), text: t.to_string(), path: vec![], screenshot: None,  }]),
             None if site.page(home).needs_js => Outcome::warn(
                 cx.lang.pick("首页内容由 JavaScript 生成，无法读取信息日期", "the home page is built by JavaScript; no dates could be read").into(),
             )
@@ -662,6 +663,7 @@ impl Params {
                     url: site.url(i).to_string(),
                     text: name.clone(),
                     path: vec![],
+                    screenshot: None,
                 });
                 continue;
             }
@@ -680,6 +682,7 @@ impl Params {
                     url: site.url(i).to_string(),
                     text: label.clone(),
                     path: vec![],
+                    screenshot: None,
                 };
                 if class.is_some_and(|c| c.veto) {
                     stale_veto.push(e.clone());

@@ -175,6 +175,7 @@ impl Params {
                         title
                     ),
                     path: vec![],
+                    screenshot: None,
                 });
                 continue;
             };
@@ -219,6 +220,7 @@ impl Params {
                     site.url(t)
                 ),
                 path: vec![],
+                screenshot: None,
             });
             ev.push(Evidence {
                 url: site.url(t).to_string(),
@@ -230,6 +232,7 @@ impl Params {
                     site.url(d)
                 ),
                 path: vec![],
+                screenshot: None,
             });
         }
         let status = if missing == 0 {

@@ -232,6 +232,7 @@ impl Params {
                         referrer_list(site, refs, cx.lang)
                     ),
                     path: vec![],
+                    screenshot: None,
                 });
             }
         }
@@ -324,6 +325,7 @@ impl Params {
                     referrer_list(site, &refs, cx.lang)
                 ),
                 path: vec![],
+                screenshot: None,
             });
         }
         if !broken.is_empty() {

@@ -130,6 +130,7 @@ impl Params {
                         super::links::referrer_list(site, refs, cx.lang)
                     ),
                     path: vec![],
+                    screenshot: None,
                 }),
                 Some(None) => ok += 1,
                 None => unverified += 1,

@@ -231,6 +231,7 @@ pub fn column_for(
                     url: s.url.clone(),
                     text: chain_label(&partial),
                     path: partial.clone(),
+                    screenshot: None,
                 })
                 .into_iter()
                 .collect();
@@ -260,6 +261,7 @@ pub fn column_evidence(cx: &Cx, l: &Located, text: String) -> Evidence {
         url: cx.site.url(l.page).to_string(),
         text,
         path: l.chain.clone(),
+        screenshot: None,
     }
 }
 

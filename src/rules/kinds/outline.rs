@@ -113,12 +113,14 @@ impl Params {
                 url: d.url.clone(),
                 text: title.clone(),
                 path: vec![],
+                screenshot: None,
             });
             for (u, why) in &d.unread {
                 ev.push(Evidence {
                     url: u.clone(),
                     text: why.clone(),
                     path: vec![],
+                    screenshot: None,
                 });
             }
             if found.len() < need && old.is_empty() && !d.unread.is_empty() {

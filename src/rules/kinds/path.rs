@@ -151,6 +151,7 @@ impl Params {
                         url: s.url.clone(),
                         text: chain_label(&partial),
                         path: partial.clone(),
+                        screenshot: None,
                     })
                     .into_iter()
                     .collect();

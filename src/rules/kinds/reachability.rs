@@ -97,6 +97,7 @@ impl Params {
             url: cx.site.g.start_url.clone(),
             text: text.clone(),
             path: vec![],
+            screenshot: None,
         }];
         Some(if share >= 5.0 {
             Outcome::fail(text).with_evidence(ev)
@@ -113,6 +114,7 @@ impl Params {
                 url: start.clone(),
                 text,
                 path: vec![],
+                screenshot: None,
             }]
         };
         match self.mode {

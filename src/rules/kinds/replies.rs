@@ -442,6 +442,7 @@ impl Params {
                     url: m.url.clone(),
                     text: what,
                     path: vec![],
+                    screenshot: None,
                 });
                 continue;
             }
@@ -471,6 +472,7 @@ impl Params {
                     url: m.url.clone(),
                     text: what,
                     path: vec![],
+                    screenshot: None,
                 });
             }
         }

@@ -164,6 +164,7 @@ impl Params {
                         url: c.url.clone(),
                         text: c.text.clone(),
                         path: vec![],
+                        screenshot: None,
                     });
                     match c.page {
                         Some(t) if !self.nonempty || site.listed(t) > 0 => {

@@ -335,6 +335,7 @@ impl Params {
             url: src.to_string(),
             text,
             path: vec![],
+            screenshot: None,
         };
         if !failures.is_empty() {
             let shown: Vec<&str> = failures.iter().take(10).map(|(_, m)| m.as_str()).collect();
@@ -480,11 +481,13 @@ fn no_table(cx: &Cx, unit: &Unit, table: &str) -> Outcome {
         url: unit.url.clone(),
         text: unit.title.clone(),
         path: vec![],
+        screenshot: None,
     }];
     ev.extend(unit.unread.iter().map(|(u, why)| Evidence {
         url: u.clone(),
         text: why.clone(),
         path: vec![],
+        screenshot: None,
     }));
     let why = match unit.unread.first() {
         Some((u, d)) => tr!(

@@ -85,11 +85,13 @@ impl Params {
             url: unit.url.clone(),
             text: unit.title.clone(),
             path: vec![],
+            screenshot: None,
         }];
         ev.extend(found.iter().map(|(n, src)| Evidence {
             url: src.to_string(),
             text: n.to_string(),
             path: vec![],
+            screenshot: None,
         }));
         if missing.is_empty() {
             return Outcome::pass(tr!(
@@ -107,6 +109,7 @@ impl Params {
                 url: u.clone(),
                 text: w.clone(),
                 path: vec![],
+                screenshot: None,
             }));
             return Outcome::warn(tr!(
                 cx.lang,
