@@ -394,6 +394,7 @@ impl Params {
                 url: it.url.clone(),
                 text: it.label(),
                 path: vec![],
+                screenshot: None,
             });
         }
         if counted.len() < self.min {
@@ -489,6 +490,7 @@ impl Params {
                             url: it.url.clone(),
                             text: tr!(lang, "缺少“{}”", "lacks “{}”", part),
                             path: vec![],
+                            screenshot: None,
                         });
                     }
                 }
@@ -533,6 +535,7 @@ impl Params {
                             url: a.url.clone(),
                             text: tr!(lang, "{}（{}）", "{} ({})", a.label(), f.label),
                             path: vec![],
+                            screenshot: None,
                         });
                     }
                     None => unpaired.push(it),
@@ -573,6 +576,7 @@ impl Params {
                         url: it.url.clone(),
                         text: tr!(lang, "未见{}", "no {}", f.label),
                         path: vec![],
+                        screenshot: None,
                     });
                 }
             }
