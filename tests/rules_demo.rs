@@ -58,6 +58,9 @@ const EXPECTED: &[(&str, &str)] = &[
     ("ZW-P17", P),  // 投诉举报电话
     ("ZW-P18", P),  // 2025年报, 2021 template
     ("ZW-P19", P),  // viewport
+    ("ZW-P20", F),  // no 新闻发布会/吹风会/访谈 among the 解读
+    ("ZW-P21", F),  // no 意见征集 column (征集调查 is a redirect loop)
+    ("ZW-P23", F),  // no 回应关切 column
     ("ZW-P22", F),  // no 政策问答/问答库 and no 咨询 channel (区长信箱 and 公开信箱 are mailboxes)
     ("ZW-P24", F),  // no 政务新媒体 list
     ("ZW-P25", F),  // 依申请公开 only through the home iframe, 指南 names no 办理流程

@@ -6,9 +6,9 @@ use crate::i18n::Lang;
 const CATALOGUE: &[&str] = &[
     "ZW-P01", "ZW-P02", "ZW-P03", "ZW-P04", "ZW-P05", "ZW-P06", "ZW-P07", "ZW-M01", "ZW-P08",
     "ZW-P09", "ZW-P10", "ZW-P11", "ZW-P12", "ZW-P13", "ZW-P14", "ZW-P15", "ZW-P16", "ZW-P17",
-    "ZW-P18", "ZW-P19", "ZW-P22", "ZW-P24", "ZW-P25", "ZW-P26", "GOV-V01", "GOV-V02", "GOV-V03",
-    "GOV-V04", "GOV-V05", "GOV-D01", "GOV-D02", "GOV-D03", "GOV-D04", "GOV-D05", "GOV-D06",
-    "GOV-I01", "NB-01", "NB-02", "NB-03", "NB-04", "DOC-01",
+    "ZW-P18", "ZW-P19", "ZW-P20", "ZW-P21", "ZW-P22", "ZW-P23", "ZW-P24", "ZW-P25", "ZW-P26",
+    "GOV-V01", "GOV-V02", "GOV-V03", "GOV-V04", "GOV-V05", "GOV-D01", "GOV-D02", "GOV-D03",
+    "GOV-D04", "GOV-D05", "GOV-D06", "GOV-I01", "NB-01", "NB-02", "NB-03", "NB-04", "DOC-01",
 ];
 
 fn pack_text(check: &str) -> String {

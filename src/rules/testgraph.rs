@@ -636,6 +636,64 @@ fn seed_columns(b: &mut B, zwgk: usize, hd: usize, home: usize) {
         );
         b.p(a).headings = txts(&["问题：", "答复："]);
     }
+    // 政策解读 > 新闻发布会: four press interpretations in the year, two led by the 局长
+    // (older than the three newest 解读 that ZW-P06 samples)
+    let zcjd = b.find("/zwgk/fdzdgknr/zcjd/");
+    b.link(zcjd, "新闻发布会", "/zwgk/fdzdgknr/zcjd/xwfbh/");
+    let fb = column(
+        b,
+        "/zwgk/fdzdgknr/zcjd/xwfbh/",
+        4,
+        "新闻发布会",
+        &["政务公开", "政策解读", "新闻发布会"],
+    );
+    for (n, day, t) in [
+        (1, "2026-01-12", "局长解读文旅消费券政策新闻发布会"),
+        (2, "2026-09-08", "副局长出席旅游市场秩序整治新闻发布会"),
+        (3, "2026-06-20", "非遗保护政策吹风会"),
+        (4, "2026-03-15", "文旅惠民政策在线访谈"),
+    ] {
+        b.article(
+            fb,
+            &format!(
+                "/zwgk/fdzdgknr/zcjd/xwfbh/{}/t{}_{n}.html",
+                &day[..7].replace('-', ""),
+                day.replace('-', "")
+            ),
+            t,
+            day,
+        );
+    }
+    // 意见征集: a closed draft with its way, period and 起草说明, and its 采纳情况
+    b.link(hd, "意见征集", "/hdjl/yjzj/");
+    let yj = column(b, "/hdjl/yjzj/", 2, "意见征集", &["互动交流", "意见征集"]);
+    let draft = b.article(
+        yj,
+        "/hdjl/yjzj/202609/t20260901_1.html",
+        "关于《测试市文旅消费券管理办法（征求意见稿）》公开征求意见的公告",
+        "2026-09-01",
+    );
+    b.p(draft).labels = txts(&["意见提交方式", "征求意见时间"]);
+    b.p(draft).pairs = vec![
+        ("意见提交方式".into(), "电子邮箱 yj@test.gov.cn".into()),
+        ("征求意见时间".into(), "2026年9月1日至2026年9月30日".into()),
+    ];
+    b.link(draft, "起草说明", "/hdjl/yjzj/202609/qcsm.html");
+    b.article(
+        yj,
+        "/hdjl/yjzj/202610/t20261020_2.html",
+        "《测试市文旅消费券管理办法》征求意见采纳情况的说明",
+        "2026-10-20",
+    );
+    // 回应关切
+    b.link(hd, "回应关切", "/hdjl/hygq/");
+    let hy = column(b, "/hdjl/hygq/", 2, "回应关切", &["互动交流", "回应关切"]);
+    b.article(
+        hy,
+        "/hdjl/hygq/202611/t20261101_1.html",
+        "关于网民反映景区排队问题的回应",
+        "2026-11-01",
+    );
     // 政务新媒体
     b.link(home, "政务新媒体", "/zwxmt/");
     let xm = column(b, "/zwxmt/", 1, "政务新媒体", &["政务新媒体"]);

@@ -9,6 +9,7 @@ pub mod documents;
 pub mod empty;
 pub mod fields;
 pub mod freshness;
+pub mod items;
 pub mod linkage;
 pub mod links;
 pub mod markers;
@@ -35,6 +36,7 @@ pub enum Step {
     Path(path::Params),
     Subcolumns(subcolumns::Params),
     Fields(fields::Params),
+    Items(items::Params),
     Contact(contact::Params),
     Freshness(freshness::Params),
     Empty(empty::Params),
@@ -58,6 +60,7 @@ macro_rules! dispatch {
             Step::Path($p) => $e,
             Step::Subcolumns($p) => $e,
             Step::Fields($p) => $e,
+            Step::Items($p) => $e,
             Step::Contact($p) => $e,
             Step::Freshness($p) => $e,
             Step::Empty($p) => $e,
@@ -84,6 +87,7 @@ impl Step {
             Step::Path(_) => "path",
             Step::Subcolumns(_) => "subcolumns",
             Step::Fields(_) => "fields",
+            Step::Items(_) => "items",
             Step::Contact(_) => "contact",
             Step::Freshness(_) => "freshness",
             Step::Empty(_) => "empty",
@@ -111,6 +115,7 @@ impl Step {
             Step::Classification(p) => (&[], &p.column, &[]),
             Step::Contact(p) => (&[], &p.column, &[]),
             Step::Fields(p) => (&[], &p.column, &[]),
+            Step::Items(p) => (&[], &p.column, &[]),
             Step::Freshness(p) => (&[], &p.column, &[]),
             Step::Media(p) => (&[], &p.column, &[]),
             Step::Links(p) => (&[], &p.column, &[]),

@@ -1,21 +1,29 @@
 #!/usr/bin/env python3
 """Generate the fixture sites of tests/seed_checks.rs: the task-list checks added for
-issue #13 (ZW-P22 政策咨询服务, ZW-P24 政务新媒体, ZW-P25 政府信息公开专栏规范, ZW-P26 基层政务公开
-标准目录), each passing on one site and failing on another, in three markup styles.
+issue #13 (ZW-P20 新闻发布解读, ZW-P21 决策草案征求意见, ZW-P22 政策咨询服务, ZW-P23 回应关切,
+ZW-P24 政务新媒体, ZW-P25 政府信息公开专栏规范, ZW-P26 基层政务公开标准目录), each passing on one
+site and failing on another, in three markup styles.
 
 wlj.seedtrs.gov.cn  TRS WCM 部门 site (`trt_ui` template, `CurrChnlCls` breadcrumbs, `tYYYYMMDD_`
                     articles): every part of the 政府信息公开 专栏, a 指南 with 受理机构/办公地址/联系电话/
                     办理流程, 依申请公开 with its 流程; 我要咨询 and a 政策问答 library with bold 问题：/答复：
                     lead-ins; a 政务新媒体 table (账号名称/平台/二维码) whose QR codes and account links work
-                    (accounts on mp.seedmedia.test). 部门: ZW-P26 does not apply.
+                    (accounts on mp.seedmedia.test); 政策解读 > 新闻发布会 with four press interpretations
+                    in the year, two led by the 局长 (one in the title, one as `发布人：`); 意见征集 with a
+                    closed draft (方式, 期限, 起草说明) and its 采纳情况; no 回应关切. 部门: ZW-P26 does
+                    not apply.
 www.seedhw.gov.cn   Hanweb jcms 区县 site (`/col/colN/index.html`, `/art/Y/M/D/art_N_M.html`,
                     `<datastore>` lists, iframes): complete 专栏 (指南 as `受理机构：` pairs, 依申请公开 an iframe
                     form plus a linked 依申请公开指南 article); 基层政务公开 with 公共文化服务 and 义务教育;
                     政务新媒体 cards (名称：/平台：/二维码：) with one QR image missing and one account link
-                    dead; 互动交流 with only a 县长信箱, no 咨询 channel and no 问答库.
+                    dead; 互动交流 with only a 县长信箱, no 咨询 channel and no 问答库; two press
+                    interpretations only; a closed draft without 解读 and without 采纳情况; 回应关切 whose
+                    promised investigation has its 调查处理结果.
 www.seedhand.gov.cn hand-built 区县 site (plain tables, `<div class="pos">` breadcrumbs): 专栏 without
                     政府信息公开制度 and 依申请公开, a 指南 lacking the 办理流程; 基层政务公开 with 义务教育 and
-                    医疗卫生 only; a working 政务新媒体 table; 网上咨询 and a 常见问题 table (问题/解答).
+                    医疗卫生 only; a working 政务新媒体 table; 网上咨询 and a 常见问题 table (问题/解答);
+                    five press interpretations (区长, 副区长); no 意见征集; 回应关切 with a promised
+                    核查 and no result (reported, not judged).
 mp.seedmedia.test   the new-media platform the accounts link to (account pages)
 
 Judging date of the tests: 2026-11-27. `@PORT@` is replaced by the test's server port.
@@ -168,13 +176,23 @@ class Trs:
         self.column(z + "zfxxgknb/", "政府信息公开年报", gk + [("政府信息公开年报", z + "zfxxgknb/")], gk_side,
                     [(f"{self.name}2025年政府信息公开工作年度报告", "2026-01-20", "<p>一、总体情况</p>")])
         fd = z + "fdzdgknr/"
-        fd_side = ("法定主动公开内容", [("机构职能", fd + "jgzn/"), ("预算/决算", fd + "czyjs/")])
+        fd_side = ("法定主动公开内容", [("机构职能", fd + "jgzn/"), ("预算/决算", fd + "czyjs/"), ("政策解读", fd + "zcjd/")])
         self.page(fd, "法定主动公开内容", gk + [("法定主动公开内容", fd)], fd_side, '<ul class="sub">' + "".join(
             f'<li><a href="{u}">{t}</a></li>' for t, u in fd_side[1]) + "</ul>")
         self.column(fd + "czyjs/", "预算/决算", gk + [("法定主动公开内容", fd), ("预算/决算", fd + "czyjs/")], fd_side,
                     [(f"{self.name}2026年部门预算", "2026-03-18", "<p>预算说明。</p>")])
         self.page(fd + "jgzn/", "机构职能", gk + [("法定主动公开内容", fd), ("机构职能", fd + "jgzn/")], fd_side,
                   "<div class='TRS_Editor'><p>秀安县文化和旅游发展委员会是县政府工作部门，负责全县文化和旅游工作。</p></div>")
+        jd = fd + "zcjd/"
+        jdt = gk + [("法定主动公开内容", fd), ("政策解读", jd)]
+        jd_side = ("政策解读", [("新闻发布会", jd + "xwfbh/")])
+        self.page(jd, "政策解读", jdt, jd_side, '<ul class="sub"><li><a href="' + jd + 'xwfbh/">新闻发布会</a></li></ul>')
+        self.column(jd + "xwfbh/", "新闻发布会", jdt + [("新闻发布会", jd + "xwfbh/")], jd_side, [
+            ("秀安县2026年文旅消费季新闻发布会", "2026-10-28", "<p>发布人：县文化和旅游发展委员会局长 王五</p><p>发布会解读了消费季政策。</p>"),
+            ("局长在线访谈：解读文旅惠民措施", "2026-08-12", "<p>访谈实录。</p>"),
+            ("非遗保护政策吹风会", "2026-05-20", "<p>主持人：办公室工作人员</p>"),
+            ("旅游市场秩序整治新闻通气会", "2026-02-26", "<p>通气会内容。</p>"),
+            ("2025年文物保护新闻发布会", "2025-09-10", "<p>发布人：局长 王五</p>")])
         out(H, z + "ysqgk/lct.png", png())
         self.page(z + "ysqgk/", "依申请公开", gk + [("依申请公开", z + "ysqgk/")], gk_side,
                   """<div class="TRS_Editor"><h3>依申请公开流程</h3>
@@ -185,7 +203,8 @@ class Trs:
                   '<form method="post" action="/ysqgk/submit"><input name="xm"/><textarea name="nr"></textarea></form>')
         # 互动交流: 我要咨询 and the 政策问答 library
         hd = "/hdjl/"
-        hd_side = ("互动交流", [("局长信箱", hd + "jzxx/"), ("我要咨询", hd + "wyzx/"), ("政策问答", hd + "zcwd/")])
+        hd_side = ("互动交流", [("局长信箱", hd + "jzxx/"), ("我要咨询", hd + "wyzx/"), ("政策问答", hd + "zcwd/"),
+                               ("意见征集", hd + "yjzj/")])
         self.page(hd, "互动交流", [("互动交流", hd)], hd_side, '<ul class="sub">' + "".join(
             f'<li><a href="{u}">{t}</a></li>' for t, u in hd_side[1]) + "</ul>")
         self.page(hd + "jzxx/", "局长信箱", [("互动交流", hd), ("局长信箱", hd + "jzxx/")], hd_side,
@@ -198,6 +217,13 @@ class Trs:
               ("非遗传承人补助如何申报？", "2026-09-30", "每年4月由县文化馆统一组织申报。")]
         self.column(hd + "zcwd/", "政策问答", [("互动交流", hd), ("政策问答", hd + "zcwd/")], hd_side,
                     [(t, d, f"<p><strong>问题：</strong>{t}</p><p><strong>答复：</strong>{a}</p>") for t, d, a in qa])
+        out(H, hd + "yjzj/qcsm.html", self.head("起草说明") + "<div class='main'><h1>起草说明</h1></div>" + self.footer())
+        self.column(hd + "yjzj/", "意见征集", [("互动交流", hd), ("意见征集", hd + "yjzj/")], hd_side, [
+            ("关于《秀安县文旅消费券发放管理办法（征求意见稿）》公开征求意见的公告", "2026-09-01",
+             "<p>意见提交方式：电子邮箱 xawl@cq.gov.cn，或邮寄至秀安县文旅路8号。</p>"
+             "<p>征求意见时间：2026年9月1日至2026年9月30日</p>"
+             '<p>附件：<a href="/hdjl/yjzj/qcsm.html">起草说明</a></p>'),
+            ("《秀安县文旅消费券发放管理办法》征求意见采纳情况的说明", "2026-10-20", "<p>共收到意见5条，采纳3条。</p>")])
         # 政务新媒体 table
         for q in ("qr1", "qr2"):
             out(H, f"/zwxmt/images/{q}.png", png())
@@ -300,7 +326,11 @@ class Hanweb:
         self.col(122, "政府信息公开年报", gk + [("政府信息公开年报", c(122))],
                  [("华文县人民政府2025年政府信息公开工作年度报告", "2026-01-25", "<p>一、总体情况</p>")])
         fd = gk + [("法定主动公开内容", c(102))]
-        self.landing(102, "法定主动公开内容", fd, [("预算/决算", c(104)), ("基层政务公开", c(130))])
+        self.landing(102, "法定主动公开内容", fd, [("预算/决算", c(104)), ("基层政务公开", c(130)), ("政策解读", c(105))])
+        self.col(105, "政策解读", fd + [("政策解读", c(105))], [
+            ("华文县2026年稳就业政策新闻发布会", "2026-09-16", "<p>发布人：县人力社保局局长</p>"),
+            ("华文县养老服务补贴政策吹风会", "2026-04-02", "<p>吹风会内容。</p>"),
+            ("《华文县促进消费若干措施》文字解读", "2026-10-20", "<p>一、出台背景</p>")])
         self.col(104, "预算/决算", fd + [("预算/决算", c(104))], [("华文县2026年县级部门预算公开", "2026-03-21", "<p>预算。</p>")])
         # 依申请公开: an iframe form and a linked guide article
         self.art += 1
@@ -323,7 +353,13 @@ class Hanweb:
         self.col(132, "义务教育", jc + [("义务教育", c(132))], [("华文县2026年义务教育招生工作方案", "2026-05-10", "<p>招生方案。</p>")])
         # 互动交流: only a 县长信箱
         hd = [("互动交流", c(201))]
-        self.landing(201, "互动交流", hd, [("县长信箱", c(202))])
+        self.landing(201, "互动交流", hd, [("县长信箱", c(202)), ("征求意见", c(203)), ("回应关切", c(204))])
+        self.col(203, "征求意见", hd + [("征求意见", c(203))], [
+            ("关于《华文县城区停车管理办法（草案）》公开征求意见的通知", "2026-08-10",
+             "<p>反馈方式：电子邮件 hwtc@hwx.gov.cn</p><p>征求意见时间：2026年8月10日至2026年9月10日</p>")])
+        self.col(204, "回应关切", hd + [("回应关切", c(204))], [
+            ("关于网民反映城东菜市场缺斤短两问题的回应：已成立调查组调查", "2026-07-01", "<p>县市场监管局已成立调查组。</p>"),
+            ("关于网民反映城东菜市场缺斤短两问题调查处理结果的通报", "2026-08-15", "<p>对3户经营者立案查处。</p>")])
         self.col(202, "县长信箱", hd + [("县长信箱", c(202))], [("关于县城停车难的建议", "2026-11-05", "<p>留言内容：停车难。</p>")])
         # 政务新媒体 cards: qr2.png is missing, the second account's page is gone
         out(self.host, "/picture/0/qr1.png", png())
@@ -380,7 +416,14 @@ class Hand:
                      [("沙河区人民政府2025年政府信息公开工作年度报告", "2026-03-20", "<p>一、总体情况</p>")])
         ml = gk + [("法定主动公开内容", "/xxgk/ml/")]
         self.page("/xxgk/ml/", "法定主动公开内容", ml, '<h2>法定主动公开内容</h2><ul>'
-                  '<li><a href="/xxgk/ml/czyjs/">预算/决算</a></li><li><a href="/xxgk/ml/jczwgk/">基层政务公开</a></li></ul>')
+                  '<li><a href="/xxgk/ml/czyjs/">预算/决算</a></li><li><a href="/xxgk/ml/jczwgk/">基层政务公开</a></li>'
+                  '<li><a href="/xxgk/ml/zcjd/">政策解读</a></li></ul>')
+        self.listing("/xxgk/ml/zcjd/", "政策解读", ml + [("政策解读", "/xxgk/ml/zcjd/")], [
+            ("区长出席沙河区优化营商环境新闻发布会", "2026-11-03", "<p>发布会。</p>"),
+            ("副区长做客在线访谈解读城市更新政策", "2026-09-21", "<p>访谈。</p>"),
+            ("沙河区医保政策吹风会", "2026-07-08", "<p>吹风会。</p>"),
+            ("区人社局就稳就业政策答记者问", "2026-05-30", "<p>答问。</p>"),
+            ("沙河区教育惠民政策新闻发布会", "2026-03-12", "<p>发布会。</p>")])
         self.listing("/xxgk/ml/czyjs/", "预算/决算", ml + [("预算/决算", "/xxgk/ml/czyjs/")],
                      [("沙河区2026年区级部门预算", "2026-03-25", "<p>预算。</p>")])
         # 基层政务公开 without the 公共文化服务 area
@@ -394,7 +437,10 @@ class Hand:
         # 互动交流: 网上咨询 and a 常见问题 table
         hd = [("互动交流", "/hudong/")]
         self.page("/hudong/", "互动交流", hd, '<h2>互动交流</h2><ul><li><a href="/hudong/zixun/">网上咨询</a></li>'
-                  '<li><a href="/hudong/cjwt/">常见问题</a></li></ul>')
+                  '<li><a href="/hudong/cjwt/">常见问题</a></li><li><a href="/hudong/hygq/">回应关切</a></li></ul>')
+        self.listing("/hudong/hygq/", "回应关切", hd + [("回应关切", "/hudong/hygq/")], [
+            ("关于滨河路夜间施工噪音扰民问题的回应", "2026-10-09", "<p>已责令施工单位整改。</p>"),
+            ("关于网民反映某小区供水水质问题的回应：正在核查", "2026-05-12", "<p>区水务局正在核查。</p>")])
         self.page("/hudong/zixun/", "网上咨询", hd + [("网上咨询", "/hudong/zixun/")],
                   '<h2>网上咨询</h2><form method="post" action="/hudong/zixun/tj"><p>咨询内容：<textarea name="nr"></textarea></p></form>')
         self.page("/hudong/cjwt/", "常见问题", hd + [("常见问题", "/hudong/cjwt/")], """<h2>常见问题</h2>
