@@ -5,7 +5,8 @@
 //! `fetch` (HTTP, politeness, robots, retries) → `decode` (bytes → text) →
 //! `extract` (text → [`extract::PageFacts`]) → `crawl` (frontier → [`crawl::SiteGraph`]) →
 //! `verify` (media, attachments and links really open) → `rules` (rule packs × graph →
-//! check results) → `report` (report.json, HTML, Markdown, JUnit, SARIF, terminal summary).
+//! check results) → `shots` (screenshots of the pages failing checks name, in the browser) →
+//! `report` (report.json, HTML, Markdown, JUnit, SARIF, xlsx, terminal summary).
 //! Around them: `store` (history database), `batch` (many sites, index), `testsite`
 //! (fixture/demo sites on loopback) and `run`, which wires the stages for the CLI.
 //! Below them all: `model`, the types every stage shares (site graph, pages, edges,
@@ -32,6 +33,7 @@ pub mod fetch;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod shots;
 pub mod store;
 pub mod testsite;
 pub mod verify;

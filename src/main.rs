@@ -101,6 +101,7 @@ fn browser_settings(args: &CrawlArgs) -> Result<Option<zwgk::model::BrowserSetti
         render_timeout,
         hosts: Vec::new(),
         max_body: 0,
+        screenshots: args.screenshots.unwrap_or(30),
     }))
 }
 

@@ -168,6 +168,8 @@ pub async fn check_site(
         lang: opts.lang,
         ..opts.fetch.clone()
     })?;
+    // the run's browser, kept for the evidence screenshots after the checks
+    let mut shooter: Option<(std::sync::Arc<dyn crate::model::Renderer>, usize)> = None;
     if let Some(mut b) = crawl_cfg.browser.clone() {
         // the browser may request the start host and the hosts in scope, nothing else
         if let Some(h) = opts.url.host_str() {
@@ -175,8 +177,12 @@ pub async fn check_site(
         }
         b.hosts.extend(crawl_cfg.extra_hosts.iter().cloned());
         b.max_body = crawl_cfg.max_body;
+        let screenshots = b.screenshots;
         match crate::browser::renderer(b, fetcher.clone()) {
-            Ok(r) => crawl_cfg.renderer = Some(crawl::RendererHandle(r)),
+            Ok(r) => {
+                shooter = Some((r.clone(), screenshots));
+                crawl_cfg.renderer = Some(crawl::RendererHandle(r));
+            }
             Err(e) => tracing::warn!("no browser: {e}"),
         }
     }
@@ -303,6 +309,24 @@ pub async fn check_site(
         today.to_string(),
         opts.lang,
     );
+    if let Some((r, max)) = &shooter
+        && *max > 0
+        && !interrupted
+    {
+        let shots =
+            crate::shots::capture(r.as_ref(), &mut report.checks, &graph, &out_dir, *max).await;
+        for (url, why) in &shots.failed {
+            tracing::warn!(url = %url, "screenshot not taken: {why}");
+        }
+        if shots.taken > 0 || !shots.failed.is_empty() {
+            tracing::info!(
+                "screenshots: {} taken, {} failed, {} over --screenshots {max}",
+                shots.taken,
+                shots.failed.len(),
+                shots.over_cap
+            );
+        }
+    }
     // an explicit baseline wins; otherwise compare with the last run in the history store
     if let Some(old) = baseline.as_ref().or(previous.as_ref()) {
         report.comparison = Some(report::diff::compare(old, &report));

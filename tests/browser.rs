@@ -348,3 +348,93 @@ fn browser_requests_are_polite_and_stay_on_the_site() {
         .collect();
     assert!(others.is_empty(), "requests to other hosts: {others:?}");
 }
+
+/// Width and height from a PNG's IHDR chunk.
+fn png_size(b: &[u8]) -> Option<(u32, u32)> {
+    if b.len() < 24 || &b[..8] != b"\x89PNG\r\n\x1a\n" || &b[12..16] != b"IHDR" {
+        return None;
+    }
+    let be = |s: &[u8]| u32::from_be_bytes([s[0], s[1], s[2], s[3]]);
+    Some((be(&b[16..20]), be(&b[20..24])))
+}
+
+#[test]
+fn failing_checks_get_screenshots_of_the_pages_they_name() {
+    let Some(chrome) = chromium() else { return };
+    let (fx, _copy) = Fixture::serve_ported("browser");
+    let (out, report, dir) = check_jsmenu(&fx, &["--chromium", &chrome, "--rate", "0"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let g = graph(&dir);
+    let urls: Vec<&str> = g["urls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u.as_str().unwrap())
+        .collect();
+    let crawled: std::collections::HashSet<&str> = g["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| urls[p["url"].as_u64().unwrap() as usize])
+        .collect();
+    // every crawled page a failing check names has a screenshot, one file per page
+    let mut named = 0;
+    let mut files = std::collections::HashMap::new();
+    for c in report["checks"].as_array().unwrap() {
+        if c["status"] != "fail" {
+            continue;
+        }
+        for e in c["evidence"].as_array().unwrap() {
+            let url = e["url"].as_str().unwrap();
+            if !crawled.contains(url) {
+                assert!(e.get("screenshot").is_none(), "{e:#}");
+                continue;
+            }
+            named += 1;
+            let shot = e["screenshot"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{} names {url} without a screenshot", c["id"]));
+            assert!(shot.starts_with("screenshots/"), "{shot}");
+            if let Some(prev) = files.insert(url.to_string(), shot.to_string()) {
+                assert_eq!(prev, shot, "one file per page");
+            }
+            let bytes = std::fs::read(dir.path().join(shot)).expect("screenshot file written");
+            let (w, h) = png_size(&bytes).expect("a PNG");
+            assert_eq!(w, 1280, "desktop width");
+            assert!(h >= 600, "{h}");
+        }
+    }
+    assert!(named > 0, "the fixture has failing checks naming pages");
+    let first = files.values().min().unwrap().clone();
+    let md = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
+    assert!(
+        md.contains(&format!("(<{first}>)")),
+        "report.md shows {first}"
+    );
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(
+        html.contains(&format!("<img src=\"{first}\"")),
+        "report.html has the thumbnail {first}"
+    );
+    // the screenshot renders went through the fetcher too: zwgk's User-Agent only
+    assert!(
+        fx.requests_for("www.jsmenu.test").iter().all(|q| q
+            .user_agent
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("zwgk/")),
+        "every request carries zwgk's User-Agent"
+    );
+    // --screenshots 0: none taken
+    let (_o, r0, d0) = check_jsmenu(
+        &fx,
+        &["--chromium", &chrome, "--rate", "0", "--screenshots", "0"],
+    );
+    assert!(!d0.path().join("screenshots").exists());
+    assert!(
+        !serde_json::to_string(&r0["checks"])
+            .unwrap()
+            .contains("\"screenshot\""),
+        "no evidence carries a screenshot"
+    );
+}

@@ -38,6 +38,8 @@ pub(super) struct Tab {
     /// answers already in hand (the crawl's own answer for the page, redirected documents),
     /// served once when the browser asks for that URL
     stash: Mutex<HashMap<String, FirstAnswer>>,
+    /// a screenshot: stylesheets, images and fonts of the site's hosts are loaded too
+    visual: bool,
     /// the frame of the first document: the page's main frame
     main_frame: Mutex<Option<chromiumoxide::cdp::browser_protocol::page::FrameId>>,
 }
@@ -53,6 +55,7 @@ impl Tab {
         url: &Url,
         max_body: u64,
         first: Option<FirstAnswer>,
+        visual: bool,
     ) -> Self {
         let mut stash = HashMap::new();
         if let Some(f) = first {
@@ -70,6 +73,7 @@ impl Tab {
             refused: AtomicU32::new(0),
             stash: Mutex::new(stash),
             main_frame: Mutex::new(None),
+            visual,
         }
     }
 
@@ -152,20 +156,22 @@ async fn answer(page: Page, ev: Arc<EventRequestPaused>, tab: Arc<Tab>) {
         _ => return refuse(&page, &ev, ErrorReason::BlockedByClient).await,
     }
     let kind = ev.resource_type.clone();
-    let skipped = matches!(
+    let looks = matches!(
         kind,
-        ResourceType::Image
-            | ResourceType::Media
-            | ResourceType::Font
-            | ResourceType::Stylesheet
-            | ResourceType::Ping
-            | ResourceType::CspViolationReport
-            | ResourceType::Prefetch
-            | ResourceType::Manifest
-            | ResourceType::TextTrack
-            | ResourceType::WebSocket
-            | ResourceType::EventSource
+        ResourceType::Image | ResourceType::Font | ResourceType::Stylesheet
     );
+    let skipped = (looks && !tab.visual)
+        || matches!(
+            kind,
+            ResourceType::Media
+                | ResourceType::Ping
+                | ResourceType::CspViolationReport
+                | ResourceType::Prefetch
+                | ResourceType::Manifest
+                | ResourceType::TextTrack
+                | ResourceType::WebSocket
+                | ResourceType::EventSource
+        );
     if skipped || !tab.allowed_host(&url) {
         tab.refused.fetch_add(1, Ordering::Relaxed);
         return refuse(&page, &ev, ErrorReason::BlockedByClient).await;

@@ -8,6 +8,7 @@ use super::intercept::{Tab, serve, sync_cookies};
 use crate::fetch::Fetcher;
 use crate::model::{
     FirstAnswer, RenderError, RenderFailure, RenderFuture, RenderReason, Rendered, Renderer,
+    ShotFuture,
 };
 use chromiumoxide::browser::{Browser, BrowserConfig};
 use chromiumoxide::cdp::browser_protocol::fetch::EventRequestPaused;
@@ -155,12 +156,14 @@ impl ChromiumRenderer {
         slot.as_ref().is_none_or(|i| i.handler.is_finished())
     }
 
+    /// Render a page; with `shot`, also take a PNG (focused on the text given, if any).
     async fn render_page(
         &self,
         url: &Url,
         reason: RenderReason,
         first: Option<FirstAnswer>,
-    ) -> Result<Rendered, RenderError> {
+        shot: Option<Option<&str>>,
+    ) -> Result<(Rendered, Option<Vec<u8>>), RenderError> {
         if reason == RenderReason::Challenge {
             let host = url.host_str().unwrap_or_default();
             let failed = self
@@ -189,6 +192,7 @@ impl ChromiumRenderer {
             url,
             self.settings.max_body,
             first,
+            shot.is_some(),
         ));
         let events = page
             .event_listener::<EventRequestPaused>()
@@ -223,16 +227,23 @@ impl ChromiumRenderer {
                 .filter(|u| u.scheme().starts_with("http"))
                 .unwrap_or_else(|| url.clone());
             sync_cookies(&page, &self.fetcher, &final_url).await;
-            Ok::<_, RenderError>(Rendered {
-                status: tab.doc_status(),
-                html,
-                final_url,
-            })
+            let png = match shot {
+                Some(focus) => Some(capture(&page, focus).await?),
+                None => None,
+            };
+            Ok::<_, RenderError>((
+                Rendered {
+                    status: tab.doc_status(),
+                    html,
+                    final_url,
+                },
+                png,
+            ))
         };
         let res = tokio::time::timeout(limit, work).await;
         let _ = tokio::time::timeout(Duration::from_secs(5), page.close()).await;
         server.abort();
-        let rendered = match res {
+        let (rendered, png) = match res {
             Err(_) => Err(err(
                 RenderFailure::Timeout,
                 format!("render took longer than {} s", limit.as_secs_f64()),
@@ -255,9 +266,71 @@ impl ChromiumRenderer {
                 ),
             ));
         }
-        self.rendered.fetch_add(1, Ordering::Relaxed);
-        Ok(rendered)
+        if shot.is_none() {
+            self.rendered.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok((rendered, png))
     }
+
+    /// A render error, or `Crashed` when the browser died during it.
+    async fn classify(&self, e: RenderError) -> RenderError {
+        if e.kind != RenderFailure::Unavailable && self.browser_died().await {
+            err(
+                RenderFailure::Crashed,
+                format!(
+                    "Chromium crashed while rendering ({}); restarted for the next page",
+                    e.message
+                ),
+            )
+        } else {
+            e
+        }
+    }
+}
+
+/// Viewport of screenshots: a desktop browser window.
+const SHOT_WIDTH: u32 = 1280;
+const SHOT_HEIGHT: u32 = 900;
+/// A full-page PNG larger than this is taken again as the first screen only.
+const MAX_SHOT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Scroll the first element whose text contains `focus` into view and outline it, then take
+/// the PNG: that screen when it was found, else the whole page (the first screen when the
+/// whole page is too large).
+async fn capture(page: &chromiumoxide::Page, focus: Option<&str>) -> Result<Vec<u8>, RenderError> {
+    use chromiumoxide::cdp::browser_protocol::emulation::SetDeviceMetricsOverrideParams;
+    use chromiumoxide::cdp::browser_protocol::page::CaptureScreenshotFormat;
+    use chromiumoxide::page::ScreenshotParams;
+    let shot_err =
+        |e: chromiumoxide::error::CdpError| err(RenderFailure::Failed, format!("screenshot: {e}"));
+    let metrics =
+        SetDeviceMetricsOverrideParams::new(SHOT_WIDTH as i64, SHOT_HEIGHT as i64, 1.0, false);
+    page.execute(metrics).await.map_err(shot_err)?;
+    let found = match focus {
+        Some(text) => {
+            let js = format!(
+                "(function(t){{var w=document.createTreeWalker(document.body||document.documentElement,NodeFilter.SHOW_TEXT);var n;while((n=w.nextNode())){{if(n.nodeValue&&n.nodeValue.indexOf(t)>=0&&n.parentElement){{var e=n.parentElement;e.scrollIntoView({{block:'center'}});e.style.outline='3px solid #d00';e.style.outlineOffset='2px';return true;}}}}return false;}})({})",
+                serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+            );
+            page.evaluate(js)
+                .await
+                .ok()
+                .and_then(|v| v.into_value::<bool>().ok())
+                .unwrap_or(false)
+        }
+        None => false,
+    };
+    let params = |full: bool| {
+        ScreenshotParams::builder()
+            .format(CaptureScreenshotFormat::Png)
+            .full_page(full)
+            .build()
+    };
+    let png = page.screenshot(params(!found)).await.map_err(shot_err)?;
+    if png.len() > MAX_SHOT_BYTES && !found {
+        return page.screenshot(params(false)).await.map_err(shot_err);
+    }
+    Ok(png)
 }
 
 impl Renderer for ChromiumRenderer {
@@ -268,17 +341,22 @@ impl Renderer for ChromiumRenderer {
         first: Option<FirstAnswer>,
     ) -> RenderFuture<'a> {
         Box::pin(async move {
-            match self.render_page(url, reason, first).await {
-                Err(e) if e.kind != RenderFailure::Unavailable && self.browser_died().await => {
-                    Err(err(
-                        RenderFailure::Crashed,
-                        format!(
-                            "Chromium crashed while rendering ({}); restarted for the next page",
-                            e.message
-                        ),
-                    ))
-                }
-                r => r,
+            match self.render_page(url, reason, first, None).await {
+                Ok((r, _)) => Ok(r),
+                Err(e) => Err(self.classify(e).await),
+            }
+        })
+    }
+
+    fn screenshot<'a>(&'a self, url: &'a Url, focus: Option<&'a str>) -> ShotFuture<'a> {
+        Box::pin(async move {
+            match self
+                .render_page(url, RenderReason::NeedsJs, None, Some(focus))
+                .await
+            {
+                Ok((_, Some(png))) => Ok(png),
+                Ok((_, None)) => Err(err(RenderFailure::Failed, "no screenshot taken")),
+                Err(e) => Err(self.classify(e).await),
             }
         })
     }

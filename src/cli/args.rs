@@ -264,6 +264,10 @@ pub struct CrawlArgs {
     /// Pages rendered at once (tabs of the one browser process) [default: 2]
     #[arg(long, value_name = "N")]
     pub tabs: Option<usize>,
+    /// Screenshots (PNG, in screenshots/) of the pages that failing checks name, at most N
+    /// per site; 0 = none [default: 30]
+    #[arg(long, value_name = "N")]
+    pub screenshots: Option<usize>,
     /// Attachment (PDF, DOCX, DOC, WPS, XLSX, XLS, ET) download cap in MiB; larger files are reported undecodable [default: 20]
     #[arg(long, value_name = "MB")]
     pub max_doc_mb: Option<f64>,

@@ -35,7 +35,7 @@ pub use name::UnknownName;
 pub use page::{Charset, Page, Resource};
 pub use render::{
     BrowserSettings, ChallengeRecord, FirstAnswer, RenderError, RenderFailure, RenderFuture,
-    RenderProblem, RenderReason, Rendered, Renderer,
+    RenderProblem, RenderReason, Rendered, Renderer, ShotFuture,
 };
 pub use stop::{CrawlStats, NotChecked, StopReason};
 pub use text::{Interner, Txt};

@@ -66,6 +66,8 @@ pub struct FirstAnswer {
     pub body: bytes::Bytes,
 }
 
+pub type ShotFuture<'a> = Pin<Box<dyn Future<Output = Result<Vec<u8>, RenderError>> + Send + 'a>>;
+
 /// Renders pages in a browser whose requests go through the run's polite fetcher.
 pub trait Renderer: Send + Sync {
     fn render<'a>(
@@ -74,6 +76,19 @@ pub trait Renderer: Send + Sync {
         reason: RenderReason,
         first: Option<FirstAnswer>,
     ) -> RenderFuture<'a>;
+
+    /// A PNG of the page as a citizen's browser shows it (stylesheets and images loaded),
+    /// with the first element whose text contains `focus` scrolled into view and outlined;
+    /// the full page when there is no focus or it is not found.
+    fn screenshot<'a>(&'a self, url: &'a Url, focus: Option<&'a str>) -> ShotFuture<'a> {
+        let _ = (url, focus);
+        Box::pin(async {
+            Err(RenderError {
+                kind: RenderFailure::Unavailable,
+                message: "this renderer takes no screenshots".into(),
+            })
+        })
+    }
 }
 
 /// A host whose pages answered a JavaScript challenge, and what came of it.
@@ -110,4 +125,6 @@ pub struct BrowserSettings {
     pub hosts: Vec<String>,
     /// HTML body cap for documents and scripts the browser loads.
     pub max_body: u64,
+    /// Screenshots of failing evidence pages taken at most per site (0 = none).
+    pub screenshots: usize,
 }

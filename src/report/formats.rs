@@ -349,6 +349,8 @@ pub struct EvidenceView {
     pub url: String,
     pub href: Option<String>,
     pub path: Vec<StepView>,
+    /// the page's screenshot, relative to the report
+    pub screenshot: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -584,6 +586,7 @@ pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("message", "问题说明", "Finding"),
         ("requirement", "要求原文", "Requirement"),
         ("evidence", "证据", "Evidence"),
+        ("screenshot", "截图", "Screenshot"),
         (
             "evidence_more",
             "另有 {n} 条证据，见 report.json",
@@ -702,6 +705,10 @@ fn finding(c: &CheckResult, meta: Option<&CheckMeta>, change: &str, lang: Lang) 
                 url: e.url.clone(),
                 href: web_href(&e.url),
                 path: steps(&e.path),
+                screenshot: e
+                    .screenshot
+                    .clone()
+                    .filter(|p| super::xlsx::is_relative_file(p)),
             })
             .collect(),
         evidence_more: c.evidence.len().saturating_sub(EVIDENCE_SHOWN),

@@ -317,7 +317,7 @@ pub const FINDING_WIDTHS: [f64; 8] = [6.0, 12.0, 26.0, 14.0, 9.0, 60.0, 48.0, 24
 pub const SITE_WIDTH: f64 = 22.0;
 
 /// A relative path inside the output folder (no scheme, no root, no `..`).
-fn is_relative_file(p: &str) -> bool {
+pub(crate) fn is_relative_file(p: &str) -> bool {
     !p.is_empty()
         && !p.contains("://")
         && !p.starts_with(['/', '\\'])
