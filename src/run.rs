@@ -309,12 +309,20 @@ pub async fn check_site(
         today.to_string(),
         opts.lang,
     );
+    let cancelled = || cancel.as_ref().is_some_and(|c| *c.borrow());
     if let Some((r, max)) = &shooter
         && *max > 0
-        && !interrupted
+        && !cancelled()
     {
-        let shots =
-            crate::shots::capture(r.as_ref(), &mut report.checks, &graph, &out_dir, *max).await;
+        let shots = crate::shots::capture(
+            r.as_ref(),
+            &mut report.checks,
+            &graph,
+            &out_dir,
+            *max,
+            &cancelled,
+        )
+        .await;
         for (url, why) in &shots.failed {
             tracing::warn!(url = %url, "screenshot not taken: {why}");
         }

@@ -47,13 +47,15 @@ fn wanted<'a>(checks: &'a [CheckResult], graph: &SiteGraph) -> Vec<(&'a str, Opt
     out
 }
 
-/// Capture up to `max` pages and set `screenshot` on the evidence that names them.
+/// Capture up to `max` pages and set `screenshot` on the evidence that names them; stops
+/// when `cancelled` (Ctrl-C) says so.
 pub async fn capture(
     renderer: &dyn Renderer,
     checks: &mut [CheckResult],
     graph: &SiteGraph,
     out_dir: &Path,
     max: usize,
+    cancelled: &(dyn Fn() -> bool + Sync),
 ) -> ShotSummary {
     let mut summary = ShotSummary::default();
     let pages: Vec<(String, Option<String>)> = wanted(checks, graph)
@@ -74,7 +76,7 @@ pub async fn capture(
     }
     let mut files: HashMap<String, String> = HashMap::new();
     for (i, (url, focus)) in pages.iter().enumerate() {
-        if files.len() >= max {
+        if files.len() >= max || cancelled() {
             summary.over_cap = pages.len() - i;
             break;
         }

@@ -145,7 +145,10 @@ fn a_rendered_page_answering_304_next_run_gives_the_same_decision() {
 fn json_fed_list_items_are_read_after_rendering() {
     let Some(chrome) = chromium() else { return };
     let (fx, _copy) = Fixture::serve_ported("browser");
-    let (out, _report, dir) = check_jsmenu(&fx, &["--chromium", &chrome, "--rate", "0"]);
+    let (out, _report, dir) = check_jsmenu(
+        &fx,
+        &["--chromium", &chrome, "--rate", "0", "--screenshots", "0"],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let g = graph(&dir);
     let zcjd = graph_page(&g, "/zwgk/zcjd/").expect("政策解读 crawled");
@@ -236,7 +239,15 @@ fn cookie_challenge_is_passed_and_the_crawl_continues_with_the_cookie() {
     let (out, report, dir) = check(
         &fx,
         "www.waf.test",
-        &["--chromium", &chrome, "--rate", "0", "--no-verify"],
+        &[
+            "--chromium",
+            &chrome,
+            "--rate",
+            "0",
+            "--no-verify",
+            "--screenshots",
+            "0",
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let base = fx.url("www.waf.test");
@@ -306,7 +317,16 @@ fn browser_requests_are_polite_and_stay_on_the_site() {
     let (fx, _copy) = Fixture::serve_ported("browser");
     let (out, report, _dir) = check_jsmenu(
         &fx,
-        &["--chromium", &chrome, "--rate", "5", "--per-host", "1"],
+        &[
+            "--chromium",
+            &chrome,
+            "--rate",
+            "5",
+            "--per-host",
+            "1",
+            "--screenshots",
+            "0",
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
@@ -331,7 +351,8 @@ fn browser_requests_are_polite_and_stay_on_the_site() {
             r.path
         );
     }
-    // images are not loaded (verification is off), third-party hosts never reached
+    // images are not loaded (verification and screenshots are off), third-party hosts
+    // never reached
     assert!(
         !reqs.iter().any(|r| r.path == "/logo.png"),
         "image not loaded"

@@ -58,6 +58,9 @@ pub fn run(path: &str, extra: &[&str]) -> Run {
         "--timeout",
         "3",
         "--no-history",
+        // the HTTP client against a hostile server: every request counted is the crawl's
+        "--browser",
+        "off",
         "--as-of",
         "2026-11-27",
         "--format",
