@@ -210,12 +210,16 @@ impl ChromiumRenderer {
                 tokio::time::sleep(Duration::from_millis(1500)).await;
                 tab.settle(Duration::from_millis(600)).await;
             }
-            let html: String = page
-                .evaluate("document.documentElement.outerHTML")
-                .await
-                .map_err(|e| err(RenderFailure::Failed, format!("read DOM: {e}")))?
-                .into_value()
-                .map_err(|e| err(RenderFailure::Failed, format!("read DOM: {e}")))?;
+            // a screenshot needs the picture, not the DOM (the page was extracted already)
+            let html: String = if shot.is_some() {
+                String::new()
+            } else {
+                page.evaluate("document.documentElement.outerHTML")
+                    .await
+                    .map_err(|e| err(RenderFailure::Failed, format!("read DOM: {e}")))?
+                    .into_value()
+                    .map_err(|e| err(RenderFailure::Failed, format!("read DOM: {e}")))?
+            };
             let href: String = page
                 .evaluate("location.href")
                 .await

@@ -287,9 +287,12 @@ pub(super) async fn run_job(
             let url = f.final_url.clone();
             let key = item.url.to_string();
             let (etag, lm) = (f.etag.clone(), f.last_modified.clone());
-            save_later = Some((key.clone(), etag.clone(), lm.clone()));
-            let cache = cache.clone();
             let will_render = renderer.is_some();
+            // only pages that may be rendered are stored after the render step
+            if will_render && cache.is_some() {
+                save_later = Some((key.clone(), etag.clone(), lm.clone()));
+            }
+            let cache = cache.clone();
             // parsing is CPU work: keep it off the async workers' hot path
             let slot = PARSE_SLOTS.acquire().await.ok();
             let parsed = tokio::task::spawn_blocking(move || {
@@ -371,9 +374,7 @@ pub(super) async fn run_job(
             }
         }
         render = Some(note);
-        if let (Some(c), Some((key, etag, lm)), Some(p), Some(_)) =
-            (&cache, save_later, &parsed, &renderer)
-        {
+        if let (Some(c), Some((key, etag, lm)), Some(p)) = (&cache, save_later, &parsed) {
             let (c, facts, charset) = (c.clone(), p.facts.clone(), p.charset.clone());
             let _ = tokio::task::spawn_blocking(move || {
                 c.0.save(&key, etag.as_deref(), lm.as_deref(), &facts, &charset)

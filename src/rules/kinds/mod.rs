@@ -275,6 +275,11 @@ pub fn worst(a: Status, b: Status) -> Status {
     if r(b) > r(a) { b } else { a }
 }
 
+/// Documents judged by year default to last year's (the 年报 of 2025 is judged in 2026).
+fn last_year() -> i32 {
+    -1
+}
+
 fn default_extra() -> u32 {
     2
 }

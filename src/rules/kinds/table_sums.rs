@@ -43,7 +43,7 @@ pub struct Params {
     #[serde(default = "default_extra")]
     pub max_extra: u32,
     /// prefer the report of this year relative to the evaluation date (−1 = last year's)
-    #[serde(default = "last_year")]
+    #[serde(default = "super::last_year")]
     pub year_offset: i32,
     /// what the table is called in messages
     pub table: String,
@@ -56,10 +56,6 @@ pub struct Params {
     pub equations: Vec<Equation>,
     #[serde(default)]
     pub column_equations: Vec<Equation>,
-}
-
-fn last_year() -> i32 {
-    -1
 }
 
 impl Params {

@@ -25,13 +25,9 @@ pub struct Params {
     #[serde(default = "default_extra")]
     pub max_extra: u32,
     /// prefer the report of this year relative to the evaluation date (−1 = last year's)
-    #[serde(default = "last_year")]
+    #[serde(default = "super::last_year")]
     pub year_offset: i32,
     pub tables: Vec<NamedTable>,
-}
-
-fn last_year() -> i32 {
-    -1
 }
 
 impl Params {
