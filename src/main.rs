@@ -102,6 +102,7 @@ fn browser_settings(args: &CrawlArgs) -> Result<Option<zwgk::model::BrowserSetti
         hosts: Vec::new(),
         max_body: 0,
         screenshots: args.screenshots.unwrap_or(30),
+        play_pages: args.play_media.unwrap_or(20),
     }))
 }
 

@@ -170,6 +170,7 @@ pub async fn check_site(
     })?;
     // the run's browser, kept for the evidence screenshots after the checks
     let mut shooter: Option<(std::sync::Arc<dyn crate::model::Renderer>, usize)> = None;
+    let mut play_pages = 0;
     if let Some(mut b) = crawl_cfg.browser.clone() {
         // the browser may request the start host and the hosts in scope, nothing else
         if let Some(h) = opts.url.host_str() {
@@ -178,6 +179,7 @@ pub async fn check_site(
         b.hosts.extend(crawl_cfg.extra_hosts.iter().cloned());
         b.max_body = crawl_cfg.max_body;
         let screenshots = b.screenshots;
+        play_pages = b.play_pages;
         match crate::browser::renderer(b, fetcher.clone()) {
             Ok(r) => {
                 shooter = Some((r.clone(), screenshots));
@@ -223,6 +225,26 @@ pub async fn check_site(
         tracing::info!(requests = n, "baseline URLs revisited");
     }
     let interrupted = cancel.as_ref().is_some_and(|c| *c.borrow());
+    if let Some((r, _)) = &shooter
+        && play_pages > 0
+        && opts.verify.enabled
+        && !interrupted
+    {
+        // media as a browser plays it: script players and lazy images become media edges
+        // before the probes; the browser's verdicts are applied after them
+        let cancelled = || cancel.as_ref().is_some_and(|c| *c.borrow());
+        let stats =
+            crate::verify::playback::play(r.as_ref(), &mut graph, play_pages, &cancelled).await;
+        for (url, why) in &stats.failed {
+            tracing::warn!(url = %url, "media not played: {why}");
+        }
+        tracing::info!(
+            "media played in the browser: {} pages, {} elements ({} not in the markup)",
+            stats.pages,
+            stats.elements,
+            stats.added
+        );
+    }
     if opts.verify.enabled && !interrupted {
         let verify_cfg = crate::verify::VerifyConfig {
             deadline,
@@ -235,6 +257,7 @@ pub async fn check_site(
             graph.stop_reason = Some(crawl::StopReason::Interrupted);
         }
     }
+    crate::verify::playback::apply(&mut graph);
     log_memory("verification done");
     if opts.docs.enabled && !cancel.as_ref().is_some_and(|c| *c.borrow()) {
         let docs_cfg = crate::docs::DocConfig {

@@ -351,7 +351,8 @@ fn browser_requests_are_polite_and_stay_on_the_site() {
             r.path
         );
     }
-    // images are not loaded (verification and screenshots are off), third-party hosts
+    // images are not loaded (verification, so media playback, and screenshots are off),
+    // third-party hosts
     // never reached
     assert!(
         !reqs.iter().any(|r| r.path == "/logo.png"),
@@ -458,4 +459,119 @@ fn failing_checks_get_screenshots_of_the_pages_they_name() {
             .contains("\"screenshot\""),
         "no evidence carries a screenshot"
     );
+}
+
+/// ZW-M01's evidence on the media site: the broken URLs it names, with their texts.
+fn m01_broken(report: &Value) -> Vec<(String, String)> {
+    let m01 = check_by_id(report, "ZW-M01");
+    m01["evidence"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|e| {
+                    (
+                        path_of(e["url"].as_str().unwrap()).to_string(),
+                        e["text"].as_str().unwrap_or_default().to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn media_is_played_as_a_browser_plays_it() {
+    let Some(chrome) = chromium() else { return };
+    let (fx, _copy) = Fixture::serve_ported("browser");
+    let (out, report, dir) = check(
+        &fx,
+        "www.media.test",
+        &["--chromium", &chrome, "--rate", "0", "--screenshots", "0"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let m01 = check_by_id(&report, "ZW-M01");
+    assert_eq!(m01["status"], "fail", "{m01:#}");
+    let broken = m01_broken(&report);
+    let paths: Vec<&str> = broken.iter().map(|(p, _)| p.as_str()).collect();
+    // a 200 whose track table a browser cannot read (the probe saw a well-formed MP4)
+    let bad = broken
+        .iter()
+        .find(|(p, _)| p == "/upload/2026/yb-jd.mp4")
+        .unwrap_or_else(|| panic!("the undecodable MP4 is named: {broken:?}"));
+    assert!(bad.1.contains("浏览器中无法解码"), "{bad:?}");
+    assert!(
+        bad.1.contains("t20261103_3.html"),
+        "names its page: {bad:?}"
+    );
+    // a player configured in script, pointing at a missing file
+    assert!(
+        paths.contains(&"/upload/2026/lj-jd-missing.mp4"),
+        "{paths:?}"
+    );
+    // a video inside an iframe player page, built by the frame's script
+    let framed = broken
+        .iter()
+        .find(|(p, _)| p == "/upload/2026/wl-ft-missing.webm")
+        .unwrap_or_else(|| panic!("the framed player's video is named: {broken:?}"));
+    assert!(framed.1.contains("t20261104_4.html"), "{framed:?}");
+    // a lazy image the site's loader sets on scroll, whose SVG does not parse
+    assert!(paths.contains(&"/upload/2026/ms-2.svg"), "{paths:?}");
+    // the media that play are not named
+    for ok in [
+        "/upload/2026/cx-jd.mp4",
+        "/upload/2026/ms-1.png",
+        "/images/loading.gif",
+    ] {
+        assert!(!paths.contains(&ok), "{ok} plays: {paths:?}");
+    }
+    assert_eq!(broken.len(), 4, "{broken:?}");
+    // site-graph.json keeps what the browser saw, element by element
+    let g = graph(&dir);
+    let urls = g["urls"].as_array().unwrap();
+    let played: Vec<(String, Value)> = g["played"]
+        .as_array()
+        .expect("site-graph.json played")
+        .iter()
+        .map(|p| {
+            (
+                path_of(urls[p["url"].as_u64().unwrap() as usize].as_str().unwrap()).to_string(),
+                p["decoded"].clone(),
+            )
+        })
+        .collect();
+    let decoded = |path: &str| {
+        played
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, d)| d.clone())
+            .unwrap_or_else(|| panic!("{path} played: {played:?}"))
+    };
+    assert_eq!(
+        decoded("/upload/2026/cx-jd.mp4"),
+        true,
+        "a valid script-player video plays"
+    );
+    assert_eq!(decoded("/upload/2026/ms-1.png"), true);
+    assert_eq!(decoded("/upload/2026/yb-jd.mp4"), false);
+    assert_eq!(decoded("/upload/2026/ms-2.svg"), false);
+    // the browser's media requests are the crawler's (same client, same User-Agent)
+    let reqs = fx.requests_for("www.media.test");
+    assert!(reqs.iter().any(|r| r.path == "/upload/2026/ms-2.svg"));
+    for r in &reqs {
+        let ua = r.user_agent.as_deref().unwrap_or("");
+        assert!(ua.starts_with("zwgk/"), "{ua:?} for {}", r.path);
+    }
+}
+
+#[test]
+fn without_a_browser_the_well_formed_but_undecodable_video_is_not_named() {
+    // the probe alone sees a well-formed MP4; only the script player's missing file, read
+    // from the script, is named
+    let (fx, _copy) = Fixture::serve_ported("browser");
+    let (out, report, dir) = check(&fx, "www.media.test", &["--rate", "0"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let broken = m01_broken(&report);
+    let paths: Vec<&str> = broken.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(paths, ["/upload/2026/lj-jd-missing.mp4"], "{broken:?}");
+    assert!(graph(&dir).get("played").is_none(), "nothing played");
 }

@@ -1,8 +1,9 @@
 //! Every request a rendering tab makes is paused (DevTools Fetch domain) and answered here:
 //! requests to the page's host and the crawl's hosts go through the run's [`Fetcher`]
 //! (per-host rate limit, concurrency cap, robots.txt, routes, cookie jar); requests to other
-//! hosts and for images, media, fonts and stylesheets are refused without touching the
-//! network. Cookies a script set in the browser are copied into the fetcher's jar before each
+//! hosts, and for images, media, fonts and stylesheets unless the tab takes a picture
+//! ([`TabMode::Shot`]) or plays the page's media ([`TabMode::Play`]), are refused without
+//! touching the network. Cookies a script set in the browser are copied into the fetcher's jar before each
 //! request, so a challenge's retry carries the cookie it earned, and so does the rest of the
 //! crawl.
 
@@ -21,6 +22,22 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use url::Url;
 
+/// What a tab loads besides documents, scripts and data requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TabMode {
+    /// The DOM only: images, media, fonts and stylesheets are refused.
+    Dom,
+    /// A screenshot: stylesheets, images and fonts of the site's hosts are loaded too.
+    Shot,
+    /// Media played: images, video and audio of the site's hosts are loaded too (bodies up
+    /// to [`PLAY_MAX_BYTES`]).
+    Play,
+}
+
+/// Body cap of an image, video or audio a playing tab loads; a longer file is cut there and
+/// an element that did not decode from its beginning is reported undecided.
+pub(super) const PLAY_MAX_BYTES: u64 = 8 * 1024 * 1024;
+
 /// What one rendering tab has seen of its requests.
 pub(super) struct Tab {
     fetcher: Arc<Fetcher>,
@@ -38,8 +55,9 @@ pub(super) struct Tab {
     /// answers already in hand (the crawl's own answer for the page, redirected documents),
     /// served once when the browser asks for that URL
     stash: Mutex<HashMap<String, FirstAnswer>>,
-    /// a screenshot: stylesheets, images and fonts of the site's hosts are loaded too
-    visual: bool,
+    mode: TabMode,
+    /// media requests of a playing tab: URL → HTTP status (0 = no answer), cut at the cap
+    pub(super) media_answers: Mutex<HashMap<String, (u16, bool)>>,
     /// the frame of the first document: the page's main frame
     main_frame: Mutex<Option<chromiumoxide::cdp::browser_protocol::page::FrameId>>,
 }
@@ -55,7 +73,7 @@ impl Tab {
         url: &Url,
         max_body: u64,
         first: Option<FirstAnswer>,
-        visual: bool,
+        mode: TabMode,
     ) -> Self {
         let mut stash = HashMap::new();
         if let Some(f) = first {
@@ -73,7 +91,8 @@ impl Tab {
             refused: AtomicU32::new(0),
             stash: Mutex::new(stash),
             main_frame: Mutex::new(None),
-            visual,
+            mode,
+            media_answers: Mutex::new(HashMap::new()),
         }
     }
 
@@ -160,11 +179,12 @@ async fn answer(page: Page, ev: Arc<EventRequestPaused>, tab: Arc<Tab>) {
         kind,
         ResourceType::Image | ResourceType::Font | ResourceType::Stylesheet
     );
-    let skipped = (looks && !tab.visual)
+    let media = matches!(kind, ResourceType::Image | ResourceType::Media);
+    let skipped = (looks && tab.mode == TabMode::Dom)
+        || (kind == ResourceType::Media && tab.mode != TabMode::Play)
         || matches!(
             kind,
-            ResourceType::Media
-                | ResourceType::Ping
+            ResourceType::Ping
                 | ResourceType::CspViolationReport
                 | ResourceType::Prefetch
                 | ResourceType::Manifest
@@ -192,11 +212,23 @@ async fn answer(page: Page, ev: Arc<EventRequestPaused>, tab: Arc<Tab>) {
     let outcome = match stashed {
         Some(a) => Ok((url.clone(), a)),
         None => {
+            let played = media && tab.mode == TabMode::Play;
             let opts = FetchOpts {
-                max_body: tab.max_body,
+                max_body: if played { PLAY_MAX_BYTES } else { tab.max_body },
                 ..Default::default()
             };
-            tab.fetcher.fetch(&url, &opts).await.map(|f| {
+            let fetched = tab.fetcher.fetch(&url, &opts).await;
+            if played {
+                let answer = match &fetched {
+                    Ok(f) => (f.status, f.truncated),
+                    Err(e) => (e.status.unwrap_or(0), false),
+                };
+                tab.media_answers
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(url.to_string(), answer);
+            }
+            fetched.map(|f| {
                 (
                     f.final_url,
                     FirstAnswer {

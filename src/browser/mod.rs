@@ -8,10 +8,16 @@
 //! One browser process is started on the first render and reused; at most `tabs` pages
 //! render at once, each within `render_timeout`; a crashed browser is started again for the
 //! next page and the page it was rendering is reported.
+//!
+//! Besides rendering DOMs, the browser takes evidence screenshots and plays media
+//! ([`play`]): a page's images, video and audio loaded as a citizen's browser loads them,
+//! recorded as decoding or not.
 
 mod find;
 #[cfg(feature = "browser")]
 mod intercept;
+#[cfg(feature = "browser")]
+mod play;
 #[cfg(feature = "browser")]
 mod pool;
 

@@ -4,11 +4,11 @@
 //! page's scripts and data requests have settled, and reads the DOM back as HTML.
 
 use super::BrowserSettings;
-use super::intercept::{Tab, serve, sync_cookies};
+use super::intercept::{Tab, TabMode, serve, sync_cookies};
 use crate::fetch::Fetcher;
 use crate::model::{
-    FirstAnswer, RenderError, RenderFailure, RenderFuture, RenderReason, Rendered, Renderer,
-    ShotFuture,
+    FirstAnswer, PlayFuture, PlayedElement, RenderError, RenderFailure, RenderFuture, RenderReason,
+    Rendered, Renderer, ShotFuture,
 };
 use chromiumoxide::browser::{Browser, BrowserConfig};
 use chromiumoxide::cdp::browser_protocol::fetch::EventRequestPaused;
@@ -67,7 +67,25 @@ pub struct ChromiumRenderer {
     pub rendered: AtomicU32,
 }
 
-fn err(kind: RenderFailure, message: impl Into<String>) -> RenderError {
+/// What a render is for.
+#[derive(Clone, Copy)]
+enum Job<'a> {
+    /// The DOM, for extraction.
+    Dom,
+    /// A PNG, focused on the text given, if any.
+    Shot(Option<&'a str>),
+    /// The page's images and media loaded and played.
+    Play,
+}
+
+/// What a render brought besides the document's status and URL.
+enum Extra {
+    Nothing,
+    Png(Vec<u8>),
+    Played(Vec<PlayedElement>),
+}
+
+pub(super) fn err(kind: RenderFailure, message: impl Into<String>) -> RenderError {
     RenderError {
         kind,
         message: message.into(),
@@ -156,14 +174,14 @@ impl ChromiumRenderer {
         slot.as_ref().is_none_or(|i| i.handler.is_finished())
     }
 
-    /// Render a page; with `shot`, also take a PNG (focused on the text given, if any).
+    /// Render a page for `job`: its DOM, a PNG, or its media played.
     async fn render_page(
         &self,
         url: &Url,
         reason: RenderReason,
         first: Option<FirstAnswer>,
-        shot: Option<Option<&str>>,
-    ) -> Result<(Rendered, Option<Vec<u8>>), RenderError> {
+        job: Job<'_>,
+    ) -> Result<(Rendered, Extra), RenderError> {
         if reason == RenderReason::Challenge {
             let host = url.host_str().unwrap_or_default();
             let failed = self
@@ -192,7 +210,11 @@ impl ChromiumRenderer {
             url,
             self.settings.max_body,
             first,
-            shot.is_some(),
+            match job {
+                Job::Dom => TabMode::Dom,
+                Job::Shot(_) => TabMode::Shot,
+                Job::Play => TabMode::Play,
+            },
         ));
         let events = page
             .event_listener::<EventRequestPaused>()
@@ -210,8 +232,8 @@ impl ChromiumRenderer {
                 tokio::time::sleep(Duration::from_millis(1500)).await;
                 tab.settle(Duration::from_millis(600)).await;
             }
-            // a screenshot needs the picture, not the DOM (the page was extracted already)
-            let html: String = if shot.is_some() {
+            // a screenshot or a playback needs no DOM (the page was extracted already)
+            let html: String = if !matches!(job, Job::Dom) {
                 String::new()
             } else {
                 page.evaluate("document.documentElement.outerHTML")
@@ -231,9 +253,11 @@ impl ChromiumRenderer {
                 .filter(|u| u.scheme().starts_with("http"))
                 .unwrap_or_else(|| url.clone());
             sync_cookies(&page, &self.fetcher, &final_url).await;
-            let png = match shot {
-                Some(focus) => Some(capture(&page, focus).await?),
-                None => None,
+            let extra = match job {
+                Job::Dom => Extra::Nothing,
+                Job::Shot(focus) => Extra::Png(capture(&page, focus).await?),
+                // leave the play at most half the time limit, so its results come back
+                Job::Play => Extra::Played(super::play::play(&page, &tab, limit / 2).await?),
             };
             Ok::<_, RenderError>((
                 Rendered {
@@ -241,13 +265,13 @@ impl ChromiumRenderer {
                     html,
                     final_url,
                 },
-                png,
+                extra,
             ))
         };
         let res = tokio::time::timeout(limit, work).await;
         let _ = tokio::time::timeout(Duration::from_secs(5), page.close()).await;
         server.abort();
-        let (rendered, png) = match res {
+        let (rendered, extra) = match res {
             Err(_) => Err(err(
                 RenderFailure::Timeout,
                 format!("render took longer than {} s", limit.as_secs_f64()),
@@ -270,10 +294,10 @@ impl ChromiumRenderer {
                 ),
             ));
         }
-        if shot.is_none() {
+        if matches!(job, Job::Dom) {
             self.rendered.fetch_add(1, Ordering::Relaxed);
         }
-        Ok((rendered, png))
+        Ok((rendered, extra))
     }
 
     /// A render error, or `Crashed` when the browser died during it.
@@ -345,7 +369,7 @@ impl Renderer for ChromiumRenderer {
         first: Option<FirstAnswer>,
     ) -> RenderFuture<'a> {
         Box::pin(async move {
-            match self.render_page(url, reason, first, None).await {
+            match self.render_page(url, reason, first, Job::Dom).await {
                 Ok((r, _)) => Ok(r),
                 Err(e) => Err(self.classify(e).await),
             }
@@ -355,11 +379,27 @@ impl Renderer for ChromiumRenderer {
     fn screenshot<'a>(&'a self, url: &'a Url, focus: Option<&'a str>) -> ShotFuture<'a> {
         Box::pin(async move {
             match self
-                .render_page(url, RenderReason::NeedsJs, None, Some(focus))
+                .render_page(url, RenderReason::NeedsJs, None, Job::Shot(focus))
                 .await
             {
-                Ok((_, Some(png))) => Ok(png),
-                Ok((_, None)) => Err(err(RenderFailure::Failed, "no screenshot taken")),
+                Ok((_, Extra::Png(png))) => Ok(png),
+                Ok(_) => Err(err(RenderFailure::Failed, "no screenshot taken")),
+                Err(e) => Err(self.classify(e).await),
+            }
+        })
+    }
+
+    fn play<'a>(&'a self, url: &'a Url) -> PlayFuture<'a> {
+        Box::pin(async move {
+            match self
+                .render_page(url, RenderReason::NeedsJs, None, Job::Play)
+                .await
+            {
+                Ok((r, _)) if !(200..300).contains(&r.status) => {
+                    Err(err(RenderFailure::Failed, format!("HTTP {}", r.status)))
+                }
+                Ok((_, Extra::Played(p))) => Ok(p),
+                Ok(_) => Err(err(RenderFailure::Failed, "nothing played")),
                 Err(e) => Err(self.classify(e).await),
             }
         })

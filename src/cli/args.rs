@@ -268,6 +268,11 @@ pub struct CrawlArgs {
     /// per site; 0 = none [default: 30]
     #[arg(long, value_name = "N")]
     pub screenshots: Option<usize>,
+    /// Pages whose images, videos and audio are played in the browser (lazy and
+    /// preload="none" elements loaded, script players and same-origin player frames
+    /// included), at most N per site, pages with video or audio first; 0 = none [default: 20]
+    #[arg(long, value_name = "N")]
+    pub play_media: Option<usize>,
     /// Attachment (PDF, DOCX, DOC, WPS, XLSX, XLS, ET) download cap in MiB; larger files are reported undecodable [default: 20]
     #[arg(long, value_name = "MB")]
     pub max_doc_mb: Option<f64>,

@@ -2,7 +2,9 @@
 //! video posters, embed/object/param (Flash detected by `.swf` or
 //! `application/x-shockwave-flash`), UEditor `<video class="edui-upload-video">` markup,
 //! and iframes showing a PDF directly or through a `/pdfjs/web/viewer.html?file=…pdf`
-//! viewer. Attachment links (`<a href="…pdf">`) are added by the links stage.
+//! viewer; video, audio and Flash files named in inline scripts (players configured in
+//! script: ckplayer `video:'…'`, Aliplayer `source:`, DPlayer `url:`, jwplayer `file:`,
+//! `flashvars` …). Attachment links (`<a href="…pdf">`) are added by the links stage.
 
 use super::links::Resolver;
 use super::text::collapse;
@@ -248,6 +250,51 @@ pub(crate) fn collect(ix: &PageIndex<'_>, r: &Resolver, facts: &mut PageFacts) {
             _ => {}
         }
     }
+    for script in &ix.scripts {
+        if script.attr("src").is_some() {
+            continue;
+        }
+        let body: String = script.text().collect();
+        for u in script_media(&body, r) {
+            if let Some(k) = kind_for_url(&u)
+                && matches!(k, MediaKind::Video | MediaKind::Audio | MediaKind::Flash)
+            {
+                sink.add(u, k, "script", "");
+            }
+        }
+    }
+}
+
+/// A quoted string in a script that is a path or URL ending in a video, audio or Flash
+/// extension (an optional query after it); `\/` JSON escapes allowed.
+static SCRIPT_MEDIA: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(concat!(
+        r#"["']([^"'\s<>()+]{0,300}[A-Za-z0-9_%-]\.(?i:mp4|m4v|webm|flv|f4v|m3u8|mov|ogv|mp3|m4a|aac|wav|ogg|swf))"#,
+        r#"(\?[^"'\s<>]*)?["']"#
+    ))
+    .expect("script media regex")
+});
+
+/// Media files named in an inline script: players configured in script.
+fn script_media(js: &str, r: &Resolver) -> Vec<Url> {
+    if !js.contains('.') {
+        return Vec::new();
+    }
+    let mut out: Vec<Url> = Vec::new();
+    for c in SCRIPT_MEDIA.captures_iter(js).take(50) {
+        let raw = format!(
+            "{}{}",
+            &c[1],
+            c.get(2).map(|m| m.as_str()).unwrap_or_default()
+        )
+        .replace("\\/", "/");
+        if let Some(u) = r.resolve(&raw)
+            && !out.contains(&u)
+        {
+            out.push(u);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -281,6 +328,33 @@ mod tests {
         );
         assert!(k.iter().all(|(_, k, _)| *k == MediaKind::Image));
         assert_eq!(k[1].2, "img[data-src]");
+    }
+
+    #[test]
+    fn players_configured_in_script() {
+        let k = kinds(
+            r#"<div id="video"></div>
+            <script src="/ckplayer/ckplayer.js"></script>
+            <script>var videoObject = { container: '#video', video: '/upload/2026/jd.mp4', poster: 'p.jpg' };
+            var player = new ckplayer(videoObject);</script>
+            <script>new Aliplayer({ id: "a", source: "//www.x.gov.cn/v/b.m3u8?auth=1" });
+            var cfg = {"url":"\/upload\/c.mp3"}; if (ext == '.mp4') {} var f = 'x' + '.flv';
+            jwplayer("c").setup({ file: "old.swf" });</script>"#,
+        );
+        let got: Vec<(&str, MediaKind, &str)> = k
+            .iter()
+            .map(|(p, kd, e)| (p.as_str(), *kd, e.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("/upload/2026/jd.mp4", MediaKind::Video, "script"),
+                ("/v/b.m3u8", MediaKind::Video, "script"),
+                ("/upload/c.mp3", MediaKind::Audio, "script"),
+                ("/zcjd/spjd/old.swf", MediaKind::Flash, "script"),
+            ],
+            "images and extension tests in scripts are not media; JSON escapes are undone"
+        );
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub struct SiteGraph {
     /// Pages that needed a browser and were not rendered (no browser, time limit, crash)
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub render_problems: Vec<super::render::RenderProblem>,
+    /// Images, videos and audio the browser played on the pages it loaded with their media
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub played: Vec<super::render::Played>,
     // foldhash: every link of every page is looked up here
     #[serde(skip)]
     url_index: HashMap<String, UrlId>,

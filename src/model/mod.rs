@@ -34,8 +34,9 @@ pub use meta::Meta;
 pub use name::UnknownName;
 pub use page::{Charset, Page, Resource};
 pub use render::{
-    BrowserSettings, ChallengeRecord, FirstAnswer, RenderError, RenderFailure, RenderFuture,
-    RenderProblem, RenderReason, Rendered, Renderer, ShotFuture,
+    BrowserSettings, ChallengeRecord, FirstAnswer, PlayFuture, PlayVia, Played, PlayedElement,
+    RenderError, RenderFailure, RenderFuture, RenderProblem, RenderReason, Rendered, Renderer,
+    ShotFuture,
 };
 pub use stop::{CrawlStats, NotChecked, StopReason};
 pub use text::{Interner, Txt};

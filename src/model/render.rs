@@ -68,6 +68,37 @@ pub struct FirstAnswer {
 
 pub type ShotFuture<'a> = Pin<Box<dyn Future<Output = Result<Vec<u8>, RenderError>> + Send + 'a>>;
 
+/// What the browser saw of one image, video or audio element of a page it played.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlayedElement {
+    /// The element's `currentSrc` (after lazy-load attributes and players set it).
+    pub url: Url,
+    /// `img`, `video` or `audio`.
+    pub tag: String,
+    /// `Some(true)`: the image decoded (`naturalWidth > 0`) or the media reached
+    /// `readyState >= 2`; `Some(false)`: an error event, or a complete image with no pixels;
+    /// `None`: still loading when the time ran out, or its bytes were cut at the size cap.
+    pub decoded: Option<bool>,
+    /// What the browser reported (`naturalWidth 0`, `MediaError 4 …`, `readyState 1` …).
+    pub detail: String,
+    /// The element was built by a script (absent from the HTTP answer's markup) or sits in a
+    /// same-origin frame (a player page).
+    pub via: PlayVia,
+}
+
+/// Where a played element came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlayVia {
+    /// In the page's own DOM.
+    Page,
+    /// In a frame of the page (an iframe player page).
+    Frame,
+}
+
+pub type PlayFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<Vec<PlayedElement>, RenderError>> + Send + 'a>>;
+
 /// Renders pages in a browser whose requests go through the run's polite fetcher.
 pub trait Renderer: Send + Sync {
     fn render<'a>(
@@ -89,6 +120,32 @@ pub trait Renderer: Send + Sync {
             })
         })
     }
+
+    /// Load the page with its images and media (lazy-loaded and `preload="none"` elements
+    /// loaded explicitly, same-origin player frames included) and report, per element,
+    /// whether it decoded.
+    fn play<'a>(&'a self, url: &'a Url) -> PlayFuture<'a> {
+        let _ = url;
+        Box::pin(async {
+            Err(RenderError {
+                kind: RenderFailure::Unavailable,
+                message: "this renderer plays no media".into(),
+            })
+        })
+    }
+}
+
+/// One media element the browser played on a page, as kept in the site graph
+/// (`site-graph.json` `played`); the verification outcome of its URL takes the browser's
+/// verdict where the bytes looked right but did not decode.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Played {
+    pub page: UrlId,
+    pub url: UrlId,
+    pub tag: String,
+    pub decoded: Option<bool>,
+    pub detail: String,
+    pub via: PlayVia,
 }
 
 /// A host whose pages answered a JavaScript challenge, and what came of it.
@@ -127,4 +184,6 @@ pub struct BrowserSettings {
     pub max_body: u64,
     /// Screenshots of failing evidence pages taken at most per site (0 = none).
     pub screenshots: usize,
+    /// Pages whose images and media are played in the browser at most per site (0 = none).
+    pub play_pages: usize,
 }

@@ -16,6 +16,7 @@
 
 pub mod classify;
 pub mod magic;
+pub mod playback;
 pub mod probe;
 pub mod revisit;
 pub mod soft404;
