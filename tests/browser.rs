@@ -575,3 +575,47 @@ fn without_a_browser_the_well_formed_but_undecodable_video_is_not_named() {
     assert_eq!(paths, ["/upload/2026/lj-jd-missing.mp4"], "{broken:?}");
     assert!(graph(&dir).get("played").is_none(), "nothing played");
 }
+
+#[test]
+fn a_script_redirect_stub_is_followed_in_the_browser_and_is_no_column() {
+    let Some(chrome) = chromium() else { return };
+    let (fx, _copy) = Fixture::serve_ported("browser");
+    let (out, report, dir) = check_jsmenu(&fx, &["--chromium", &chrome, "--rate", "0"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let g = graph(&dir);
+    let urls = g["urls"].as_array().unwrap();
+    let path =
+        |v: &Value| path_of(urls[v.as_u64().unwrap() as usize].as_str().unwrap()).to_string();
+    let aliases: Vec<(String, String)> = g["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (path(&a[0]), path(&a[1])))
+        .collect();
+    assert!(
+        aliases.contains(&("/zwgk/gkzn/".into(), "/zwgk/gkzn/zn/".into())),
+        "the stub is an alias of where its script sent the browser: {aliases:?}"
+    );
+    assert!(
+        graph_page(&g, "/zwgk/gkzn/").is_none(),
+        "the stub is no page of its own"
+    );
+    assert!(
+        graph_page(&g, "/zwgk/gkzn/zn/").is_some(),
+        "its target was crawled"
+    );
+    // the stub is not a blank column
+    let v04 = check_by_id(&report, "GOV-V04");
+    let named: Vec<String> = v04["evidence"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|e| path_of(e["url"].as_str().unwrap()).to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        !named.iter().any(|p| p.starts_with("/zwgk/gkzn/")),
+        "{v04:#}"
+    );
+}

@@ -183,6 +183,14 @@ async fn parse_rendered(r: Rendered, charset: Option<Charset>) -> Option<Parsed>
     parsed
 }
 
+/// The rendered document is another page than the one rendered (fragments aside).
+fn moved(target: &Url, end: &Url) -> bool {
+    let (mut a, mut b) = (target.clone(), end.clone());
+    a.set_fragment(None);
+    b.set_fragment(None);
+    a != b
+}
+
 /// Extraction saw a page that needs JavaScript (and is not a redirect stub).
 fn wants_render(facts: &PageFacts) -> bool {
     facts.needs_js && facts.redirect.is_none()
@@ -360,6 +368,18 @@ pub(super) async fn run_job(
                 let (target, first) = first_answer(&outcome, &item.url);
                 let result = r.0.render(&target, RenderReason::NeedsJs, first).await;
                 match result {
+                    Ok(rendered)
+                        if (200..300).contains(&rendered.status)
+                            && moved(&target, &rendered.final_url) =>
+                    {
+                        // the page's script sent the browser elsewhere: a redirect stub,
+                        // followed like an HTTP redirect (never a column of its own)
+                        if let Some(p) = parsed.as_mut() {
+                            p.facts.redirect = Some(rendered.final_url);
+                            p.facts.needs_js = false;
+                            p.rendered = true;
+                        }
+                    }
                     Ok(rendered) if (200..300).contains(&rendered.status) => {
                         if let Some(rp) = parse_rendered(rendered, Some(p.charset.clone())).await {
                             parsed = Some(rp);

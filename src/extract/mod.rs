@@ -424,6 +424,10 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
         facts.items.is_empty() && facts.partial_items.is_empty() && markers::has_empty_note(&norm);
     facts.needs_js |= items::needs_js_hint(&ix, &facts);
     facts.redirect = redirect::find(&ix, &resolver, url);
+    // a stub whose script builds its target: the browser follows it
+    facts.needs_js |= facts.redirect.is_none()
+        && facts.items.is_empty()
+        && redirect::script_may_redirect(&ix, facts.text_chars);
     facts.phone_blocks = facts
         .phones
         .iter()

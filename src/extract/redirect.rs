@@ -14,6 +14,26 @@ use regex::Regex;
 use std::sync::LazyLock;
 use url::Url;
 
+/// Body text (characters, whitespace removed) below which a page whose script touches
+/// `location` may be a redirect stub the static reading cannot follow.
+pub const STUB_TEXT_CHARS: usize = 120;
+
+/// An inline script assigns or replaces `location` in a way [`find`] does not read (a URL
+/// built from variables, inside a timer or a function): rendering tells where it goes.
+static LOCATION_WRITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"location(?:\s*\.\s*href)?\s*=[^=]|location\s*\.\s*(?:replace|assign)\s*\("#)
+        .expect("location write regex")
+});
+
+/// The page may be a script redirect stub: little text of its own, and an inline script
+/// that writes `location`.
+pub(crate) fn script_may_redirect(ix: &PageIndex<'_>, text_chars: usize) -> bool {
+    text_chars < STUB_TEXT_CHARS
+        && ix.scripts.iter().any(|s| {
+            s.attr("src").is_none() && LOCATION_WRITE.is_match(&s.text().collect::<String>())
+        })
+}
+
 /// Refresh delays longer than this are an auto-reload notice, not a redirect.
 const MAX_DELAY_S: f64 = 10.0;
 

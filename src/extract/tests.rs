@@ -446,3 +446,21 @@ fn profile_stages() {
         std::hint::black_box(items::needs_js_hint(ix, &f));
     });
 }
+
+#[test]
+fn a_stub_whose_script_builds_its_target_needs_the_browser() {
+    let stub = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开指南</title></head>
+<body><script>
+var here = location.pathname;
+setTimeout(function () { window.location.href = here + "zn/"; }, 0);
+</script></body></html>"#;
+    let f = run(stub, "http://www.a.gov.cn/zwgk/gkzn/");
+    assert!(f.redirect.is_none(), "the target is not in the markup");
+    assert!(f.needs_js, "rendering tells where it goes");
+    // a page with its own text and a conditional mobile redirect is a page
+    let page = format!(
+        "<html><body><p>{}</p><script>if (/Mobile/.test(navigator.userAgent)) {{ location.href = '/m/'; }}</script></body></html>",
+        "本机关负责本区文化和旅游工作。".repeat(12)
+    );
+    assert!(!run(&page, "http://www.a.gov.cn/").needs_js);
+}
