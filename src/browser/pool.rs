@@ -322,9 +322,20 @@ const SHOT_HEIGHT: u32 = 900;
 /// A full-page PNG larger than this is taken again as the first screen only.
 const MAX_SHOT_BYTES: usize = 4 * 1024 * 1024;
 
-/// Scroll the first element whose text contains `focus` into view and outline it, then take
-/// the PNG: that screen when it was found, else the whole page (the first screen when the
-/// whole page is too large).
+/// Finds the element to outline: of the elements whose text contains the focus text, the
+/// first outside the site template (header, navigation, footer, sidebars and link boxes, by
+/// tag or by id/class), else the first anywhere; scrolls it into view and outlines it.
+const FOCUS_JS: &str = r#"(function(t){
+var TEMPLATE=/(^|[-_ ])(nav|menu|head|header|top|foot|footer|bottom|side|sidebar|aside|banner|links?|xglj|rdxx|copyright)([-_ 0-9]|$)/i;
+function templ(e){for(;e&&e!==document.body;e=e.parentElement){var n=e.tagName;if(n==='HEADER'||n==='NAV'||n==='FOOTER'||n==='ASIDE')return true;var c=(e.id||'')+' '+(typeof e.className==='string'?e.className:'');if(TEMPLATE.test(e.id||'')||c.split(/\s+/).some(function(x){return TEMPLATE.test(x);}))return true;}return false;}
+var w=document.createTreeWalker(document.body||document.documentElement,NodeFilter.SHOW_TEXT);var n,first=null,best=null;
+while((n=w.nextNode())){if(n.nodeValue&&n.nodeValue.indexOf(t)>=0&&n.parentElement){var e=n.parentElement;if(!first)first=e;if(!templ(e)){best=e;break;}}}
+var e=best||first;if(!e)return false;e.scrollIntoView({block:'center'});e.style.outline='3px solid #d00';e.style.outlineOffset='2px';return true;
+})"#;
+
+/// Scroll the element whose text contains `focus` (see [`FOCUS_JS`]) into view and outline
+/// it, then take the PNG: that screen when it was found, else the whole page (the first
+/// screen when the whole page is too large).
 async fn capture(page: &chromiumoxide::Page, focus: Option<&str>) -> Result<Vec<u8>, RenderError> {
     use chromiumoxide::cdp::browser_protocol::emulation::SetDeviceMetricsOverrideParams;
     use chromiumoxide::cdp::browser_protocol::page::CaptureScreenshotFormat;
@@ -337,7 +348,7 @@ async fn capture(page: &chromiumoxide::Page, focus: Option<&str>) -> Result<Vec<
     let found = match focus {
         Some(text) => {
             let js = format!(
-                "(function(t){{var w=document.createTreeWalker(document.body||document.documentElement,NodeFilter.SHOW_TEXT);var n;while((n=w.nextNode())){{if(n.nodeValue&&n.nodeValue.indexOf(t)>=0&&n.parentElement){{var e=n.parentElement;e.scrollIntoView({{block:'center'}});e.style.outline='3px solid #d00';e.style.outlineOffset='2px';return true;}}}}return false;}})({})",
+                "{FOCUS_JS}({})",
                 serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
             );
             page.evaluate(js)
