@@ -371,6 +371,8 @@ pub struct Finding {
     pub evidence_more: usize,
     /// in the comparison: new / fixed / unchanged / undecided (empty without a baseline)
     pub change: String,
+    /// after how many requests of the crawl the check was decided (empty when unknown)
+    pub decided: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -695,6 +697,10 @@ fn finding(c: &CheckResult, meta: Option<&CheckMeta>, change: &str, lang: Lang) 
         icon: status_icon(c.status),
         message: c.message.clone(),
         requirement: c.requirement.clone(),
+        decided: c
+            .decided_after_requests
+            .map(|n| tr!(lang, "第 {} 次请求后判定", "decided after {} requests", n))
+            .unwrap_or_default(),
         fix,
         evidence: c
             .evidence
