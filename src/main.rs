@@ -256,6 +256,7 @@ async fn check(args: CheckArgs) -> Result<i32> {
             lang: args.lang,
             as_of,
             events: Events::to(Terminal),
+            shared_browser: None,
         };
         eprintln!(
             "[zwgk] 检查 {} 个站点（并行 {}）…",
@@ -326,6 +327,7 @@ async fn check(args: CheckArgs) -> Result<i32> {
             lang: args.lang,
             as_of,
             events: Events::to(Terminal),
+            shared_browser: None,
         };
         let progress = Arc::new(CrawlProgress::default());
         let ticker = spawn_progress(progress.clone(), url.host_str().unwrap_or("").to_string());
@@ -388,6 +390,7 @@ async fn demo(args: DemoArgs) -> Result<i32> {
         lang: args.lang,
         as_of: None,
         events: Events::to(Terminal),
+        shared_browser: None,
     };
     let progress = Arc::new(CrawlProgress::default());
     let ticker = spawn_progress(progress.clone(), run::DEMO_HOST.to_string());
@@ -546,6 +549,7 @@ fn recheck(args: RecheckArgs) -> Result<i32> {
         lang: args.lang,
         as_of,
         events: Events::to(Terminal),
+        shared_browser: None,
     };
     let outcome = run::recheck(&args.graph, &opts)?;
     print!(

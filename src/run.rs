@@ -75,6 +75,9 @@ pub struct CheckOptions {
     pub as_of: Option<jiff::civil::Date>,
     /// Where the run tells what it is doing (resuming, batch progress); nowhere by default.
     pub events: Events,
+    /// The browser process shared by the sites of a batch; `None`: the run starts its own
+    /// when a page needs one.
+    pub shared_browser: Option<Arc<crate::browser::SharedBrowser>>,
 }
 
 /// What a site check produced.
@@ -180,7 +183,7 @@ pub async fn check_site(
         b.max_body = crawl_cfg.max_body;
         let screenshots = b.screenshots;
         play_pages = b.play_pages;
-        match crate::browser::renderer(b, fetcher.clone()) {
+        match crate::browser::renderer(b, fetcher.clone(), opts.shared_browser.as_deref()) {
             Ok(r) => {
                 shooter = Some((r.clone(), screenshots));
                 crawl_cfg.renderer = Some(crawl::RendererHandle(r));

@@ -619,3 +619,74 @@ fn a_script_redirect_stub_is_followed_in_the_browser_and_is_no_column() {
         "{v04:#}"
     );
 }
+
+#[test]
+fn a_batch_shares_one_browser_between_its_sites() {
+    let Some(chrome) = chromium() else { return };
+    let (fx, _copy) = Fixture::serve_ported("browser");
+    let dir = tempfile::tempdir().unwrap();
+    let mut toml = String::new();
+    for host in ["www.jsmenu.test", "www.media.test"] {
+        toml.push_str(&format!(
+            "[[site]]\nurl = \"{}\"\nresolve = [\"{}\", \"{}\"]\n\n",
+            fx.url(host),
+            fx.resolve(host),
+            fx.resolve("cdn.other.test")
+        ));
+    }
+    let sites = dir.path().join("sites.toml");
+    std::fs::write(&sites, toml).unwrap();
+    let out = dir.path().join("out");
+    // the launch line is an info line: this run logs at info
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_zwgk"))
+        .args([
+            "check",
+            "--sites",
+            sites.to_str().unwrap(),
+            "--parallel-sites",
+            "2",
+            "--chromium",
+            &chrome,
+            "--rate",
+            "0",
+            "--screenshots",
+            "0",
+            "--external",
+            "skip",
+            "--no-dns",
+            "--out",
+            out.to_str().unwrap(),
+            "--no-history",
+            "--as-of",
+            "2026-11-27",
+        ])
+        .env("RUST_LOG", "zwgk=info")
+        .output()
+        .expect("zwgk runs");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(
+        err.matches("Chromium started").count(),
+        1,
+        "one browser for the batch: {err}"
+    );
+    // both sites used it: the menu site's pages were rendered, the media site's played
+    let menu = read_json(
+        &out.join(format!("www.jsmenu.test_{}", fx.port()))
+            .join("report.json"),
+    );
+    assert!(
+        !menu["crawl"]["browser"]["rendered"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "{:#}",
+        menu["crawl"]
+    );
+    let media = read_json(
+        &out.join(format!("www.media.test_{}", fx.port()))
+            .join("report.json"),
+    );
+    let m01 = check_by_id(&media, "ZW-M01");
+    assert!(m01.to_string().contains("浏览器中无法解码"), "{m01:#}");
+}

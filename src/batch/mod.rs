@@ -123,12 +123,23 @@ pub async fn run_batch(
     cancel: Option<tokio::sync::watch::Receiver<bool>>,
 ) -> Result<Index, BatchError> {
     let total = sites.len();
+    // one browser process for the whole batch, its tabs shared by the sites
+    let shared = base.shared_browser.clone().or_else(|| {
+        base.crawl
+            .browser
+            .as_ref()
+            .map(|b| Arc::new(crate::browser::SharedBrowser::new(b)))
+    });
     let results = futures::stream::iter(sites.iter().cloned().enumerate())
         .map(|(i, entry)| {
             let cancel = cancel.clone();
+            let shared = shared.clone();
             async move {
                 let opts = match options_for(base, &entry, out) {
-                    Ok(o) => o,
+                    Ok(o) => CheckOptions {
+                        shared_browser: shared,
+                        ..o
+                    },
                     Err(e) => return IndexEntry::failed(&entry, e),
                 };
                 let (n, url) = (i + 1, entry.url.as_str());

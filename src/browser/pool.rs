@@ -54,13 +54,34 @@ impl Drop for Instance {
     }
 }
 
+/// One Chromium process and its tabs, shared by the renderers of every site of a batch
+/// (each site's renderer answers its tabs' requests with its own fetcher): a batch of
+/// dozens of sites starts one browser, not one per site.
+pub struct BrowserProcess {
+    executable: PathBuf,
+    request_timeout: Duration,
+    tabs: Semaphore,
+    instance: Mutex<Option<Instance>>,
+    launches: AtomicU32,
+}
+
+impl BrowserProcess {
+    pub fn new(settings: &BrowserSettings) -> Self {
+        BrowserProcess {
+            executable: settings.executable.clone(),
+            request_timeout: settings.render_timeout,
+            tabs: Semaphore::new(settings.tabs.max(1)),
+            instance: Mutex::new(None),
+            launches: AtomicU32::new(0),
+        }
+    }
+}
+
 /// The [`Renderer`] of a run: headless Chromium, requests answered by the fetcher.
 pub struct ChromiumRenderer {
     settings: BrowserSettings,
     fetcher: Arc<Fetcher>,
-    tabs: Semaphore,
-    instance: Mutex<Option<Instance>>,
-    launches: AtomicU32,
+    process: Arc<BrowserProcess>,
     /// challenge renders that failed, by host
     challenge_failures: std::sync::Mutex<std::collections::HashMap<String, u32>>,
     /// pages rendered, for the log
@@ -93,13 +114,22 @@ pub(super) fn err(kind: RenderFailure, message: impl Into<String>) -> RenderErro
 }
 
 impl ChromiumRenderer {
+    /// A renderer with a browser process of its own.
     pub fn new(settings: BrowserSettings, fetcher: Arc<Fetcher>) -> Self {
+        let process = Arc::new(BrowserProcess::new(&settings));
+        Self::on(process, settings, fetcher)
+    }
+
+    /// A renderer whose tabs open in `process` (shared with other sites' renderers).
+    pub fn on(
+        process: Arc<BrowserProcess>,
+        settings: BrowserSettings,
+        fetcher: Arc<Fetcher>,
+    ) -> Self {
         ChromiumRenderer {
-            tabs: Semaphore::new(settings.tabs.max(1)),
             settings,
             fetcher,
-            instance: Mutex::new(None),
-            launches: AtomicU32::new(0),
+            process,
             challenge_failures: Default::default(),
             rendered: AtomicU32::new(0),
         }
@@ -107,14 +137,15 @@ impl ChromiumRenderer {
 
     /// The running browser, started (again) when there is none or it died.
     async fn browser(&self) -> Result<Arc<Browser>, RenderError> {
-        let mut slot = self.instance.lock().await;
+        let p = &self.process;
+        let mut slot = p.instance.lock().await;
         if let Some(i) = slot.as_ref()
             && !i.handler.is_finished()
         {
             return Ok(i.browser.clone());
         }
         *slot = None;
-        let n = self.launches.fetch_add(1, Ordering::Relaxed);
+        let n = p.launches.fetch_add(1, Ordering::Relaxed);
         if n >= MAX_LAUNCHES {
             return Err(err(
                 RenderFailure::Unavailable,
@@ -123,23 +154,20 @@ impl ChromiumRenderer {
         }
         let dir = std::env::temp_dir().join(format!("zwgk-chromium-{}-{n}", std::process::id()));
         let config = BrowserConfig::builder()
-            .chrome_executable(&self.settings.executable)
+            .chrome_executable(&p.executable)
             .no_sandbox()
             .enable_request_intercept()
             .disable_cache()
             .user_data_dir(&dir)
             .args(ARGS.iter().copied())
             .launch_timeout(Duration::from_secs(30))
-            .request_timeout(self.settings.render_timeout)
+            .request_timeout(p.request_timeout)
             .build()
             .map_err(|e| err(RenderFailure::Unavailable, e))?;
         let (browser, mut handler) = Browser::launch(config).await.map_err(|e| {
             err(
                 RenderFailure::Unavailable,
-                format!(
-                    "Chromium {} did not start: {e}",
-                    self.settings.executable.display()
-                ),
+                format!("Chromium {} did not start: {e}", p.executable.display()),
             )
         })?;
         let handler = tokio::spawn(async move {
@@ -159,6 +187,8 @@ impl ChromiumRenderer {
         });
         if n > 0 {
             tracing::warn!("Chromium restarted (launch {})", n + 1);
+        } else {
+            tracing::info!("Chromium started: {}", p.executable.display());
         }
         let browser = Arc::new(browser);
         *slot = Some(Instance {
@@ -170,7 +200,7 @@ impl ChromiumRenderer {
     }
 
     async fn browser_died(&self) -> bool {
-        let slot = self.instance.lock().await;
+        let slot = self.process.instance.lock().await;
         slot.as_ref().is_none_or(|i| i.handler.is_finished())
     }
 
@@ -198,7 +228,7 @@ impl ChromiumRenderer {
                 ));
             }
         }
-        let _tab_slot = self.tabs.acquire().await.ok();
+        let _tab_slot = self.process.tabs.acquire().await.ok();
         let browser = self.browser().await?;
         let page = browser
             .new_page("about:blank")
