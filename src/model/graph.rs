@@ -56,6 +56,10 @@ pub struct SiteGraph {
     /// Pages that needed a browser and were not rendered (no browser, time limit, crash)
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub render_problems: Vec<super::render::RenderProblem>,
+    /// What searching the site's own search for its articles showed (GOV-D04); `None`
+    /// in graphs saved before the probe existed
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<super::search::SearchProbe>,
     // foldhash: every link of every page is looked up here
     #[serde(skip)]
     url_index: HashMap<String, UrlId>,
