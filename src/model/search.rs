@@ -119,7 +119,7 @@ pub struct SearchProbe {
     /// Why no search was made, when none was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skipped: Option<SearchSkip>,
-    /// Detail for `skipped` (the other host, the robots.txt rule …).
+    /// Detail for `skipped` (the other host, the path robots.txt disallows …).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub detail: String,
     /// The searches made, in order; the probe stops at the first that lists its article.

@@ -333,11 +333,9 @@ async fn run(
         let Some(url) = search_url(form, &query, encoding) else {
             break;
         };
-        if out.attempts.is_empty()
-            && let Err(e) = fetcher.robots_allowed(&url).await
-        {
+        if out.attempts.is_empty() && fetcher.robots_allowed(&url).await.is_err() {
             out.skipped = Some(SearchSkip::Robots);
-            out.detail = format!("{url}: {}", e.message);
+            out.detail = url.path().to_string();
             return out;
         }
         let attempt = search_once(fetcher, g, &url, article, &title, &query, lang).await;

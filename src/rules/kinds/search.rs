@@ -105,8 +105,8 @@ fn skip_text(lang: Lang, p: &SearchProbe, why: SearchSkip) -> String {
         ),
         SearchSkip::Robots => tr!(
             lang,
-            "robots.txt 不允许请求搜索地址，未实测：{}",
-            "robots.txt disallows the search URL; not tried: {}",
+            "robots.txt 不允许请求搜索地址 {}，未实测",
+            "robots.txt disallows the search URL {}; not tried",
             p.detail
         ),
         SearchSkip::NoArticles => lang
@@ -186,15 +186,13 @@ pub fn judge(cx: &Cx, home: usize, base: Outcome, weight: f64) -> Outcome {
             ),
         )
     };
-    let first_url = p.attempts.first().map(|a| a.url.as_str()).unwrap_or("");
     if let Some(a) = p.found() {
         let msg = tr!(
             lang,
-            "{}{}站内搜索可用（{}）：{}",
-            "{}{}the search works ({}): {}",
+            "{}{}站内搜索可用：{}",
+            "{}{}the search works: {}",
             base.message,
             sep,
-            a.url,
             attempt_text(cx, a)
         );
         return Outcome::pass(msg).with_evidence(vec![form_ev(), search_ev(a), article_ev(a)]);
@@ -212,10 +210,9 @@ pub fn judge(cx: &Cx, home: usize, base: Outcome, weight: f64) -> Outcome {
     if decisive {
         let msg = tr!(
             lang,
-            "搜索功能不可用：以本站文章标题检索{}次（如 {}），结果均未列出该文章：{}",
-            "the search does not work: {} searches for the site's own article titles (e.g. {}) list none of them: {}",
+            "搜索功能不可用：以本站文章标题检索{}次，结果均未列出该文章：{}",
+            "the search does not work: {} searches for the site's own article titles list none of them: {}",
             p.attempts.len(),
-            first_url,
             tried.join(sep)
         );
         Outcome::new(Status::Fail, msg)
@@ -231,5 +228,90 @@ pub fn judge(cx: &Cx, home: usize, base: Outcome, weight: f64) -> Outcome {
             tried.join(sep)
         );
         Outcome::warn(msg).with_evidence(evidence)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+    use crate::model::{SearchAttempt, SearchProbe, SearchResult, SearchSkip};
+    use crate::rules::testgraph::{abs, compliant};
+    use crate::rules::{EvalContext, SiteOverrides, Status, evaluate, load_packs};
+
+    fn d04(g: &crate::model::SiteGraph) -> crate::rules::CheckResult {
+        let ctx = EvalContext {
+            probes: Vec::new(),
+            home_history: Vec::new(),
+            today: jiff::civil::date(2026, 11, 27),
+            lang: Lang::Zh,
+            overrides: SiteOverrides::default(),
+            baseline: None,
+        };
+        let packs = load_packs(&["gov-2019".to_string()]).unwrap();
+        let mut g = g.clone();
+        g.reindex();
+        evaluate(&g, &packs, &ctx)
+            .into_iter()
+            .find(|c| c.id == "GOV-D04")
+            .unwrap()
+    }
+
+    fn probe(g: &mut crate::model::SiteGraph, result: SearchResult) -> SearchProbe {
+        let home = g.url_id(&abs("/"));
+        let article = g.url_id(&abs("/xwdt/202611/t20261120_1.html"));
+        SearchProbe {
+            form_page: Some(home),
+            form: None,
+            skipped: None,
+            detail: String::new(),
+            attempts: vec![SearchAttempt {
+                article,
+                title: "全市文旅工作会议召开".into(),
+                query: "全市文旅工作会议召开".into(),
+                url: abs("/search/?q=x"),
+                status: Some(200),
+                result,
+                links: 3,
+                error: None,
+                detail: String::new(),
+            }],
+            requests: 2,
+        }
+    }
+
+    #[test]
+    fn the_probe_decides_once_the_box_is_there() {
+        let mut b = compliant();
+        // an older graph: no probe result, decided from the box and said so
+        let c = d04(&b.g);
+        assert_eq!(c.status, Status::Pass);
+        assert!(c.message.contains("未实测"), "{}", c.message);
+        let p = probe(&mut b.g, SearchResult::ListedTitle);
+        b.g.search = Some(p);
+        let c = d04(&b.g);
+        assert_eq!(c.status, Status::Pass, "{}", c.message);
+        let urls: Vec<&str> = c.evidence.iter().map(|e| e.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            [abs("/"), abs("/search/?q=x"), abs("/xwdt/202611/t20261120_1.html")]
+        );
+        let p = probe(&mut b.g, SearchResult::NotListed);
+        b.g.search = Some(p);
+        let c = d04(&b.g);
+        assert_eq!(c.status, Status::Fail, "{}", c.message);
+        assert_eq!(c.deduction, Some(4.0));
+        assert!(c.message.contains("搜索功能不可用"), "{}", c.message);
+        let p = probe(&mut b.g, SearchResult::NeedsJs);
+        b.g.search = Some(p);
+        assert_eq!(d04(&b.g).status, Status::Warn);
+        b.g.search = Some(SearchProbe::skipped(SearchSkip::Off, None, ""));
+        let c = d04(&b.g);
+        assert_eq!(c.status, Status::Pass);
+        assert!(c.message.contains("--no-search-probe"), "{}", c.message);
+        // no box on the home page: fails as before, whatever the probe says
+        let home = b.find("/");
+        b.p(home).markers.search = false;
+        b.g.search = Some(probe(&mut b.g.clone(), SearchResult::LinkedUrl));
+        assert_eq!(d04(&b.g).status, Status::Fail);
     }
 }
