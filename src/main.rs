@@ -61,6 +61,7 @@ fn verify_settings(args: &CrawlArgs) -> VerifyConfig {
     VerifyConfig {
         enabled: !args.no_verify,
         external: args.external,
+        search_probe: !args.no_search_probe,
         ..VerifyConfig::default()
     }
 }

@@ -262,6 +262,26 @@ pub async fn check_site(
     }
     crate::verify::playback::apply(&mut graph);
     log_memory("verification done");
+    if crate::rules::wants_search_probe(&packs) {
+        // GOV-D04: search the site's own search for crawled articles
+        graph.search = if !opts.verify.search_probe {
+            Some(crate::verify::search::off())
+        } else if cancel.as_ref().is_some_and(|c| *c.borrow()) {
+            Some(crate::model::SearchProbe::skipped(
+                crate::model::SearchSkip::Budget,
+                None,
+                "",
+            ))
+        } else {
+            let limits = crate::verify::search::SearchLimits {
+                extra_hosts: opts.crawl.extra_hosts.clone(),
+                deadline,
+            };
+            crate::verify::search::probe(fetcher.clone(), &mut graph, &limits, cancel.clone())
+                .await;
+            graph.search.take()
+        };
+    }
     if opts.docs.enabled && !cancel.as_ref().is_some_and(|c| *c.borrow()) {
         let docs_cfg = crate::docs::DocConfig {
             deadline,

@@ -73,7 +73,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("GOV-D01", F), // broken links
     ("GOV-D02", F), // GBK section / iframe page lack marks
     ("GOV-D03", F), // … and the jiucuo entry
-    ("GOV-D04", P), // search form
+    ("GOV-D04", W), // search form, but robots.txt disallows /search/: not tried
     ("GOV-D05", F), // … and page tags
     ("GOV-D06", P), // fields present, updated 2026-11-23
     ("GOV-I01", W), // plain HTTP

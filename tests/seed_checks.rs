@@ -299,12 +299,28 @@ fn hand_built_district_site_fails_the_column_norms_and_the_catalogue() {
     let p22 = assert_status(&r, "ZW-P22", "pass");
     has(&p22, &format!("{HAND}/hudong/cjwt/"));
     has(&p22, &format!("{HAND}/hudong/zixun/"));
-    // ZW-P20: five press interpretations, the 区长 and the 副区长 leading two
+    // ZW-P20: five press interpretations, the 区长 (title) and the 副区长 (named only in the
+    // body) leading two; the footer's 区长信箱 line on every page leads nothing
     let p20 = assert_status(&r, "ZW-P20", "pass");
     assert!(
         p20.message.contains("新闻发布形式的政策解读5条"),
         "{}",
         p20.message
+    );
+    assert!(
+        p20.message.contains("有关负责同志带头2条"),
+        "{}",
+        p20.message
+    );
+    assert!(
+        p20.message
+            .contains("《沙河区城市更新政策在线访谈》正文：“9月21日，副区长李明做客在线访谈"),
+        "{}",
+        p20.message
+    );
+    has(
+        &p20,
+        &format!("{HAND}/xxgk/ml/zcjd/content_20260921_2.html"),
     );
     has(
         &p20,

@@ -250,6 +250,10 @@ pub struct CrawlArgs {
     /// Skip the verification of media, attachments and links
     #[arg(long)]
     pub no_verify: bool,
+    /// Do not try the site's search (GOV-D04 then checks only that a search box exists);
+    /// by default a crawled article's title is searched through the site's own search form
+    #[arg(long)]
+    pub no_search_probe: bool,
     /// Render pages that need JavaScript (script-built menus and lists, data-API list
     /// containers, WAF challenges) in headless Chromium: auto = when Chromium is found, off =
     /// never (such pages are checked from their HTTP answer and their checks say warn)

@@ -603,6 +603,7 @@ impl State {
             tables: facts.tables,
             blocks: facts.blocks,
             phone_blocks: facts.phone_blocks,
+            officials: facts.officials,
             empty_note: facts.empty_note,
             needs_js: facts.needs_js,
             text_chars: facts.text_chars,

@@ -126,44 +126,8 @@ pub(crate) fn collect(ix: &PageIndex<'_>, flat: &str, facts: &PageFacts) -> Mark
         x.attr("name")
             .is_some_and(|n| n.trim().eq_ignore_ascii_case("viewport"))
     });
-    m.search |= ix.forms.iter().any(|f| {
-        let a = f.attr("action").unwrap_or("").to_ascii_lowercase();
-        [
-            "search",
-            "was5",
-            "was40",
-            "jsearch",
-            "sousuo",
-            "query",
-            "govsearch",
-            "trssearch",
-            "jrobot",
-        ]
-        .iter()
-        .any(|k| a.contains(k))
-            || f.attr("name")
-                .or(f.attr("id"))
-                .is_some_and(|n| n.to_ascii_lowercase().contains("search"))
-    });
-    m.search |= ix.inputs.iter().any(|i| {
-        let n = i.attr("name").unwrap_or("").to_ascii_lowercase();
-        matches!(
-            n.as_str(),
-            "searchword"
-                | "q"
-                | "key"
-                | "keyword"
-                | "keywords"
-                | "query"
-                | "sword"
-                | "wd"
-                | "searchkey"
-                | "kw"
-                | "searchtext"
-        ) || i
-            .attr("placeholder")
-            .is_some_and(|p| p.contains("搜索") || p.contains("检索"))
-    });
+    m.search |= ix.forms.iter().any(|f| super::search::is_search_form(*f));
+    m.search |= ix.inputs.iter().any(|i| super::search::is_query_input(*i));
     m
 }
 

@@ -15,11 +15,13 @@ pub mod links;
 pub mod markers;
 pub mod media;
 pub mod meta;
+pub mod officials;
 pub mod pagination;
 pub mod phones;
 pub mod records;
 pub mod redirect;
 pub mod rowdate;
+pub mod search;
 pub mod tables;
 pub mod text;
 
@@ -109,6 +111,9 @@ pub struct PageFacts {
     /// For each of `phones`, the hash of the text block it was read in (template or content).
     #[serde(default)]
     pub phone_blocks: Vec<u32>,
+    /// Sentences of an article naming an official by office title (see [`officials`]).
+    #[serde(default)]
+    pub officials: Vec<crate::model::Official>,
 }
 
 /// Elements and text gathered in one walk over the document, shared by the submodules.
@@ -398,6 +403,8 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
     facts.phones =
         phones::find_phones_in(flat, url.host_str().and_then(phones::area_code_for_host));
     facts.markers = markers::collect(&ix, flat, &facts);
+    facts.markers.search_form = search::find(&ix, &resolver, url);
+    facts.markers.search |= facts.markers.search_form.is_some();
     facts.published = facts
         .meta
         .iter()
@@ -438,6 +445,8 @@ pub fn extract(html: &str, url: &Url) -> PageFacts {
         .collect();
     if facts.published.is_none() && !facts.meta.contains_key("articletitle") {
         facts.blocks = blocks::split(flat);
+    } else {
+        facts.officials = officials::collect(flat, &facts.links);
     }
     facts
 }

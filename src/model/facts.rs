@@ -123,6 +123,17 @@ pub struct Markers {
     pub sponsor: Option<Txt>,
     /// page mentions a mobile twin (`_wap.html`, `m.` host) or 手机版
     pub mobile_version: bool,
+    /// the site-search form as a browser submits it (see `extract::search`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search_form: Option<Box<super::search::SearchForm>>,
+}
+
+/// A sentence of an article's running text naming an official by office title (see
+/// `extract::officials`), with the hash of the text block it was read in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Official {
+    pub text: Txt,
+    pub block: u32,
 }
 
 /// One block of visible text of a column page: a hash of its whitespace-free text and its

@@ -59,6 +59,10 @@ pub struct SiteGraph {
     /// Images, videos and audio the browser played on the pages it loaded with their media
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub played: Vec<super::render::Played>,
+    /// What searching the site's own search for its articles showed (GOV-D04); `None`
+    /// in graphs saved before the probe existed
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<super::search::SearchProbe>,
     // foldhash: every link of every page is looked up here
     #[serde(skip)]
     url_index: HashMap<String, UrlId>,

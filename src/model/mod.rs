@@ -15,6 +15,7 @@ pub mod name;
 pub mod norm;
 pub mod page;
 pub mod render;
+pub mod search;
 pub mod stop;
 pub mod text;
 pub mod tls;
@@ -25,7 +26,7 @@ pub use document::{DocFormat, DocStatus, Document, Extracted, Table};
 pub use edge::{Edge, MediaEdge, TextId, UrlId};
 pub use error::{CrawlError, ErrorClass};
 pub use facts::{
-    Block, Crumb, DatedItem, LinkKind, Markers, MediaKind, PartialItem, Phone, YearFrom,
+    Block, Crumb, DatedItem, LinkKind, Markers, MediaKind, Official, PartialItem, Phone, YearFrom,
 };
 pub use focus::{FocusHint, Priority};
 pub use graph::SiteGraph;
@@ -38,6 +39,7 @@ pub use render::{
     RenderError, RenderFailure, RenderFuture, RenderProblem, RenderReason, Rendered, Renderer,
     ShotFuture,
 };
+pub use search::{FormMethod, SearchAttempt, SearchForm, SearchProbe, SearchResult, SearchSkip};
 pub use stop::{CrawlStats, NotChecked, StopReason};
 pub use text::{Interner, Txt};
 pub use tls::{TlsIssue, TlsProblem};

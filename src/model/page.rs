@@ -2,7 +2,7 @@
 //! resources met while crawling.
 
 use super::edge::{MediaEdge, TextId, UrlId};
-use super::facts::{Block, Crumb, DatedItem, Markers, PartialItem, Phone};
+use super::facts::{Block, Crumb, DatedItem, Markers, Official, PartialItem, Phone};
 use super::links::Links;
 use super::meta::Meta;
 use super::text::{Interner, Txt};
@@ -65,6 +65,10 @@ pub struct Page {
     /// For each of `phones`, the hash of the text block it was read in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phone_blocks: Vec<u32>,
+    /// Sentences of an article's text naming an official (局长, 副区长 …), see
+    /// `crate::extract::officials`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub officials: Vec<Official>,
     pub empty_note: bool,
     pub needs_js: bool,
     pub text_chars: usize,
@@ -125,6 +129,16 @@ impl Page {
         for t in [&mut m.site_code, &mut m.icp, &mut m.psb, &mut m.sponsor] {
             pool.intern_opt(t);
         }
+        if let Some(f) = &mut m.search_form {
+            // the header's search form is on every page: its strings are shared
+            pool.intern(&mut f.action);
+            pool.intern_opt(&mut f.charset);
+            for (n, v) in &mut f.fields {
+                pool.intern(n);
+                pool.intern(v);
+            }
+            f.fields.shrink_to_fit();
+        }
         for t in self.headings.iter_mut().chain(self.labels.iter_mut()) {
             pool.intern(t);
         }
@@ -152,6 +166,10 @@ impl Page {
         self.redirects.shrink_to_fit();
         self.blocks.shrink_to_fit();
         self.phone_blocks.shrink_to_fit();
+        for o in &mut self.officials {
+            pool.intern(&mut o.text);
+        }
+        self.officials.shrink_to_fit();
         self.frames.shrink_to_fit();
     }
 }

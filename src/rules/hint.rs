@@ -23,6 +23,16 @@ pub fn focus_hint(packs: &[Pack], sample: usize) -> FocusHint {
     FocusHint::new(names, slugs, sample)
 }
 
+/// Does a selected pack judge the site's search by searching (GOV-D04)? Then the run
+/// lets the search probe search after the crawl.
+pub fn wants_search_probe(packs: &[Pack]) -> bool {
+    packs.iter().flat_map(|p| &p.checks).any(|c| {
+        c.steps
+            .iter()
+            .any(|s| matches!(s, super::kinds::Step::Markers(m) if m.search_probe))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,7 +29,7 @@ pub mod verdict;
 pub use catalog::{explain_text, list_text};
 pub use engine::{Baseline, EvalContext, evaluate};
 pub use error::RuleError;
-pub use hint::focus_hint;
+pub use hint::{focus_hint, wants_search_probe};
 pub use overrides::{SiteOverrides, load_overrides};
 pub use pack::{CheckClass, CheckDef, Pack, load_packs};
 pub use verdict::{Verdict, verdict};

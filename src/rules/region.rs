@@ -95,8 +95,13 @@ impl Regions {
                 for ph in &p.phones {
                     count(&mut r.phones, &mut sp, phone_key(ph));
                 }
-                // the block a phone was read in counts even where blocks are not kept
-                for b in &p.phone_blocks {
+                // the block a phone or an official's mention was read in counts even
+                // where blocks are not kept
+                for b in p
+                    .phone_blocks
+                    .iter()
+                    .chain(p.officials.iter().map(|o| &o.block))
+                {
                     if !p.blocks.iter().any(|x| x.0 == *b) {
                         count(&mut r.blocks, &mut sb, *b);
                     }

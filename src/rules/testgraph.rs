@@ -59,6 +59,7 @@ impl B {
             tables: vec![],
             blocks: vec![],
             phone_blocks: vec![],
+            officials: vec![],
             empty_note: false,
             needs_js: false,
             text_chars: 300,
@@ -183,6 +184,7 @@ fn full_markers() -> Markers {
         search: true,
         sponsor: Some("测试局".into()),
         mobile_version: false,
+        search_form: None,
     }
 }
 

@@ -17,6 +17,7 @@
 pub mod generate;
 mod httpdate;
 pub mod routes;
+mod search;
 mod server;
 mod site;
 

@@ -17,6 +17,9 @@
 //! trap = "calendar"               # or "deep": generated crawler-trap pages under the prefix
 //! unless_cookie = "ts=ok"          # the route does not apply to requests carrying this cookie
 //!                                  # (a WAF challenge that a browser passes)
+//! search = "searchword"            # a search engine: results for the parameter's value
+//! search_charset = "gbk"           #   (see [`super::search`]), decoded in this charset,
+//! search_require = ["websiteid=1"] #   and only when these parameters are sent
 //! ```
 //!
 //! A route that sets neither a non-200 `status`, a `location`, a body nor a trap only modifies
@@ -70,6 +73,12 @@ struct RouteSpec {
     trap: Option<String>,
     #[serde(default)]
     unless_cookie: Option<String>,
+    #[serde(default)]
+    search: Option<String>,
+    #[serde(default)]
+    search_charset: Option<String>,
+    #[serde(default)]
+    search_require: Vec<String>,
 }
 
 /// Generated crawler-trap families.
@@ -92,6 +101,8 @@ pub(crate) enum RouteBody {
     Filler(u64),
     /// A trap page.
     Trap(Trap),
+    /// Generated search results.
+    Search(super::search::SearchSpec),
 }
 
 /// A compiled route.
@@ -180,10 +191,11 @@ pub(crate) fn compile(
         let sources = usize::from(spec.body.is_some())
             + usize::from(spec.body_file.is_some())
             + usize::from(spec.body_bytes.is_some())
-            + usize::from(spec.trap.is_some());
+            + usize::from(spec.trap.is_some())
+            + usize::from(spec.search.is_some());
         if sources > 1 {
             return Err(invalid(
-                "body / body_file / body_bytes / trap 只能设置一个".into(),
+                "body / body_file / body_bytes / trap / search 只能设置一个".into(),
             ));
         }
         let body = if let Some(b) = spec.body {
@@ -209,6 +221,15 @@ pub(crate) fn compile(
                 "deep" => RouteBody::Trap(Trap::Deep),
                 other => return Err(invalid(format!("未知 trap 类型: {other}"))),
             }
+        } else if let Some(param) = &spec.search {
+            RouteBody::Search(
+                super::search::SearchSpec::new(
+                    param,
+                    spec.search_charset.as_deref(),
+                    &spec.search_require,
+                )
+                .map_err(invalid)?,
+            )
         } else {
             RouteBody::Default
         };

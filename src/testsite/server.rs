@@ -399,6 +399,10 @@ async fn synthetic(
             let b = routes::trap_page(*t, path, query);
             (full(b.clone()), b.len() as u64)
         }
+        RouteBody::Search(spec) => {
+            let b = super::search::results(site, spec, query).await;
+            (full(b.clone()), b.len() as u64)
+        }
         RouteBody::Default => {
             let file = site.files.get(resolved);
             let b = match file {

@@ -19,6 +19,7 @@ pub mod magic;
 pub mod playback;
 pub mod probe;
 pub mod revisit;
+pub mod search;
 pub mod soft404;
 
 use crate::extract::media::extension;
@@ -76,6 +77,8 @@ pub struct VerifyConfig {
     pub deadline: Option<tokio::time::Instant>,
     /// The crawl's trap limits, applied to every verification request too.
     pub traps: crate::crawl::scope::TrapLimits,
+    /// Search the site's own search for crawled articles (GOV-D04; see [`search`]).
+    pub search_probe: bool,
 }
 
 impl Default for VerifyConfig {
@@ -86,6 +89,7 @@ impl Default for VerifyConfig {
             probe_bytes: 64 * 1024,
             deadline: None,
             traps: Default::default(),
+            search_probe: true,
         }
     }
 }

@@ -6,7 +6,8 @@
 //! later item must follow it (意见采纳情况 after the consultation closed, 调查处理结果 after an
 //! announced investigation). Findings name the items counted and the items lacking each part.
 //! Only what the crawl keeps of an article is read: title, headings and lead-ins, field
-//! labels, `标签：值` pairs and link texts — not running body text.
+//! labels, `标签：值` pairs and link texts — and, for `among` (who led it), the body's
+//! sentences naming an official (`extract::officials`) outside the site template.
 
 use super::fields::shows;
 use super::{Located, column_evidence, column_for, default_extra, validate_column, validate_days};
@@ -189,6 +190,19 @@ fn mentions(site: &Site, it: &Item, set: &NameSet, deep: bool) -> bool {
             .any(|(k, v)| set.mentioned_in(k) || set.mentioned_in(v))
 }
 
+/// The sentence of the item's article body that mentions one of `set` (an official's
+/// title), if any; sentences in lines that recur on many pages (template) do not count.
+fn body_mention<'g>(site: &Site<'g>, it: &Item, set: &NameSet) -> Option<&'g str> {
+    let i = it.page?;
+    let r = site.regions();
+    site.page(i)
+        .officials
+        .iter()
+        .filter(|o| !r.template_block(o.block))
+        .map(|o| o.text.as_str())
+        .find(|t| set.mentioned_in(t))
+}
+
 /// Does the item's page link to (by link text) or head a part named in `set`?
 fn links_to(site: &Site, i: usize, set: &NameSet) -> bool {
     site.content(i)
@@ -282,8 +296,8 @@ impl Params {
         if let Some(a) = &self.among {
             s.push_str(&tr!(
                 lang,
-                "，其中至少{}条为{}（标题、小标题或“标签：值”中含 {}）",
-                "; at least {} of them {} (title, headings or labelled values mention {})",
+                "，其中至少{}条为{}（标题、小标题、“标签：值”或正文中含 {}）",
+                "; at least {} of them {} (title, headings, labelled values or body text mention {})",
                 a.min,
                 a.label,
                 a.terms.join("、")
@@ -425,10 +439,21 @@ impl Params {
         }
         if let Some(a) = &self.among {
             let terms = set(&a.terms);
+            // the title, headings or labelled values name it, else a sentence of the body
+            let mut from_body: Vec<(String, &str)> = Vec::new();
             let led: Vec<&Item> = counted
                 .iter()
                 .copied()
-                .filter(|it| any(it, &terms, true))
+                .filter(|it| {
+                    any(it, &terms, true)
+                        || match terms.iter().find_map(|t| body_mention(site, it, t)) {
+                            Some(s) => {
+                                from_body.push((it.url.clone(), s));
+                                true
+                            }
+                            None => false,
+                        }
+                })
                 .collect();
             msgs.push(tr!(
                 lang,
@@ -443,6 +468,32 @@ impl Params {
                     names(&led)
                 }
             ));
+            if !from_body.is_empty() {
+                let said: Vec<String> = from_body
+                    .iter()
+                    .map(|(url, s)| {
+                        let title = led
+                            .iter()
+                            .find(|it| &it.url == url)
+                            .map(|it| it.title.as_str())
+                            .unwrap_or("");
+                        tr!(lang, "《{}》正文：“{}”", "“{}”, body: “{}”", title, s)
+                    })
+                    .collect();
+                if let Some(m) = msgs.last_mut() {
+                    m.push_str(&tr!(
+                        lang,
+                        "（据正文：{}）",
+                        " (from the body: {})",
+                        said.join(lang.pick("；", "; "))
+                    ));
+                }
+                for (url, s) in &from_body {
+                    if let Some(e) = ev.iter_mut().find(|e| &e.url == url) {
+                        e.text = tr!(lang, "{}（正文：“{}”）", "{} (body: “{}”)", e.text, s);
+                    }
+                }
+            }
             if led.len() < a.min {
                 status = worst(status, Status::Fail);
             }

@@ -52,6 +52,9 @@ pub struct Params {
     /// deduction per page lacking page tags
     #[serde(default)]
     pub page_weight: f64,
+    /// the search box must also work: the search probe's result decides (see [`super::search`])
+    #[serde(default)]
+    pub search_probe: bool,
 }
 
 fn label(m: &str, lang: Lang) -> &'static str {
@@ -105,6 +108,9 @@ impl Params {
                 ));
             }
         }
+        if self.search_probe && !self.markers.iter().any(|m| m == "search") {
+            return Err("`search_probe` needs the `search` marker".into());
+        }
         if self.markers.is_empty() && self.meta_content.is_empty() && self.meta_column.is_empty() {
             return Err("no `markers` and no `meta_content`/`meta_column`".into());
         }
@@ -148,7 +154,12 @@ impl Params {
                 self.meta_column.join("/")
             ));
         }
-        parts.join(lang.pick("；", "; "))
+        let mut s = parts.join(lang.pick("；", "; "));
+        if self.search_probe {
+            s.push_str(lang.pick("，", ", "));
+            s.push_str(&super::search::describe(lang));
+        }
+        s
     }
 
     fn sample_pages(&self, site: &Site, detail: Option<bool>) -> Vec<usize> {
@@ -347,8 +358,13 @@ impl Params {
                 required.join("/")
             ));
         }
-        Outcome::new(status, msgs.join(cx.lang.pick("；", "; ")))
+        let out = Outcome::new(status, msgs.join(cx.lang.pick("；", "; ")))
             .with_evidence(ev)
-            .with_deduction(deduction)
+            .with_deduction(deduction);
+        if self.search_probe && out.status == Status::Pass {
+            // the box is there: whether searching works decides
+            return super::search::judge(cx, home, out, self.home_weight);
+        }
+        out
     }
 }

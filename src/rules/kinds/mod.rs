@@ -18,6 +18,7 @@ pub mod outline;
 pub mod path;
 pub mod reachability;
 pub mod replies;
+pub mod search;
 pub mod subcolumns;
 pub mod table_sums;
 pub mod tables;

@@ -265,6 +265,11 @@ def build(site, *, odd=False, missing=(), bad=False):
     os.makedirs(os.path.join(ROOT, S.host, "images"), exist_ok=True)
     with open(os.path.join(ROOT, S.host, "images", "red.png"), "wb") as fh:
         fh.write(bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c49444154789c63f8cfc0000003010100c9fe92ef0000000049454e44ae426082"))
+    if S.search:
+        # the header form's search engine (src/testsite/search.rs answers ?searchword=)
+        with open(os.path.join(ROOT, S.host, "_routes.toml"), "w", encoding="utf-8") as fh:
+            fh.write('# The site search (GOV-D04): results for ?searchword= (src/testsite/search.rs).\n'
+                     '[[route]]\npath = "/search/"\nsearch = "searchword"\n')
 
 
 def main():

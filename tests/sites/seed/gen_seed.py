@@ -22,7 +22,8 @@ www.seedhw.gov.cn   Hanweb jcms 区县 site (`/col/colN/index.html`, `/art/Y/M/D
 www.seedhand.gov.cn hand-built 区县 site (plain tables, `<div class="pos">` breadcrumbs): 专栏 without
                     政府信息公开制度 and 依申请公开, a 指南 lacking the 办理流程; 基层政务公开 with 义务教育 and
                     医疗卫生 only; a working 政务新媒体 table; 网上咨询 and a 常见问题 table (问题/解答);
-                    five press interpretations (区长, 副区长); no 意见征集; 回应关切 with a promised
+                    five press interpretations (区长 in a title, 副区长 only in the body text, a
+                    footer 区长信箱 line that is template); no 意见征集; 回应关切 with a promised
                     核查 and no result (reported, not judged).
 mp.seedmedia.test   the new-media platform the accounts link to (account pages)
 
@@ -388,7 +389,8 @@ class Hand:
 <td><a href="/">首页</a> | <a href="/xxgk/">政府信息公开</a> | <a href="/hudong/">互动交流</a> | <a href="/xmt/">政务新媒体</a></td></tr></table>
 <div class="pos">当前位置：{pos}</div>
 <div class="content">{body}</div>
-<hr><p>沙河区人民政府办公室主办　网站标识码：5001990001　渝ICP备09001234号</p>
+<hr><p>欢迎通过区长信箱反映问题和建议</p>
+<p>沙河区人民政府办公室主办　网站标识码：5001990001　渝ICP备09001234号</p>
 </body></html>
 """)
 
@@ -420,7 +422,8 @@ class Hand:
                   '<li><a href="/xxgk/ml/zcjd/">政策解读</a></li></ul>')
         self.listing("/xxgk/ml/zcjd/", "政策解读", ml + [("政策解读", "/xxgk/ml/zcjd/")], [
             ("区长出席沙河区优化营商环境新闻发布会", "2026-11-03", "<p>发布会。</p>"),
-            ("副区长做客在线访谈解读城市更新政策", "2026-09-21", "<p>访谈。</p>"),
+            # the official is named only in the body (the footer's 区长信箱 line is template)
+            ("沙河区城市更新政策在线访谈", "2026-09-21", "<p>9月21日，副区长李明做客在线访谈，解读城市更新政策。</p>"),
             ("沙河区医保政策吹风会", "2026-07-08", "<p>吹风会。</p>"),
             ("区人社局就稳就业政策答记者问", "2026-05-30", "<p>答问。</p>"),
             ("沙河区教育惠民政策新闻发布会", "2026-03-12", "<p>发布会。</p>")])
