@@ -339,9 +339,15 @@ fn browser_requests_are_polite_and_stay_on_the_site() {
     let reqs = fx.requests_for("www.jsmenu.test");
     let mut times: Vec<u64> = reqs.iter().map(|r| r.at_ms).collect();
     times.sort();
-    // crawler and browser share one rate limit: 5/s per host, request starts ≥ ~200 ms apart
+    // crawler and browser share one rate limit: 5/s per host, request starts 200 ms apart;
+    // arrival at the server jitters on a loaded machine (Chromium, parallel tests), so each
+    // gap is held to 100 ms and the mean gap to 180 ms
     for w in times.windows(2) {
-        assert!(w[1] - w[0] >= 150, "requests too close: {times:?}");
+        assert!(w[1] - w[0] >= 100, "requests too close: {times:?}");
+    }
+    if times.len() > 2 {
+        let mean = (times[times.len() - 1] - times[0]) / (times.len() as u64 - 1);
+        assert!(mean >= 180, "mean gap {mean} ms: {times:?}");
     }
     for r in &reqs {
         let ua = r.user_agent.as_deref().unwrap_or("");
@@ -597,6 +603,11 @@ fn a_script_redirect_stub_is_followed_in_the_browser_and_is_no_column() {
         "the stub is an alias of where its script sent the browser: {aliases:?}"
     );
     assert!(
+        aliases.contains(&("/zwgk/gkzd/".into(), "/zwgk/gkzd/zd/".into())),
+        "the stub that document.writes its refresh tag too: {aliases:?}"
+    );
+    assert!(graph_page(&g, "/zwgk/gkzd/").is_none());
+    assert!(
         graph_page(&g, "/zwgk/gkzn/").is_none(),
         "the stub is no page of its own"
     );
@@ -615,7 +626,9 @@ fn a_script_redirect_stub_is_followed_in_the_browser_and_is_no_column() {
         })
         .unwrap_or_default();
     assert!(
-        !named.iter().any(|p| p.starts_with("/zwgk/gkzn/")),
+        !named
+            .iter()
+            .any(|p| p.starts_with("/zwgk/gkzn/") || p.starts_with("/zwgk/gkzd/")),
         "{v04:#}"
     );
 }
@@ -689,4 +702,58 @@ fn a_batch_shares_one_browser_between_its_sites() {
     );
     let m01 = check_by_id(&media, "ZW-M01");
     assert!(m01.to_string().contains("浏览器中无法解码"), "{m01:#}");
+}
+
+#[test]
+fn media_playback_stops_on_ctrl_c() {
+    let Some(chrome) = chromium() else { return };
+    // one page with 40 images: the browser plays it at 5 requests per second
+    let fx = Fixture::serve("fetch");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let url = fx.url("www.manymedia.test");
+    let resolve = fx.resolve("www.manymedia.test");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_zwgk"))
+        .args([
+            "check",
+            url.as_str(),
+            "--resolve",
+            resolve.as_str(),
+            "--no-dns",
+            "--rate",
+            "5",
+            "--chromium",
+            &chrome,
+            "--no-history",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let images = || {
+        fx.requests_for("www.manymedia.test")
+            .iter()
+            .filter(|r| r.path.starts_with("/img/"))
+            .count()
+    };
+    for _ in 0..400 {
+        if images() >= 3 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    assert!(images() >= 3, "the browser began loading the page's images");
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130), "{}", stderr(&output));
+    let report = read_json(&out.join("report.json"));
+    assert_eq!(report["crawl"]["stop_reason"], "interrupted");
+    // neither the playback nor the probes after it went on to request all 40
+    let asked = images();
+    assert!(asked < 40, "no new requests after Ctrl-C ({asked} made)");
 }

@@ -110,6 +110,10 @@ fn ctrl_c_during_verification_stops_it_and_marks_the_report_partial() {
             "--no-dns",
             "--rate",
             "5",
+            // the probes are this test's (media playback in a browser is Ctrl-C'd in
+            // tests/browser.rs media_playback_stops_on_ctrl_c)
+            "--browser",
+            "off",
             "--no-history",
             "--out",
             out.to_str().unwrap(),

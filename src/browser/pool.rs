@@ -88,6 +88,15 @@ pub struct ChromiumRenderer {
     pub rendered: AtomicU32,
 }
 
+/// A task aborted when its handle is dropped.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
 /// What a render is for.
 #[derive(Clone, Copy)]
 enum Job<'a> {
@@ -250,7 +259,9 @@ impl ChromiumRenderer {
             .event_listener::<EventRequestPaused>()
             .await
             .map_err(|e| err(RenderFailure::Failed, format!("interception: {e}")))?;
-        let server = tokio::spawn(serve(page.clone(), events, tab.clone()));
+        // answering the tab's requests ends with the render, also when the render is dropped
+        // (Ctrl-C): no request is made for a tab nobody waits for
+        let server = AbortOnDrop(tokio::spawn(serve(page.clone(), events, tab.clone())));
         let limit = self.settings.render_timeout;
         let work = async {
             page.execute(NavigateParams::new(url.as_str()))
@@ -300,7 +311,7 @@ impl ChromiumRenderer {
         };
         let res = tokio::time::timeout(limit, work).await;
         let _ = tokio::time::timeout(Duration::from_secs(5), page.close()).await;
-        server.abort();
+        drop(server);
         let (rendered, extra) = match res {
             Err(_) => Err(err(
                 RenderFailure::Timeout,

@@ -18,11 +18,16 @@ use url::Url;
 /// `location` may be a redirect stub the static reading cannot follow.
 pub const STUB_TEXT_CHARS: usize = 120;
 
-/// An inline script assigns or replaces `location` in a way [`find`] does not read (a URL
-/// built from variables, inside a timer or a function): rendering tells where it goes.
+/// An inline script assigns or replaces `location`, or writes a refresh tag, in a way
+/// [`find`] does not read (a URL built from variables, inside a timer or a function):
+/// rendering tells where it goes.
 static LOCATION_WRITE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"location(?:\s*\.\s*href)?\s*=[^=]|location\s*\.\s*(?:replace|assign)\s*\("#)
-        .expect("location write regex")
+    Regex::new(concat!(
+        r#"location(?:\s*\.\s*href)?\s*=[^=]|location\s*\.\s*(?:replace|assign)\s*\("#,
+        // document.write of a refresh tag whose URL is built in script
+        r#"|document\s*\.\s*write(?:ln)?\s*\([^)]*http-equiv\s*=\s*\\?['"]?(?i:refresh)"#
+    ))
+    .expect("location write regex")
 });
 
 /// The page may be a script redirect stub: little text of its own, and an inline script

@@ -457,6 +457,13 @@ setTimeout(function () { window.location.href = here + "zn/"; }, 0);
     let f = run(stub, "http://www.a.gov.cn/zwgk/gkzn/");
     assert!(f.redirect.is_none(), "the target is not in the markup");
     assert!(f.needs_js, "rendering tells where it goes");
+    let written = r#"<html><head><script>var to = location.pathname + "zd/";
+document.write('<meta http-equiv="Refresh" content="0;URL=' + to + '">');</script></head><body></body></html>"#;
+    let f = run(written, "http://www.a.gov.cn/zwgk/gkzd/");
+    assert!(
+        f.redirect.is_none() && f.needs_js,
+        "a refresh tag written with a built URL"
+    );
     // a page with its own text and a conditional mobile redirect is a page
     let page = format!(
         "<html><body><p>{}</p><script>if (/Mobile/.test(navigator.userAgent)) {{ location.href = '/m/'; }}</script></body></html>",

@@ -101,8 +101,16 @@ pub async fn play(
             if cancelled() {
                 return (i, url, None);
             }
-            let r = renderer.play(&url).await;
-            (i, url, Some(r))
+            // Ctrl-C ends a page's playback under way, not only the pages after it
+            let stop = async {
+                while !cancelled() {
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                }
+            };
+            tokio::select! {
+                r = renderer.play(&url) => (i, url, Some(r)),
+                _ = stop => (i, url, None),
+            }
         })
         .buffer_unordered(PAGES_AT_ONCE)
         .collect()
