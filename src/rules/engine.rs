@@ -10,7 +10,7 @@ use super::locate::{Locate, Located, locate, segments};
 use super::overrides::{SiteOverrides, site_kind};
 use super::pack::{CheckClass, CheckDef, Pack};
 use super::site::Site;
-use super::{CheckResult, Evidence, Status};
+use super::{CheckResult, Evidence, Status, StepResult};
 use crate::i18n::Lang;
 use crate::model::{ErrorClass, SiteGraph};
 use jiff::civil::Date;
@@ -226,6 +226,7 @@ fn result(
         per_evidence: check.per_evidence,
         decided_after_requests: None,
         coverage: None,
+        steps: Vec::new(),
     }
 }
 
@@ -274,7 +275,18 @@ fn start_failure(site: &Site, lang: Lang) -> Option<String> {
     })
 }
 
-fn run_check(cx: &Cx, check: &CheckDef) -> (Status, String, Vec<Evidence>, f64, u32) {
+/// What the steps of one check decided together.
+struct Run {
+    status: Status,
+    message: String,
+    evidence: Vec<Evidence>,
+    deduction: f64,
+    needed: u32,
+    steps: Vec<StepResult>,
+}
+
+fn run_check(cx: &Cx, check: &CheckDef) -> Run {
+    let mut steps = Vec::new();
     let mut prev: Option<Located> = None;
     let mut status = Status::Pass;
     let mut messages = Vec::new();
@@ -292,6 +304,11 @@ fn run_check(cx: &Cx, check: &CheckDef) -> (Status, String, Vec<Evidence>, f64, 
         if !o.message.is_empty() {
             messages.push(o.message.clone());
         }
+        steps.push(StepResult {
+            kind: step.kind_name().to_string(),
+            status: o.status,
+            evidence: o.evidence.len(),
+        });
         evidence.extend(o.evidence.clone());
         deduction += o.deduction;
         needed = needed.max(o.needed);
@@ -301,7 +318,14 @@ fn run_check(cx: &Cx, check: &CheckDef) -> (Status, String, Vec<Evidence>, f64, 
         }
     }
     let sep = cx.lang.pick("；", "; ");
-    (status, messages.join(sep), evidence, deduction, needed)
+    Run {
+        status,
+        message: messages.join(sep),
+        evidence,
+        deduction,
+        needed,
+        steps,
+    }
 }
 
 /// Evaluate every check of `packs` on `graph`. Each check ID appears exactly once.
@@ -395,7 +419,14 @@ pub fn evaluate(graph: &SiteGraph, packs: &[Pack], ctx: &EvalContext) -> Vec<Che
                 continue;
             }
             cx.deduction_cap.set(check.deduction_cap);
-            let (mut status, mut message, evidence, mut deduction, needed) = run_check(&cx, check);
+            let Run {
+                mut status,
+                mut message,
+                evidence,
+                mut deduction,
+                needed,
+                steps,
+            } = run_check(&cx, check);
             if let Some(cap) = check.deduction_cap {
                 deduction = deduction.min(cap);
             }
@@ -422,6 +453,7 @@ pub fn evaluate(graph: &SiteGraph, packs: &[Pack], ctx: &EvalContext) -> Vec<Che
             let mut r = result(check, lang, status, message, evidence, d);
             r.decided_after_requests = decided;
             r.coverage = cov;
+            r.steps = steps;
             out.push(r);
         }
     }

@@ -116,6 +116,21 @@ pub struct CheckResult {
     /// How much of the site a whole-site check saw.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage: Option<Coverage>,
+    /// What each step that ran decided, in order (the steps after a path that was not
+    /// found did not run): which step made a check fail, and its part of `evidence`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<StepResult>,
+}
+
+/// One step's own decision within a check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepResult {
+    /// the step's kind (`path`, `freshness` …)
+    pub kind: String,
+    pub status: Status,
+    /// how many items of the check's `evidence` this step gave, in order after the
+    /// previous steps' items
+    pub evidence: usize,
 }
 
 /// A national indicator: 一级指标 and 二级指标.

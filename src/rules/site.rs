@@ -216,8 +216,9 @@ impl<'g> Site<'g> {
         }
     }
 
-    /// Pages of a column: the column page, pages under its directory and the detail
-    /// pages its listings link to (bounded).
+    /// Pages of a column: the column page, pages under its directory, its sub-columns
+    /// (by breadcrumb, wherever they live) and the detail pages its and their own lists
+    /// link to (bounded).
     pub fn scope(&self, col: usize, max: usize) -> Vec<usize> {
         let dir = dir_of(self.url(col));
         let deep_dir = dir.len() > 1;
@@ -228,21 +229,44 @@ impl<'g> Site<'g> {
         let mut q: VecDeque<(usize, u32)> = shown.into_iter().map(|s| (s, 0u32)).collect();
         // the column's own list (its content region and frames), not sidebars or template
         let own: HashSet<UrlId> = self.content(col).links.iter().map(|l| l.to).collect();
+        // sub-columns in other directories (Hanweb `/col/colN/`, JSP `?channelId=`), found
+        // the way a person finds them in a side menu: their breadcrumb is this column's
+        // plus one segment
+        let trail: Vec<String> = crumbs(&self.g.pages[col]).iter().map(|t| norm(t)).collect();
+        let child = |t: usize| {
+            if trail.is_empty() || self.is_detail(t) {
+                return false;
+            }
+            let c = crumbs(&self.g.pages[t]);
+            c.len() == trail.len() + 1 && c.iter().zip(&trail).all(|(a, b)| norm(a) == *b)
+        };
+        // pages whose own list counts: the column (and its frames), then its sub-columns
+        let mut lists: HashMap<usize, HashSet<UrlId>> = HashMap::new();
+        for &s in &out {
+            lists.insert(s, own.clone());
+        }
         while let Some((i, d)) = q.pop_front() {
             if out.len() >= max || d >= 3 {
                 continue;
             }
+            let own_list = lists.get(&i).cloned();
             for l in self.links(i) {
                 let Some(t) = self.idx(l.to) else { continue };
                 if seen.contains(&t) {
                     continue;
                 }
                 let under = deep_dir && url_path(self.url(t)).starts_with(&dir);
-                let listed = d == 0 && own.contains(&l.to) && self.is_detail(t);
-                if under || listed {
+                let sub = d == 0 && child(t);
+                let listed = own_list
+                    .as_ref()
+                    .is_some_and(|o| o.contains(&l.to) && self.is_detail(t));
+                if under || sub || listed {
                     seen.insert(t);
                     out.push(t);
-                    if under {
+                    if sub {
+                        lists.insert(t, self.content(t).links.iter().map(|l| l.to).collect());
+                    }
+                    if under || sub {
                         q.push_back((t, d + 1));
                     }
                 }

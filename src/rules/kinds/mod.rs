@@ -246,7 +246,7 @@ pub fn column_for(
                 )),
                 None => Outcome::fail(tr!(
                     cx.lang,
-                    "未找到栏目“{}”，无法检查此项",
+                    "未找到栏目“{}”，此项无从满足",
                     "the column “{}” was not found, so this cannot be met",
                     label
                 )),
