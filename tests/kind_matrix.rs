@@ -73,6 +73,9 @@ struct Case {
     /// texts the message must contain
     #[serde(default)]
     message: Vec<String>,
+    /// texts the message must not contain (a wrong reading seen before)
+    #[serde(default)]
+    not_message: Vec<String>,
 }
 
 fn matrix() -> Matrix {
@@ -342,6 +345,11 @@ fn every_kind_is_decided_with_the_right_evidence_on_sites_of_several_styles() {
         for t in &c.message {
             if !message.contains(t.as_str()) {
                 wrong.push(format!("message lacks “{t}”"));
+            }
+        }
+        for t in &c.not_message {
+            if message.contains(t.as_str()) {
+                wrong.push(format!("message says “{t}”"));
             }
         }
         if !wrong.is_empty() {

@@ -852,6 +852,10 @@ fn disclosure_column_needs_its_five_parts_and_a_complete_guide() {
     let zwgk = b.find("/zwgk/");
     let zd = b.g.find_url(&abs("/zwgk/zfxxgkzd/")).unwrap();
     b.p(zwgk).links.retain(|e| e.to != zd);
+    // not linked, and no page's breadcrumb puts it under 政务公开 either (a column reached
+    // only from elsewhere but filed under 政务公开 counts: see the breadcrumb test below)
+    let zd_page = b.find("/zwgk/zfxxgkzd/");
+    b.p(zd_page).breadcrumb.clear();
     let r = run(&b);
     let p25 = get(&r, "ZW-P25");
     assert_eq!(p25.status, Status::Fail, "{}", p25.message);
@@ -875,6 +879,17 @@ fn disclosure_column_needs_its_five_parts_and_a_complete_guide() {
         ),
         "{:?}",
         p25.evidence
+    );
+    // linked from nowhere under 政务公开, but its own breadcrumb files it there: present
+    let mut b = compliant();
+    let zwgk = b.find("/zwgk/");
+    let zd = b.g.find_url(&abs("/zwgk/zfxxgkzd/")).unwrap();
+    b.p(zwgk).links.retain(|e| e.to != zd);
+    let p25 = get(&run(&b), "ZW-P25").clone();
+    assert!(
+        p25.message.contains("政府信息公开制度（政府信息公开制度）"),
+        "{}",
+        p25.message
     );
     // 依申请公开 without guide or procedure
     let mut b = compliant();

@@ -216,12 +216,15 @@ impl Params {
                 }
             }
         }
+        // in URL order: the same site gives the same report whatever order the pages came in
         let pick = |want: Emptiness| -> Vec<usize> {
-            columns
+            let mut v: Vec<usize> = columns
                 .iter()
                 .filter(|(_, e)| *e == want)
                 .map(|(i, _)| *i)
-                .collect()
+                .collect();
+            v.sort_by(|a, b| site.url(*a).cmp(site.url(*b)));
+            v
         };
         let blank = pick(Emptiness::Blank);
         let explained = pick(Emptiness::Explained);

@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 use crate::rules::aliases::{AliasTable, NameSet, Quality};
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::locate::path_label;
+use crate::rules::norm::norm;
 use crate::rules::site::{Site, crumbs, last_dir};
 use crate::rules::{Evidence, Status};
 use serde::Deserialize;
@@ -108,6 +109,59 @@ pub fn find_child(
     best.map(|(_, c)| c)
 }
 
+/// The breadcrumb trail that names a column: its page's breadcrumb, cut after the
+/// column's own name when the page stands deeper (a section landing page that redirects
+/// to its first sub-column carries the sub-column's breadcrumb).
+pub fn trail(site: &Site, col: &Located) -> Vec<String> {
+    let all: Vec<String> = crumbs(site.page(col.page))
+        .iter()
+        .map(|c| norm(c))
+        .collect();
+    let own = col.chain.last().map(|s| norm(&s.text));
+    match own.and_then(|n| all.iter().position(|c| *c == n)) {
+        Some(k) => all[..=k].to_vec(),
+        None => all,
+    }
+}
+
+/// A child column read off the site's breadcrumbs: a crawled column page whose breadcrumb
+/// continues `trail` with a segment matching `set` (a person sees the section in every
+/// breadcrumb below it, wherever its pages live and even when its own URL redirects). The
+/// child's page is its shallowest page that lists something, else its shallowest page.
+pub fn crumb_child(
+    site: &Site,
+    trail: &[String],
+    set: &NameSet,
+    used: &HashSet<String>,
+) -> Option<Child> {
+    if trail.is_empty() {
+        return None;
+    }
+    let mut best: Option<((bool, usize), usize, String)> = None;
+    for i in 0..site.g.pages.len() {
+        if site.is_detail(i) || used.contains(site.url(i)) {
+            continue;
+        }
+        let c = crumbs(site.page(i));
+        if c.len() <= trail.len() || !c.iter().zip(trail).all(|(a, b)| norm(a) == *b) {
+            continue;
+        }
+        let label = c[trail.len()];
+        if set.match_text(label).is_none() {
+            continue;
+        }
+        let key = (site.listed(i) == 0, c.len());
+        if best.as_ref().is_none_or(|(k, _, _)| key < *k) {
+            best = Some((key, i, label.to_string()));
+        }
+    }
+    best.map(|(_, i, label)| Child {
+        page: Some(i),
+        url: site.url(i).to_string(),
+        text: label,
+    })
+}
+
 impl Params {
     pub fn validate(&self, aliases: &AliasTable, has_column: bool) -> Result<(), String> {
         validate_column(aliases, &self.column, has_column)?;
@@ -148,15 +202,26 @@ impl Params {
         };
         let site = cx.site;
         let scope = site.scope(col.page, 200);
+        let trail = trail(site, &col);
+        // a section whose URL redirects to its first sub-column is named as the section
+        // (the URL that was clicked), not as the sub-column it lands on
+        let (name, shown) = match col.chain.last() {
+            Some(s) if trail.len() < crumbs(site.page(col.page)).len() => {
+                (s.text.trim().to_string(), s.url.clone())
+            }
+            _ => (site.name(col.page), site.url(col.page).to_string()),
+        };
         let mut used = HashSet::new();
         let mut ok = Vec::new();
         let mut missing = Vec::new();
         let mut empty = Vec::new();
         let mut unknown = Vec::new();
-        let mut ev = vec![column_evidence(cx, &col, site.name(col.page))];
+        let mut ev = vec![column_evidence(cx, &col, name.clone())];
         for name in &self.children {
             let set = cx.aliases.term(name);
-            match find_child(site, col.page, &scope, &set, &used) {
+            let found = find_child(site, col.page, &scope, &set, &used)
+                .or_else(|| crumb_child(site, &trail, &set, &used));
+            match found {
                 None => missing.push(name.clone()),
                 Some(c) => {
                     used.insert(c.url.clone());
@@ -207,8 +272,8 @@ impl Params {
             cx.lang,
             "“{}”（{}）下应有子栏目 {}（{}）；已有：{}；缺少：{}；空白：{}；未能打开：{}",
             "under “{}” ({}) expected child columns {} ({}); present: {}; missing: {}; empty: {}; could not open: {}",
-            site.name(col.page),
-            site.url(col.page),
+            name,
+            shown,
             self.children.join("、"),
             need_text,
             list(&ok),
