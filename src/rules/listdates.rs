@@ -31,14 +31,20 @@ impl Site<'_> {
         out
     }
 
-    /// Dated entries of a page and its frames; year-less entries completed with the
-    /// publish date of the page they link to.
+    /// Dated entries of a page and its frames, without the site template's (an item
+    /// recurring on many columns); year-less entries completed with the publish date of
+    /// the page they link to.
     pub fn items(&self, i: usize) -> Vec<DatedItem> {
         let mut out = Vec::new();
         let mut seen = HashSet::new();
+        // the page's own list: a dated 热点信息 sidebar on every page is template
+        let r = self.regions();
         for s in self.shown(i) {
             let p = self.page(s);
             for it in &p.items {
+                if r.template_item(it) {
+                    continue;
+                }
                 if seen.insert((it.url.clone(), it.title.clone())) {
                     out.push(it.clone());
                 }

@@ -636,7 +636,7 @@ impl Params {
             // one judgement per column: URLs differing only in paging/date parameters (and
             // `index.html` vs its directory) are the same column; calendar pages are none
             if calendar_variant(site.url(i))
-                || (p.items.is_empty() && site.listed(i) == 0)
+                || (site.content(i).items.is_empty() && site.listed(i) == 0)
                 || !seen.insert(column_key(site.url(i)))
             {
                 continue;
@@ -657,7 +657,9 @@ impl Params {
             let found = dated(site, &column_pages(site, i));
             let limit = cx.today.checked_sub(window.days()).unwrap_or(cx.today);
             let newest = found.items.first().map(|x| x.0);
-            if found.unread > 0 && newest.is_none_or(|d| d < limit) {
+            // no date anywhere (list, linked pages): when it was updated is not known, and
+            // a column is never called stale for that
+            if (found.unread > 0 && newest.is_none_or(|d| d < limit)) || newest.is_none() {
                 judged -= 1;
                 unread_cols.push(Evidence {
                     url: site.url(i).to_string(),
