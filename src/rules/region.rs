@@ -2,7 +2,7 @@
 //! menu, footer, sidebars, 相关链接/热点信息 boxes) by comparing pages.
 //!
 //! What recurs on many column pages is template: a link (target and anchor text), a dated
-//! list item, a text block, a phone number with its label, a `标签：值` pair. "Many" is
+//! list item, a text block, a phone number with its label, a `标签：值` pair, an image. "Many" is
 //! [`TEMPLATE_MIN`] distinct columns (pages standing for the same column, e.g. `dir/` and
 //! `dir/index.html`, count once): a real list item is shown by its column, perhaps its
 //! section landing page and the home page — three at most — while a sidebar box is on
@@ -32,6 +32,8 @@ pub struct Regions {
     blocks: HashMap<u32, usize>,
     phones: HashMap<(String, Option<String>), usize>,
     pairs: HashMap<(String, String), usize>,
+    /// images, videos … by URL (a logo or badge in the header is on every page)
+    media: HashMap<UrlId, usize>,
 }
 
 /// The content region of one page.
@@ -77,7 +79,7 @@ impl Regions {
             by_col.entry(column_key(site.url(i))).or_default().push(i);
         }
         for pages in by_col.values() {
-            let (mut sl, mut si, mut sb, mut sp, mut sq) = Default::default();
+            let (mut sl, mut si, mut sb, mut sp, mut sq, mut sm) = Default::default();
             for &i in pages {
                 let p = site.page(i);
                 let column = !site.is_detail(i);
@@ -109,6 +111,9 @@ impl Regions {
                 for (l, v) in &p.pairs {
                     count(&mut r.pairs, &mut sq, (l.to_string(), v.to_string()));
                 }
+                for m in &p.media {
+                    count(&mut r.media, &mut sm, m.to);
+                }
             }
         }
         r
@@ -136,6 +141,11 @@ impl Regions {
         self.pairs
             .get(&(l.to_string(), v.to_string()))
             .is_some_and(|&n| n >= TEMPLATE_MIN)
+    }
+
+    /// An image or video the template shows on many columns (logo, badges).
+    pub fn template_media(&self, to: UrlId) -> bool {
+        self.media.get(&to).is_some_and(|&n| n >= TEMPLATE_MIN)
     }
 
     pub fn template_block(&self, hash: u32) -> bool {

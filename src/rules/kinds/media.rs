@@ -72,9 +72,15 @@ impl Params {
         // media URL → (kind, every referring page with its context)
         type Refs = Vec<(usize, String)>;
         let mut media: BTreeMap<UrlId, (Option<MediaKind>, Refs)> = BTreeMap::new();
+        // a column's media are its own: the template's logo and badges belong to the
+        // whole site (the site-wide steps and GOV-D01 name them)
+        let regions = self.column.is_some().then(|| site.regions());
         for &i in &pages {
             let p = site.page(i);
             for m in &p.media {
+                if regions.as_ref().is_some_and(|r| r.template_media(m.to)) {
+                    continue;
+                }
                 let entry = media.entry(m.to).or_insert((Some(m.kind), Vec::new()));
                 if !entry.1.iter().any(|(pi, _)| *pi == i) {
                     entry.1.push((i, site.g.text(m.context).to_string()));

@@ -7,8 +7,8 @@ pasted from Word the way many 年报 articles are (MsoNormalTable, <p class=MsoN
 cells, bold paragraphs instead of headings).
 
 www.hwy.gov.cn        Hanweb 区县 site: 规范性文件 split into 现行有效 / 失效废止 sub-columns;
-                      a 文字解读 linking its policy by 原文链接 and the policy linking back
-                      (相关解读); six list columns with no record at all (blank); a Word-pasted
+                      a 文字解读 (with its own picture) linking its policy by 原文链接 and the
+                      policy linking back (相关解读); six list columns with no record at all (blank); a Word-pasted
                       年报 whose tables add up.
 wlj.jspy.cq.gov.cn    JSP 部门 site (`;jsessionid=` links): 规范性文件 as one unclassified
                       table; a Word-pasted 年报 whose 第三部分 and 第四部分 do not add up.
@@ -108,9 +108,15 @@ class Hwy(gen_cms.Hanweb):
                                 f'<div class="xgjd">相关解读：<a href="{jd_u}">{jd_t}</a></div></div>',
                   article=doc_t, pubdate="2026-10-12", crumbs=zc + [("正文", None)])
         self.page(jd_u, jd_t, f'<div class="article"><h1>{jd_t}</h1><div class="info">发布日期：2026-10-15</div>'
-                              f'<div id="zoom"><p>一、出台背景。为贯彻落实……</p><p>二、主要内容……</p></div>'
+                              f'<div id="zoom"><p>一、出台背景。为贯彻落实……</p><p>二、主要内容……</p>'
+                              f'<p style="text-align:center"><img src="/picture/0/art_105_tj.png" alt="图解"/></p></div>'
                               f'<div class="ywlj">原文链接：<a href="{doc_u}">{doc_t}</a></div></div>',
                   article=jd_t, pubdate="2026-10-15", crumbs=jd + [("正文", None)])
+        # the 解读's own picture (a real PNG): the column's media, not the template's
+        pic = os.path.join(HERE, self.host, "picture/0/art_105_tj.png")
+        os.makedirs(os.path.dirname(pic), exist_ok=True)
+        with open(pic, "wb") as fh:
+            fh.write(gen_docs.png(240, 120))
         for n, t in blanks:
             self.blank(n, t, fd + [(t, f"/col/col{n}/index.html")], side)
         # 年报: a Word-pasted article whose tables add up
