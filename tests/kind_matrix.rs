@@ -23,7 +23,7 @@ struct Matrix {
 }
 
 /// One crawl: a fixture host with the arguments it needs.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 struct Site {
     name: String,
     /// the markup family the decisions are made on
@@ -428,4 +428,92 @@ fn the_matrix_covers_every_kind_passing_and_failing_in_three_styles() {
         "kinds short of three styles:\n{}",
         gaps.join("\n")
     );
+}
+
+/// Reports do not depend on the order pages happened to arrive in: two crawls of the same
+/// sites (several requests in flight, so pages arrive in another order) give the same
+/// statuses, messages and evidence, ports aside.
+#[test]
+fn the_same_site_gives_the_same_report_twice() {
+    let m = matrix();
+    // (not the media site: its slow and stalling files are timing by design)
+    let pick = ["demo", "trsx", "hwx", "prod", "staging", "jsp"];
+    let sites: Vec<Site> = m
+        .site
+        .iter()
+        .filter(|s| pick.contains(&s.name.as_str()))
+        .cloned()
+        .collect();
+    assert_eq!(sites.len(), pick.len());
+    let m = Matrix {
+        site: sites,
+        case: Vec::new(),
+    };
+    let port = regex_lite_port();
+    let digest = |reports: &BTreeMap<String, Value>| -> Vec<String> {
+        let mut out = Vec::new();
+        for (name, r) in reports {
+            for c in r["checks"].as_array().into_iter().flatten() {
+                // the home page's response time is a measurement, not a decision
+                let message = if c["id"] == "GOV-V01" {
+                    Value::Null
+                } else {
+                    c["message"].clone()
+                };
+                let ev: Vec<&str> = c["evidence"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|e| e["url"].as_str())
+                    .collect();
+                out.push(port(&format!(
+                    "{name} {} {} {} {}",
+                    c["id"],
+                    c["status"],
+                    message,
+                    ev.join(" ")
+                )));
+            }
+        }
+        out
+    };
+    let first = digest(&crawl_all(&m));
+    let second = digest(&crawl_all(&m));
+    assert_eq!(first.len(), second.len());
+    let differ: Vec<String> = first
+        .iter()
+        .zip(&second)
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| format!("{a}\n  then: {b}"))
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{} checks differ:\n{}",
+        differ.len(),
+        differ.join("\n")
+    );
+}
+
+/// Drops `:PORT` after a host (each crawl runs on its own loopback port).
+fn regex_lite_port() -> impl Fn(&str) -> String {
+    |s: &str| {
+        let mut out = String::with_capacity(s.len());
+        let b: Vec<char> = s.chars().collect();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == ':' {
+                let mut j = i + 1;
+                while j < b.len() && b[j].is_ascii_digit() {
+                    j += 1;
+                }
+                if j - i > 2 && j < b.len() && b[j] == '/' {
+                    i = j;
+                    continue;
+                }
+            }
+            out.push(b[i]);
+            i += 1;
+        }
+        out
+    }
 }

@@ -851,5 +851,6 @@ pub async fn crawl(
     } else {
         stop.unwrap_or(StopReason::Completed)
     });
+    graph.settle_depths();
     graph
 }

@@ -163,6 +163,43 @@ impl SiteGraph {
         }
     }
 
+    /// Set each page's depth to its click distance from the home page over the crawled
+    /// links (redirects and stubs followed, frames one click in), where that is shorter
+    /// than the depth the crawl first met it at: with several requests in flight, a page
+    /// can first arrive through a longer path, and the report should not depend on that.
+    pub fn settle_depths(&mut self) {
+        let Some(home) = self.pages.iter().position(|p| p.depth == 0 && !p.is_frame) else {
+            return;
+        };
+        let ends = self.alias_ends();
+        let index = |id: UrlId| {
+            self.page_index
+                .get(&id)
+                .or_else(|| ends.get(&id).and_then(|e| self.page_index.get(e)))
+                .copied()
+        };
+        let mut dist = vec![u32::MAX; self.pages.len()];
+        dist[home] = 0;
+        let mut queue = std::collections::VecDeque::from([home]);
+        while let Some(i) = queue.pop_front() {
+            let p = &self.pages[i];
+            let next = dist[i] + 1;
+            for to in p.links.iter().map(|e| e.to).chain(p.frames.iter().copied()) {
+                if let Some(t) = index(to)
+                    && dist[t] > next
+                {
+                    dist[t] = next;
+                    queue.push_back(t);
+                }
+            }
+        }
+        for (p, d) in self.pages.iter_mut().zip(dist) {
+            if d < p.depth {
+                p.depth = d;
+            }
+        }
+    }
+
     /// Every alias with the end of its chain (`a → b → c` gives `a → c`, `b → c`);
     /// cycles end where they would repeat.
     pub fn alias_ends(&self) -> HashMap<UrlId, UrlId> {

@@ -186,7 +186,8 @@ fn articles(g: &SiteGraph, skip: usize) -> Vec<(UrlId, String, String)> {
             .cmp(&long(&b.1))
             .then(shown(a.0).cmp(&shown(b.0)))
             .then(b.0.published.cmp(&a.0.published))
-            .then(a.0.order.cmp(&b.0.order))
+            // ties by URL, not crawl order: the same site is searched the same way each run
+            .then(g.url(a.0.url).cmp(g.url(b.0.url)))
     });
     let mut seen = HashSet::new();
     cands

@@ -237,6 +237,11 @@ fn urls(cx: &Cx, bsite: &Site) -> Outcome {
             Fate::Unknown(why) => unknown.push((u.to_string(), why)),
         }
     }
+    // each group's URLs in URL order, whatever order the baseline listed them in
+    for v in lost.values_mut() {
+        v.sort();
+    }
+    unknown.sort();
     let n_lost: usize = lost.values().map(Vec::len).sum();
     let total = base_urls.len();
     let unknown_note = if unknown.is_empty() {

@@ -250,12 +250,19 @@ impl Params {
         } else {
             String::new()
         };
+        // the labels name the number already (投诉举报电话, 联系电话/办公电话)
+        let what = match (self.labels.is_empty(), cx.lang) {
+            (true, crate::i18n::Lang::En) => "phone number".to_string(),
+            (true, _) => "电话".to_string(),
+            (false, crate::i18n::Lang::En) => format!("{} phone number", self.labels.join("/")),
+            (false, _) => self.labels.join("/"),
+        };
         Outcome::fail(tr!(
             cx.lang,
-            "{}未以文字形式公开{}电话{}{}（电话若只在图片中，无法被识别和复制）{}",
-            "{} publishes no {}phone number as text{}{} (numbers only inside images cannot be read or copied){}",
+            "{}未以文字形式公开{}{}{}（电话若只在图片中，无法被识别和复制）{}",
+            "{} publishes no {} as text{}{} (numbers only inside images cannot be read or copied){}",
             where_,
-            if self.labels.is_empty() { String::new() } else { format!("{} ", self.labels.join("/")) },
+            what,
             extra,
             hot_note,
             cited

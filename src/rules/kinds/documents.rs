@@ -63,10 +63,12 @@ impl Params {
             .filter(|d| ids.as_ref().is_none_or(|s| s.contains(&d.url)))
             .collect();
         let count = |s: DocStatus| docs.iter().filter(|d| d.status == s).count();
-        let bad: Vec<&&crate::model::Document> = docs
+        let mut bad: Vec<&&crate::model::Document> = docs
             .iter()
             .filter(|d| matches!(d.status, DocStatus::ImageOnly | DocStatus::Undecodable))
             .collect();
+        // in URL order, whatever order the documents were read in
+        bad.sort_by(|a, b| site.g.url(a.url).cmp(site.g.url(b.url)));
         let ev: Vec<Evidence> = bad
             .iter()
             .map(|d| Evidence {

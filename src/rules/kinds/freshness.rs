@@ -692,6 +692,10 @@ impl Params {
                 stale_all.push(e);
             }
         }
+        // in URL order, whatever order the pages were crawled in
+        stale_all.sort_by(|a, b| a.url.cmp(&b.url));
+        stale_veto.sort_by(|a, b| a.url.cmp(&b.url));
+        unread_cols.sort_by(|a, b| a.url.cmp(&b.url));
         let names = |v: &Vec<Evidence>| {
             v.iter()
                 .map(|e| e.text.clone())

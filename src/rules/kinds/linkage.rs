@@ -139,9 +139,12 @@ impl Params {
             }
             let forward = doc.is_some();
             // the document, when the interpretation does not link it: one whose title it names
+            // (of several, the first by URL: the same site gives the same report whatever
+            // order its pages were crawled in)
             let doc = doc.or_else(|| {
                 (0..site.g.pages.len())
-                    .find(|&t| t != d && doc_ok(t) && relates(&title, &site.doc_title(t)))
+                    .filter(|&t| t != d && doc_ok(t) && relates(&title, &site.doc_title(t)))
+                    .min_by(|&a, &b| site.url(a).cmp(site.url(b)))
             });
             let Some(t) = doc else {
                 missing += 2;

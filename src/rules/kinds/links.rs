@@ -162,6 +162,9 @@ pub fn broken_targets(
             Some(false) => {}
         }
     }
+    // in URL order, whatever order the URLs were met in
+    broken.sort_by(|a, b| site.g.url(a.url).cmp(site.g.url(b.url)));
+    unknown.sort_by(|a, b| site.g.url(a.url).cmp(site.g.url(b.url)));
     (broken, unknown, verified)
 }
 

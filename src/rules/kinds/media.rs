@@ -142,6 +142,8 @@ impl Params {
                 None => unverified += 1,
             }
         }
+        // in URL order, whatever order the media were met in
+        broken.sort_by(|a, b| a.url.cmp(&b.url));
         if !broken.is_empty() {
             return Outcome::new(
                 Status::Fail,
@@ -167,6 +169,23 @@ impl Params {
                 ok
             ));
         }
+        // a crawl cut short may not have reached the column's own pages: what was not
+        // seen is not a pass
+        if let (Some(reason), Some(missed)) = (
+            site.truncated(),
+            self.column.as_ref().and(unvisited(site, &pages)),
+        ) {
+            return Outcome::warn(tr!(
+                cx.lang,
+                "抓取未完成（{:?}），{}的{}个页面未抓取（如 {}）；已抓取部分共{}个媒体/附件，均能正常加载，其余无法检查",
+                "the crawl stopped early ({:?}); {} has {} pages that were not fetched (e.g. {}); the {} media/attachments fetched all load, the rest could not be checked",
+                reason,
+                where_,
+                missed.0,
+                missed.1,
+                media.len()
+            ));
+        }
         Outcome::pass(tr!(
             cx.lang,
             "{}共{}个媒体/附件，均能正常加载",
@@ -175,4 +194,25 @@ impl Params {
             media.len()
         ))
     }
+}
+
+/// Pages a column's own lists link to on its host that the crawl did not fetch (nor
+/// fail on): how many, and the first.
+fn unvisited(site: &crate::rules::site::Site, pages: &[usize]) -> Option<(usize, String)> {
+    let mut missed: Vec<&str> = Vec::new();
+    for &i in pages {
+        let host = url::Url::parse(site.url(i)).ok()?.host_str()?.to_string();
+        for l in site.content(i).links {
+            let u = site.g.url(l.to);
+            if site.idx(l.to).is_none()
+                && site.error(l.to).is_none()
+                && url::Url::parse(u).is_ok_and(|x| x.host_str() == Some(host.as_str()))
+                && !missed.contains(&u)
+            {
+                missed.push(u);
+            }
+        }
+    }
+    missed.sort();
+    missed.first().map(|f| (missed.len(), f.to_string()))
 }
