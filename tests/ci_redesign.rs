@@ -16,27 +16,7 @@ const ORIGIN: &str = "http://www.gaiban.gov.cn";
 
 /// `check http://www.gaiban.gov.cn/ --connect-to www.gaiban.gov.cn:80:127.0.0.1:PORT …`
 fn run(fx: &Fixture, out: &Path, extra: &[&str]) -> (std::process::Output, Value) {
-    let connect = format!("{HOST}:80:127.0.0.1:{}", fx.port());
-    let url = format!("{ORIGIN}/");
-    let out_s = out.to_string_lossy().to_string();
-    let mut args = vec![
-        "check",
-        &url,
-        "--connect-to",
-        &connect,
-        "--no-dns",
-        "--rate",
-        "0",
-        "--out",
-        &out_s,
-        "--as-of",
-        "2026-11-27",
-        "--no-history",
-    ];
-    args.extend_from_slice(extra);
-    let o = zwgk(&args);
-    let report = read_json(&out.join("report.json"));
-    (o, report)
+    common::check_connected(fx, HOST, out, &[&["--rate", "0"], extra].concat())
 }
 
 fn check<'a>(report: &'a Value, id: &str) -> &'a Value {

@@ -197,34 +197,14 @@ fn crawl_all(m: &Matrix) -> BTreeMap<String, Value> {
     reports
 }
 
-/// `zwgk check http://HOST/ --connect-to HOST:80:127.0.0.1:PORT …` (the fixture server
-/// answers under the production URL).
+/// `zwgk check http://HOST/ --connect-to HOST:80:127.0.0.1:PORT …` in a new folder.
 fn check_connected(
     fx: &Fixture,
     host: &str,
     extra: &[&str],
 ) -> (std::process::Output, Value, tempfile::TempDir) {
     let out = tempfile::tempdir().unwrap();
-    let url = format!("http://{host}/");
-    let connect = format!("{host}:80:127.0.0.1:{}", fx.port());
-    let out_s = out.path().to_string_lossy().to_string();
-    let mut args = vec![
-        "check",
-        &url,
-        "--connect-to",
-        &connect,
-        "--no-dns",
-        "--out",
-        &out_s,
-        "--as-of",
-        "2026-11-27",
-        "--no-history",
-        "--browser",
-        "off",
-    ];
-    args.extend_from_slice(extra);
-    let o = zwgk(&args);
-    let report = read_json(&out.path().join("report.json"));
+    let (o, report) = common::check_connected(fx, host, out.path(), extra);
     (o, report, out)
 }
 

@@ -139,6 +139,33 @@ pub fn check(fx: &Fixture, host: &str, extra: &[&str]) -> (Output, Value, tempfi
     (output, report, out)
 }
 
+/// `zwgk check http://HOST/ --connect-to HOST:80:127.0.0.1:PORT …` into `out`: the
+/// fixture server answers under the production URL (a staging server checked under the
+/// production host name). History and the browser are off; returns (output, report.json).
+pub fn check_connected(fx: &Fixture, host: &str, out: &Path, extra: &[&str]) -> (Output, Value) {
+    let url = format!("http://{host}/");
+    let connect = format!("{host}:80:127.0.0.1:{}", fx.port());
+    let out_s = out.to_string_lossy().to_string();
+    let mut args = vec![
+        "check",
+        &url,
+        "--connect-to",
+        &connect,
+        "--no-dns",
+        "--out",
+        &out_s,
+        "--as-of",
+        "2026-11-27",
+        "--no-history",
+        "--browser",
+        "off",
+    ];
+    args.extend_from_slice(extra);
+    let o = zwgk(&args);
+    let report = read_json(&out.join("report.json"));
+    (o, report)
+}
+
 /// Copy `src` to `dst`, replacing `@PORT@` in HTML files.
 fn copy_tree(src: &Path, dst: &Path, port: u16) {
     std::fs::create_dir_all(dst).unwrap();
