@@ -10,7 +10,8 @@
 //! Around them: `store` (history database), `batch` (many sites, index), `testsite`
 //! (fixture/demo sites on loopback) and `run`, which wires the stages for the CLI.
 //! Below them all: `model`, the types every stage shares (site graph, pages, edges,
-//! error classes, outcomes, interned text), and `atomic` (atomic file writes).
+//! error classes, outcomes, interned text), `atomic` (atomic file writes), `escape`
+//! (Markdown and HTML escaping) and `sniff` (HTML sniffing, `<title>`).
 
 // first: its `tr!` macro is used by every stage
 #[macro_use]
@@ -28,12 +29,14 @@ pub mod config;
 pub mod crawl;
 pub mod decode;
 pub mod docs;
+pub mod escape;
 pub mod extract;
 pub mod fetch;
 pub mod report;
 pub mod rules;
 pub mod run;
 pub mod shots;
+pub mod sniff;
 pub mod store;
 pub mod testsite;
 pub mod verify;

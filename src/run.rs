@@ -97,12 +97,9 @@ fn now_rfc3339() -> String {
 
 /// Default output folder for a site: `reports/<host>/<YYYY-MM-DD>/`.
 pub fn default_out_dir(url: &Url, date: jiff::civil::Date) -> PathBuf {
-    let host = url.host_str().unwrap_or("site");
-    let host = match url.port() {
-        Some(p) => format!("{host}_{p}"),
-        None => host.to_string(),
-    };
-    Path::new("reports").join(host).join(date.to_string())
+    Path::new("reports")
+        .join(crate::model::site_folder(url))
+        .join(date.to_string())
 }
 
 /// Crawl one site, run the checks, write the report files.

@@ -226,7 +226,7 @@ impl Index {
     /// Markdown: ranking table, then the matrix.
     pub fn markdown(&self) -> String {
         let l = self.lang;
-        let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+        let esc = crate::escape::md_inline;
         let mut m = String::new();
         let _ = writeln!(
             m,
@@ -289,11 +289,15 @@ impl Index {
             let _ = writeln!(m, "\n## {}\n", l.pick("检查矩阵", "Check matrix"));
             let _ = writeln!(
                 m,
-                "✅ {} · ❌ {} · ⚠️ {} · ➖ {}\n",
-                l.pick("通过", "pass"),
-                l.pick("不通过", "fail"),
-                l.pick("待确认", "warn"),
-                l.pick("不适用", "n/a")
+                "{} {} · {} {} · {} {} · {} {}\n",
+                Status::Pass.icon(),
+                Status::Pass.short_label(l),
+                Status::Fail.icon(),
+                Status::Fail.short_label(l),
+                Status::Warn.icon(),
+                Status::Warn.short_label(l),
+                Status::NotApplicable.icon(),
+                Status::NotApplicable.short_label(l)
             );
             let _ = writeln!(
                 m,
@@ -306,13 +310,7 @@ impl Index {
                 let cells: Vec<&str> = self
                     .check_ids
                     .iter()
-                    .map(|id| match s.statuses.get(id) {
-                        Some(Status::Pass) => "✅",
-                        Some(Status::Fail) => "❌",
-                        Some(Status::Warn) => "⚠️",
-                        Some(Status::NotApplicable) => "➖",
-                        None => "",
-                    })
+                    .map(|id| s.statuses.get(id).map_or("", |st| st.icon()))
                     .collect();
                 let _ = writeln!(m, "| {} | {} |", esc(&s.name), cells.join(" | "));
             }
@@ -323,7 +321,7 @@ impl Index {
     /// Self-contained HTML.
     pub fn html(&self) -> String {
         let l = self.lang;
-        let e = crate::report::formats::html_escape;
+        let e = crate::escape::html_escape;
         let mut h = String::new();
         let _ = write!(
             h,
@@ -407,13 +405,10 @@ impl Index {
             for s in &self.sites {
                 let _ = write!(h, "<tr><th>{}</th>", e(&s.name));
                 for id in &self.check_ids {
-                    let (cls, txt) = match s.statuses.get(id) {
-                        Some(Status::Pass) => ("pass", "✓"),
-                        Some(Status::Fail) => ("fail", "✗"),
-                        Some(Status::Warn) => ("warn", "?"),
-                        Some(Status::NotApplicable) => ("na", "–"),
-                        None => ("none", ""),
-                    };
+                    let (cls, txt) = s
+                        .statuses
+                        .get(id)
+                        .map_or(("none", ""), |st| (st.code(), st.mark()));
                     let _ = write!(
                         h,
                         "<td class=\"{cls}\" title=\"{} {}\">{txt}</td>",
@@ -426,11 +421,20 @@ impl Index {
             h.push_str("</tbody></table></div>");
             let _ = write!(
                 h,
-                "<p class=\"legend\"><span class=\"pass\">✓ {}</span> <span class=\"fail\">✗ {}</span> <span class=\"warn\">? {}</span> <span class=\"na\">– {}</span></p>",
-                e(l.pick("通过", "pass")),
-                e(l.pick("不通过", "fail")),
-                e(l.pick("待确认", "warn")),
-                e(l.pick("不适用", "n/a"))
+                "<p class=\"legend\">{}</p>",
+                [
+                    Status::Pass,
+                    Status::Fail,
+                    Status::Warn,
+                    Status::NotApplicable
+                ]
+                .map(|st| format!(
+                    "<span class=\"{}\">{} {}</span>",
+                    st.code(),
+                    st.mark(),
+                    e(st.short_label(l))
+                ))
+                .join(" ")
             );
         }
         h.push_str("</body></html>\n");

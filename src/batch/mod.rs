@@ -40,11 +40,7 @@ pub enum BatchError {
 
 /// Folder name of a site inside the batch output.
 pub fn site_dir_name(url: &url::Url) -> String {
-    let host = url.host_str().unwrap_or("site");
-    match url.port() {
-        Some(p) => format!("{host}_{p}"),
-        None => host.to_string(),
-    }
+    crate::model::site_folder(url)
 }
 
 /// Build one site's options from the batch defaults and its entry.

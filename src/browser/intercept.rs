@@ -9,6 +9,7 @@
 
 use crate::fetch::{FetchOpts, Fetcher};
 use crate::model::FirstAnswer;
+use crate::model::bare_host as bare;
 use base64::Engine;
 use chromiumoxide::Page;
 use chromiumoxide::cdp::browser_protocol::fetch::{
@@ -60,10 +61,6 @@ pub(super) struct Tab {
     pub(super) media_answers: Mutex<HashMap<String, (u16, bool)>>,
     /// the frame of the first document: the page's main frame
     main_frame: Mutex<Option<chromiumoxide::cdp::browser_protocol::page::FrameId>>,
-}
-
-fn bare(host: &str) -> &str {
-    host.strip_prefix("www.").unwrap_or(host)
 }
 
 impl Tab {

@@ -125,25 +125,6 @@ pub(super) struct JobResult {
     pub(super) render: Option<RenderNote>,
 }
 
-fn is_html(content_type: Option<&str>, body: &[u8]) -> bool {
-    match content_type {
-        Some(ct) => {
-            let ct = ct.to_ascii_lowercase();
-            ct.contains("html") || (ct.starts_with("text/plain") && looks_like_html(body))
-        }
-        None => looks_like_html(body),
-    }
-}
-
-fn looks_like_html(body: &[u8]) -> bool {
-    let head = &body[..body.len().min(512)];
-    let s = String::from_utf8_lossy(head).to_ascii_lowercase();
-    s.contains("<html")
-        || s.contains("<!doctype html")
-        || s.contains("<head")
-        || s.contains("<body")
-}
-
 /// The URL to render (after HTTP redirects) and the answer handed to the browser for it,
 /// so the page is not requested twice.
 fn first_answer(outcome: &Result<Fetched, FetchError>, url: &Url) -> (Url, Option<FirstAnswer>) {
@@ -287,7 +268,7 @@ pub(super) async fn run_job(
     let parsed = match &outcome {
         Ok(f)
             if (200..300).contains(&f.status)
-                && is_html(f.content_type.as_deref(), &f.body)
+                && crate::sniff::is_html(f.content_type.as_deref(), &f.body)
                 && detect_waf(f.status, &f.body).is_none() =>
         {
             let body = f.body.clone();

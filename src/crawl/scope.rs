@@ -9,6 +9,8 @@
 //! URLs before dedup ([`strip_session`]). Every refusal is kept with its pattern and count
 //! ([`TrapRecord`]) for the report; the verification stage asks the same guard.
 
+use crate::extract::urls::{date_like, is_calendar_url};
+use crate::model::bare_host as bare;
 use std::collections::{BTreeMap, HashMap};
 use url::Url;
 
@@ -16,10 +18,6 @@ use url::Url;
 #[derive(Debug, Clone)]
 pub struct Scope {
     hosts: Vec<(String, u16)>,
-}
-
-fn bare(host: &str) -> &str {
-    host.strip_prefix("www.").unwrap_or(host)
 }
 
 impl Scope {
@@ -104,13 +102,6 @@ pub struct TrapGuard {
     refused: BTreeMap<(TrapReason, String), TrapRecord>,
 }
 
-fn looks_like_date(v: &str) -> bool {
-    let digits: String = v.chars().filter(|c| c.is_ascii_digit()).collect();
-    let sep = v.contains('-') || v.contains('/') || v.contains('.');
-    (digits.len() == 8 && (sep || v.len() == 8) && digits.starts_with(['1', '2']))
-        || (digits.len() == 6 && sep && digits.starts_with(['1', '2']))
-}
-
 /// A path segment that is (part of) a date: `2026`, `11`, `05`, `202611`, `2026-11-05`.
 fn date_segment(s: &str, after_year: bool) -> bool {
     let all_digits = !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -122,7 +113,7 @@ fn date_segment(s: &str, after_year: bool) -> bool {
             _ => false,
         };
     }
-    looks_like_date(s) && s.len() <= 10 && s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+    date_like(s) && s.len() <= 10 && s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
 }
 
 /// A value that looks machine-generated: long hex, or long base64/url-safe text mixing
@@ -443,11 +434,8 @@ impl TrapGuard {
             }
         }
         let (patterns, calendar_path) = patterns_of(url);
-        if let Some(q) = url.query().filter(|q| !q.is_empty()) {
-            let calendar = url::form_urlencoded::parse(q.as_bytes()).any(|(k, v)| {
-                looks_like_date(&v)
-                    || matches!(k.as_ref(), "year" | "month" | "day" | "date" | "ym")
-            });
+        if url.query().is_some_and(|q| !q.is_empty()) {
+            let calendar = is_calendar_url(url);
             let key = format!("{origin}{}", url.path());
             let n = self.variants.get(&key).copied().unwrap_or(0) + 1;
             if calendar && n > self.limits.max_calendar_variants {

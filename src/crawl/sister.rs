@@ -4,6 +4,7 @@
 //! page budget of its own, so that its columns are checked as this site's. Other hosts
 //! stay out of scope (`--host` adds them).
 
+use crate::model::bare_host as bare;
 use foldhash::HashMap;
 use url::Url;
 
@@ -37,10 +38,6 @@ pub struct Sisters {
 /// The registrable domain of a host (public suffix list), lower-case.
 pub fn registrable(host: &str) -> Option<String> {
     psl::domain_str(&host.to_ascii_lowercase()).map(str::to_string)
-}
-
-fn bare(host: &str) -> &str {
-    host.strip_prefix("www.").unwrap_or(host)
 }
 
 impl Sisters {

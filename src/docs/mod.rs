@@ -192,7 +192,7 @@ async fn read_one(
     cfg: DocConfig,
     parsers: Arc<Semaphore>,
 ) -> Document {
-    let ext = crate::extract::media::extension(&url).unwrap_or_default();
+    let ext = crate::extract::urls::extension(&url).unwrap_or_default();
     let failed = |detail: String| Document {
         url: id,
         format: sniff::from_extension(&ext),

@@ -38,7 +38,7 @@ const DOC_TYPES: &[&str] = &[
 fn readable_ext(url: &str) -> bool {
     url::Url::parse(url)
         .ok()
-        .and_then(|u| crate::extract::media::extension(&u))
+        .and_then(|u| crate::extract::urls::extension(&u))
         .is_some_and(|e| super::sniff::READ_EXTENSIONS.contains(&e.as_str()))
 }
 

@@ -10,8 +10,8 @@
 //! (`$('#list').load('/hdjl/list.jsp')`, `$.get('/x.html', d => $('#box').html(d))`) is
 //! a frame too: what it loads is shown on this page.
 
-use super::media::kind_for_url;
 use super::text::{collapse, element_text};
+use super::urls::kind_for_url;
 use super::{Link, LinkKind, MediaRef, PageFacts, PageIndex};
 use regex::Regex;
 use scraper::ElementRef;

@@ -12,48 +12,7 @@ use super::{MediaKind, MediaRef, PageFacts, PageIndex};
 use scraper::ElementRef;
 use url::Url;
 
-const DOCUMENT: &[&str] = &[
-    "pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "dps", "ppt", "pptx", "zip", "rar", "7z",
-    "txt", "csv", "ofd", "odt", "ods", "odp", "rtf", "tar", "gz", "tgz", "ceb",
-];
-const VIDEO: &[&str] = &[
-    "mp4", "flv", "m3u8", "avi", "wmv", "mov", "mkv", "webm", "mpg", "mpeg", "rm", "rmvb", "3gp",
-    "m4v", "asf", "ts", "f4v", "vob",
-];
-const AUDIO: &[&str] = &[
-    "mp3", "wav", "wma", "aac", "m4a", "ogg", "flac", "amr", "mid", "ape",
-];
-const IMAGE: &[&str] = &[
-    "jpg", "jpeg", "png", "gif", "bmp", "webp", "svg", "tif", "tiff", "ico", "jfif",
-];
-
-/// Lower-cased extension of the last path segment, if any.
-pub fn extension(url: &Url) -> Option<String> {
-    let seg = url.path_segments()?.next_back()?;
-    let (_, ext) = seg.rsplit_once('.')?;
-    (!ext.is_empty() && ext.len() <= 5).then(|| ext.to_ascii_lowercase())
-}
-
-/// Media kind implied by a URL's file extension (`None` for pages and unknown types).
-pub fn kind_for_url(url: &Url) -> Option<MediaKind> {
-    kind_for_ext(&extension(url)?)
-}
-
-fn kind_for_ext(ext: &str) -> Option<MediaKind> {
-    if ext == "swf" {
-        Some(MediaKind::Flash)
-    } else if DOCUMENT.contains(&ext) {
-        Some(MediaKind::Document)
-    } else if VIDEO.contains(&ext) {
-        Some(MediaKind::Video)
-    } else if AUDIO.contains(&ext) {
-        Some(MediaKind::Audio)
-    } else if IMAGE.contains(&ext) {
-        Some(MediaKind::Image)
-    } else {
-        None
-    }
-}
+pub use super::urls::{extension, kind_for_url};
 
 /// `…/pdfjs/web/viewer.html?file=…` (or any `viewer.html?file=`).
 pub fn is_pdf_viewer(url: &Url) -> bool {

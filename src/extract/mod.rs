@@ -24,6 +24,7 @@ pub mod rowdate;
 pub mod search;
 pub mod tables;
 pub mod text;
+pub mod urls;
 
 use ego_tree::iter::Edge;
 use jiff::civil::Date;

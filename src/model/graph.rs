@@ -4,6 +4,7 @@
 
 use super::edge::{TextId, UrlId};
 use super::error::CrawlError;
+pub use super::host::bare_host;
 use super::page::{Page, Resource};
 use super::stop::{CrawlStats, StopReason};
 use super::verify::{Revisit, Verified};
@@ -290,9 +291,4 @@ impl SiteGraph {
         g.reindex();
         Ok(g)
     }
-}
-
-/// A host name without its leading `www.`.
-pub fn bare_host(host: &str) -> &str {
-    host.strip_prefix("www.").unwrap_or(host)
 }

@@ -9,6 +9,7 @@ pub mod error;
 pub mod facts;
 pub mod focus;
 pub mod graph;
+pub mod host;
 pub mod links;
 pub mod meta;
 pub mod name;
@@ -30,6 +31,7 @@ pub use facts::{
 };
 pub use focus::{FocusHint, Priority};
 pub use graph::SiteGraph;
+pub use host::{bare_host, site_folder};
 pub use links::{LinkSharer, Links};
 pub use meta::Meta;
 pub use name::UnknownName;

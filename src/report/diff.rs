@@ -8,6 +8,7 @@
 //! that blocks the crawler never looks like a fix.
 
 use super::Report;
+use crate::escape::md_inline;
 use crate::i18n::Lang;
 use crate::rules::{CheckResult, Severity, Status};
 use serde::{Deserialize, Serialize};
@@ -138,20 +139,13 @@ pub fn compare(old: &Report, new: &Report) -> Comparison {
 
 /// Short label of a severity.
 pub fn severity_label(s: Severity, lang: Lang) -> &'static str {
-    match s {
-        Severity::High => lang.pick("高", "high"),
-        Severity::Medium => lang.pick("中", "medium"),
-        Severity::Low => lang.pick("低", "low"),
-    }
+    s.label(lang)
 }
 
 /// Short label of a status (`—` when the check was absent).
 pub fn status_label(s: Option<Status>, lang: Lang) -> &'static str {
     match s {
-        Some(Status::Pass) => lang.pick("通过", "pass"),
-        Some(Status::Fail) => lang.pick("不通过", "fail"),
-        Some(Status::Warn) => lang.pick("待确认", "undecided"),
-        Some(Status::NotApplicable) => lang.pick("不适用", "not applicable"),
+        Some(s) => s.label(lang),
         None => lang.pick("无此检查", "not checked"),
     }
 }
@@ -170,10 +164,6 @@ pub fn groups(c: &Comparison, lang: Lang) -> [(&'static str, &[DiffItem]); 4] {
             &c.undecided,
         ),
     ]
-}
-
-fn md_escape(s: &str) -> String {
-    super::formats::md_inline(s)
 }
 
 /// Render a comparison.
@@ -248,7 +238,7 @@ fn render_md(c: &Comparison, lang: Lang) -> String {
         s,
         "{}{}\n",
         lang.pick("基线：", "Baseline: "),
-        md_escape(&c.baseline)
+        md_inline(&c.baseline)
     );
     let _ = writeln!(s, "{}\n", counts_line(c, lang));
     for (heading, items) in groups(c, lang) {
@@ -267,16 +257,16 @@ fn render_md(c: &Comparison, lang: Lang) -> String {
             lang.pick("说明", "Message"),
         );
         for i in items {
-            let mut msg = md_escape(&i.message);
+            let mut msg = md_inline(&i.message);
             for u in &i.new_evidence {
-                msg.push_str(&format!("<br>+ {}", md_escape(u)));
+                msg.push_str(&format!("<br>+ {}", md_inline(u)));
             }
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {} | {} → {} | {} |",
-                md_escape(&i.id),
-                md_escape(&i.title),
-                md_escape(&i.office),
+                md_inline(&i.id),
+                md_inline(&i.title),
+                md_inline(&i.office),
                 severity_label(i.severity, lang),
                 status_label(i.before, lang),
                 status_label(i.after, lang),

@@ -25,6 +25,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use thiserror::Error;
 
+pub use crate::escape::{html_escape, md_inline, md_url};
+
 /// A report file format (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -133,61 +135,8 @@ pub fn write_formats(dir: &Path, report: &Report, formats: &[Format]) -> Result<
 }
 
 // ---------------------------------------------------------------------------------------
-// Escaping helpers shared by the renderers
+// Links shared by the renderers (escaping: crate::escape)
 // ---------------------------------------------------------------------------------------
-
-/// Escape text for inline Markdown (also safe inside a table cell): backslash-escapes the
-/// characters that would start emphasis, links, code, HTML or a table column, and turns line
-/// breaks into spaces.
-pub fn md_inline(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for (i, ch) in s.trim().chars().enumerate() {
-        match ch {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            '-' | '+' | '=' if i == 0 => {
-                out.push('\\');
-                out.push(ch);
-            }
-            '\r' => {}
-            '\n' => out.push(' '),
-            _ => out.push(ch),
-        }
-    }
-    // "2026. " at the start of a line would become an ordered list
-    let digits = out.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
-        out.insert(digits, '\\');
-    }
-    out
-}
-
-/// A URL as a Markdown link destination in angle brackets (`<…>`).
-pub fn md_url(s: &str) -> String {
-    s.trim()
-        .replace('<', "%3C")
-        .replace('>', "%3E")
-        .replace(' ', "%20")
-        .replace(['\n', '\r'], "")
-}
-
-/// Escape text for HTML / XML (text and attribute values).
-pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
 
 /// Only web URLs become links; anything else (e.g. `javascript:`) is shown as text.
 pub(crate) fn web_href(url: &str) -> Option<String> {
@@ -243,34 +192,6 @@ pub fn check_meta(report: &Report) -> HashMap<String, CheckMeta> {
 // ---------------------------------------------------------------------------------------
 // The view model shared by Markdown and HTML
 // ---------------------------------------------------------------------------------------
-
-/// Stable code of a status (CSS class, Markdown icon choice).
-pub fn status_code(s: Status) -> &'static str {
-    match s {
-        Status::Pass => "pass",
-        Status::Fail => "fail",
-        Status::Warn => "warn",
-        Status::NotApplicable => "na",
-    }
-}
-
-fn severity_code(s: Severity) -> &'static str {
-    match s {
-        Severity::High => "high",
-        Severity::Medium => "medium",
-        Severity::Low => "low",
-    }
-}
-
-/// Icon of a status for text formats.
-pub fn status_icon(s: Status) -> &'static str {
-    match s {
-        Status::Pass => "✅",
-        Status::Fail => "❌",
-        Status::Warn => "⚠️",
-        Status::NotApplicable => "➖",
-    }
-}
 
 /// At most this many evidence entries per finding are shown (the rest: see report.json).
 pub const EVIDENCE_SHOWN: usize = 20;
@@ -690,11 +611,11 @@ fn finding(c: &CheckResult, meta: Option<&CheckMeta>, change: &str, lang: Lang) 
         anchor: anchor("check-", &c.id),
         title: c.title.clone(),
         office: office_name(&c.office, lang),
-        severity: severity_code(c.severity),
-        severity_label: diff::severity_label(c.severity, lang),
-        status: status_code(c.status),
-        status_label: diff::status_label(Some(c.status), lang),
-        icon: status_icon(c.status),
+        severity: c.severity.code(),
+        severity_label: c.severity.label(lang),
+        status: c.status.code(),
+        status_label: c.status.label(lang),
+        icon: c.status.icon(),
         message: c.message.clone(),
         requirement: c.requirement.clone(),
         decided: c
@@ -734,9 +655,9 @@ fn marker(c: &CheckResult, lang: Lang) -> Marker {
     Marker {
         id: c.id.clone(),
         title: c.title.clone(),
-        status: status_code(c.status),
-        status_label: diff::status_label(Some(c.status), lang),
-        icon: status_icon(c.status),
+        status: c.status.code(),
+        status_label: c.status.label(lang),
+        icon: c.status.icon(),
         message: if c.status == Status::Pass {
             String::new()
         } else {
@@ -861,7 +782,7 @@ fn diff_rows(items: &[DiffItem], lang: Lang) -> Vec<DiffRow> {
             id: i.id.clone(),
             title: i.title.clone(),
             office: office_name(&i.office, lang),
-            severity_label: diff::severity_label(i.severity, lang),
+            severity_label: i.severity.label(lang),
             before: diff::status_label(i.before, lang),
             after: diff::status_label(i.after, lang),
             message: i.message.clone(),
@@ -982,7 +903,7 @@ pub fn view(report: &Report) -> View {
         by_severity
             .entry(std::cmp::Reverse(c.severity))
             .or_insert_with(|| Counts {
-                label: diff::severity_label(c.severity, lang).to_string(),
+                label: c.severity.label(lang).to_string(),
                 ..Counts::default()
             })
             .add(c.status);

@@ -50,7 +50,7 @@ pub fn render(report: &Report) -> Result<String, FormatError> {
             for e in &c.evidence {
                 let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 s.set_message(e.text.as_str());
-                s.set_type(super::diff::severity_label(c.severity, Lang::En));
+                s.set_type(c.severity.label(Lang::En));
                 let mut body = String::new();
                 let _ = writeln!(body, "{} {}\n\n{}", e.url, e.text, c.message);
                 let _ = writeln!(body, "\n{}: {fix}", lang.pick("整改建议", "How to fix"));
@@ -69,7 +69,7 @@ pub fn render(report: &Report) -> Result<String, FormatError> {
             Status::Fail => {
                 let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 s.set_message(c.message_with_fix(lang));
-                s.set_type(super::diff::severity_label(c.severity, Lang::En));
+                s.set_type(c.severity.label(Lang::En));
                 let mut body = String::new();
                 let _ = writeln!(body, "{}", c.message);
                 let _ = writeln!(
@@ -95,9 +95,9 @@ pub fn render(report: &Report) -> Result<String, FormatError> {
             }
             Status::Warn | Status::NotApplicable => {
                 let mut s = TestCaseStatus::skipped();
-                let label = super::diff::status_label(Some(c.status), lang);
+                let label = c.status.label(lang);
                 s.set_message(format!("{label}: {}", c.message_with_fix(lang)));
-                s.set_type(super::status_code(c.status));
+                s.set_type(c.status.code());
                 s
             }
         };
@@ -112,10 +112,7 @@ pub fn render(report: &Report) -> Result<String, FormatError> {
         ));
         case.add_property(("id", c.id.as_str()));
         case.add_property(("office", c.office.as_str()));
-        case.add_property((
-            "severity",
-            super::diff::severity_label(c.severity, Lang::En),
-        ));
+        case.add_property(("severity", c.severity.label(Lang::En)));
         suite.add_test_case(case);
     }
     junit.add_test_suite(suite);

@@ -181,10 +181,7 @@ pub fn log(report: &Report) -> Log {
             let office = lang.pick("牵头处室", "Office");
             let mut props = BTreeMap::new();
             props.insert("office".into(), c.office.clone().into());
-            props.insert(
-                "severity".into(),
-                super::diff::severity_label(c.severity, Lang::En).into(),
-            );
+            props.insert("severity".into(), c.severity.label(Lang::En).into());
             props.insert(
                 "tags".into(),
                 serde_json::json!(["zwgk", "政务公开", c.office.clone()]),
@@ -258,10 +255,7 @@ pub fn log(report: &Report) -> Log {
         );
         let mut props = BTreeMap::new();
         props.insert("office".to_string(), c.office.clone().into());
-        props.insert(
-            "status".to_string(),
-            super::status_code(c.status).to_string().into(),
-        );
+        props.insert("status".to_string(), c.status.code().to_string().into());
         props.insert("evidenceCount".to_string(), c.evidence.len().into());
         results.push(SarifResult {
             rule_id: c.id.clone(),
@@ -348,10 +342,7 @@ fn evidence_result(
     );
     let mut props = BTreeMap::new();
     props.insert("office".to_string(), c.office.clone().into());
-    props.insert(
-        "status".to_string(),
-        super::status_code(c.status).to_string().into(),
-    );
+    props.insert("status".to_string(), c.status.code().to_string().into());
     SarifResult {
         rule_id: c.id.clone(),
         rule_index,

@@ -32,15 +32,6 @@ pub fn class_name(class: ErrorClass, lang: Lang) -> &'static str {
     }
 }
 
-fn status_name(s: Status, lang: Lang) -> &'static str {
-    match s {
-        Status::Pass => lang.pick("通过", "pass"),
-        Status::Fail => lang.pick("不通过", "fail"),
-        Status::Warn => lang.pick("待确认", "warn"),
-        Status::NotApplicable => lang.pick("不适用", "n/a"),
-    }
-}
-
 /// Render the terminal summary.
 pub fn render(r: &Report, out_dir: &str) -> String {
     let lang = r.lang;
@@ -180,7 +171,7 @@ pub fn render(r: &Report, out_dir: &str) -> String {
                 let _ = writeln!(
                     s,
                     "  {} {} {}{}{}{after}",
-                    status_name(c.status, lang),
+                    c.status.short_label(lang),
                     c.id,
                     c.title,
                     lang.pick("：", ": "),

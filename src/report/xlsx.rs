@@ -116,7 +116,7 @@ fn row(c: &CheckResult, lang: Lang, prefix: &str) -> FindingRow {
         id: c.id.clone(),
         title: c.title.clone(),
         office: office_name(&c.office, lang),
-        severity: super::diff::severity_label(c.severity, lang).to_string(),
+        severity: c.severity.label(lang).to_string(),
         description: c.message_with_fix(lang),
         pages,
         pages_more,
@@ -156,7 +156,7 @@ pub fn finding_headers(lang: Lang, with_site: bool) -> Vec<&'static str> {
 pub fn sheet_names(lang: Lang) -> (&'static str, &'static str) {
     (
         lang.pick("问题清单", "Findings"),
-        lang.pick("待确认", "Undecided"),
+        Status::Warn.heading(lang),
     )
 }
 

@@ -4,14 +4,6 @@
 use super::pack::Pack;
 use crate::i18n::Lang;
 
-fn sev(s: super::Severity, lang: Lang) -> &'static str {
-    match s {
-        super::Severity::High => lang.pick("高", "high"),
-        super::Severity::Medium => lang.pick("中", "medium"),
-        super::Severity::Low => lang.pick("低", "low"),
-    }
-}
-
 /// One line per check, grouped by pack.
 pub fn list_text(packs: &[Pack], lang: Lang) -> String {
     let mut out = String::new();
@@ -33,7 +25,7 @@ pub fn list_text(packs: &[Pack], lang: Lang) -> String {
             out.push_str(&format!(
                 "  {:<8} {:<6} {:<8} {:<10} {}  [{}]\n",
                 c.id,
-                sev(c.severity, lang),
+                c.severity.label(lang),
                 c.class.label(),
                 c.office,
                 lang.pick(
@@ -100,7 +92,7 @@ pub fn explain_text(packs: &[Pack], id: &str, lang: Lang) -> Option<String> {
         lang.pick("类别", "class"),
         c.class.label(),
         lang.pick("严重程度", "severity"),
-        sev(c.severity, lang),
+        c.severity.label(lang),
         lang.pick("牵头处室", "office"),
         c.office
     ));

@@ -10,8 +10,8 @@ use super::norm::norm;
 use super::overrides::SiteOverrides;
 use super::site::{Site, crumbs, last_dir, title_parts};
 use crate::i18n::Lang;
-use crate::model::LinkKind;
 use crate::model::focus::article_like;
+use crate::model::{LinkKind, bare_host};
 use crate::model::{StopReason, UrlId};
 use std::collections::{HashMap, HashSet};
 
@@ -474,8 +474,7 @@ fn cut_short(site: &Site, reason: StopReason, pending: &[UrlId]) -> bool {
 /// The host of `url` when no crawled page is on it (a link out of the crawl's scope).
 fn other_host(site: &Site, url: &str) -> Option<String> {
     let host = url::Url::parse(url).ok()?.host_str()?.to_string();
-    let bare = |h: &str| h.strip_prefix("www.").unwrap_or(h).to_string();
-    if bare(&host) == bare(&site.host) {
+    if bare_host(&host) == bare_host(&site.host) {
         return None;
     }
     let crawled = site.g.pages.iter().any(|p| {

@@ -15,6 +15,7 @@ pub mod error;
 pub mod hint;
 pub mod identity;
 pub mod kinds;
+pub mod labels;
 pub mod listdates;
 pub mod locate;
 pub mod norm;

@@ -4,6 +4,7 @@
 
 use super::norm::norm;
 use crate::extract::dates::find_dates;
+use crate::extract::urls::{date_like, is_calendar_url};
 use crate::model::{CrawlError, ErrorClass, Page, SiteGraph, StopReason, UrlId};
 use crate::model::{LinkKind, Txt};
 use jiff::civil::Date;
@@ -417,15 +418,7 @@ impl<'g> Site<'g> {
     }
 }
 
-/// Does the URL point to a document attachment (pdf, doc …)?
-pub fn is_document(url: &str) -> bool {
-    let p = url_path(url).to_ascii_lowercase();
-    [
-        ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".ofd", ".zip", ".rar", ".et",
-    ]
-    .iter()
-    .any(|e| p.ends_with(e))
-}
+pub use crate::extract::urls::is_document;
 
 /// A cell is a date cell when it is short and shows a full date (`2026-11-03`,
 /// `2026年11月3日 10:20`); dates mentioned inside longer texts (答复内容) do not count.
@@ -454,43 +447,10 @@ pub fn record_title(r: &[(Txt, Txt)]) -> String {
         .unwrap_or_default()
 }
 
-/// Query keys that pick a day/month of a calendar or an archive (`?d=2026-11-01`).
-const CALENDAR_KEYS: &[&str] = &[
-    "d",
-    "date",
-    "day",
-    "month",
-    "year",
-    "ym",
-    "ymd",
-    "rq",
-    "riqi",
-    "cal",
-    "calendar",
-    "week",
-    "time",
-    "begintime",
-    "endtime",
-    "starttime",
-];
-
-fn date_like(v: &str) -> bool {
-    let digits = v.bytes().filter(u8::is_ascii_digit).count();
-    (digits == v.len() && (v.len() == 6 || v.len() == 8) && v.starts_with(['1', '2']))
-        || !find_dates(v).is_empty()
-}
-
 /// Is this URL a calendar/date variant of a page (`/hdjl/rl/?d=2026-11-01`)? Such pages
 /// are generated for every day and are never columns of their own.
 pub fn calendar_variant(url: &str) -> bool {
-    let Ok(u) = url::Url::parse(url) else {
-        return false;
-    };
-    u.query().is_some()
-        && u.query_pairs().any(|(k, v)| {
-            let k = k.to_ascii_lowercase();
-            date_like(&v) || (CALENDAR_KEYS.contains(&k.as_str()) && !v.is_empty())
-        })
+    url::Url::parse(url).is_ok_and(|u| is_calendar_url(&u))
 }
 
 /// The column a page stands for, for counting columns: its host (without `www.`) and URL
@@ -526,7 +486,7 @@ pub fn column_key(url: &str) -> String {
     let last = path.rsplit('/').next().unwrap_or("");
     // the host too: a disclosure platform on a sister host has its own `/zwgk/`
     let host = u.host_str().unwrap_or("");
-    let mut key = host.strip_prefix("www.").unwrap_or(host).to_string();
+    let mut key = crate::model::bare_host(host).to_string();
     key.push_str(
         if last.starts_with("index.") || last.starts_with("default.") {
             &path[..path.len() - last.len()]

@@ -71,25 +71,6 @@ pub fn site_key(url: &url::Url) -> String {
     }
 }
 
-fn status_str(s: Status) -> &'static str {
-    match s {
-        Status::Pass => "pass",
-        Status::Fail => "fail",
-        Status::Warn => "warn",
-        Status::NotApplicable => "not_applicable",
-    }
-}
-
-fn parse_status(s: &str) -> Option<Status> {
-    Some(match s {
-        "pass" => Status::Pass,
-        "fail" => Status::Fail,
-        "warn" => Status::Warn,
-        "not_applicable" => Status::NotApplicable,
-        _ => return None,
-    })
-}
-
 impl Store {
     /// Open (or create) the database.
     pub fn open(path: &Path) -> Result<Arc<Store>, StoreError> {
@@ -184,7 +165,7 @@ impl Store {
                 stmt.execute(params![
                     run_id,
                     c.id,
-                    status_str(c.status),
+                    c.status.name(),
                     format!("{:?}", c.severity).to_lowercase(),
                     c.title,
                     c.office,
@@ -250,7 +231,7 @@ impl Store {
                 .map_err(|e| self.err(e))?;
             for row in rows {
                 let (id, st) = row.map_err(|e| self.err(e))?;
-                if let Some(s) = parse_status(&st) {
+                if let Some(s) = Status::from_name(&st) {
                     run.statuses.insert(id, s);
                 }
             }

@@ -262,13 +262,7 @@ pub(crate) fn compile(
     Ok(out)
 }
 
-/// Minimal HTML escaping for generated pages.
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::escape::html_escape as esc;
 
 /// Generate a trap page for the decoded request path and raw query.
 pub(crate) fn trap_page(trap: Trap, path: &str, query: Option<&str>) -> Bytes {

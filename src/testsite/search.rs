@@ -70,21 +70,12 @@ fn unescape(s: &str) -> Vec<u8> {
     out
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::escape::html_escape as esc;
 
 /// The `<title>` of an HTML page, its site-name suffix (`_站名`, ` - 站名`) dropped.
 fn title_of(html: &str) -> Option<String> {
-    let lower = html.to_ascii_lowercase();
-    let start = lower.find("<title")?;
-    let open = start + lower[start..].find('>')? + 1;
-    let end = open + lower[open..].find("</title")?;
-    let t = html[open..end].trim();
-    let t = t.split(['_']).next().unwrap_or(t);
+    let t = crate::sniff::title_of(html)?;
+    let t = t.split(['_']).next().unwrap_or(&t);
     let t = t.split(" - ").next().unwrap_or(t).trim();
     (!t.is_empty()).then(|| t.to_string())
 }

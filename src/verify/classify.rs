@@ -3,6 +3,7 @@
 //! extension, Flash, generic embed, page).
 
 use super::magic::{self, Format};
+use crate::extract::urls::RECOGNISED_DOCUMENTS;
 use crate::model::MediaKind;
 use crate::model::{ErrorClass, VerifyOutcome};
 
@@ -197,21 +198,9 @@ pub fn judge(expect: &Expect, usage: Usage, body: &Body<'_>) -> Judgement {
         return match expect {
             Expect::Page | Expect::Embed => Judgement::new(VerifyOutcome::Ok, None, "可访问"),
             Expect::Document(ext)
-                if !matches!(
-                    ext.as_deref(),
-                    Some(
-                        "pdf"
-                            | "doc"
-                            | "xls"
-                            | "ppt"
-                            | "docx"
-                            | "xlsx"
-                            | "pptx"
-                            | "zip"
-                            | "rar"
-                            | "wps"
-                    )
-                ) =>
+                if !ext
+                    .as_deref()
+                    .is_some_and(|e| RECOGNISED_DOCUMENTS.contains(&e)) =>
             {
                 Judgement::new(VerifyOutcome::Ok, None, "可下载（类型未识别）")
             }

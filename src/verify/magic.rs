@@ -4,6 +4,9 @@
 //! dimensions from the header, and whether a container that was read to its end is whole
 //! (PNG chunks up to `IEND`, MP4 boxes tiling the file, JPEG `EOI`, PDF `%%EOF`).
 
+pub use crate::sniff::looks_like_html;
+use crate::sniff::trim_text_start;
+
 /// A detected file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -164,28 +167,6 @@ fn le16(b: &[u8], at: usize) -> Option<u16> {
 const ISO_FIRST_BOXES: &[&[u8; 4]] = &[
     b"ftyp", b"moov", b"mdat", b"free", b"skip", b"wide", b"pnot", b"styp", b"sidx", b"moof",
 ];
-
-/// Skip a UTF-8 BOM and leading ASCII whitespace.
-fn trim_text_start(b: &[u8]) -> &[u8] {
-    let b = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b);
-    let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
-    &b[n..]
-}
-
-/// Does the start look like an HTML document?
-pub fn looks_like_html(b: &[u8]) -> bool {
-    let head = trim_text_start(&b[..b.len().min(1024)]);
-    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    let has = |n: &[u8]| lower.windows(n.len()).any(|w| w == n);
-    starts(&lower, b"<!doctype html")
-        || starts(&lower, b"<html")
-        || has(b"<html")
-        || has(b"<head")
-        || has(b"<body")
-        || has(b"<title")
-        || (starts(&lower, b"<!--") && has(b"<meta"))
-        || (starts(&lower, b"<script") && !has(b"<svg"))
-}
 
 /// What the bytes are, from the magic numbers at the start.
 pub fn sniff(b: &[u8]) -> Option<Format> {

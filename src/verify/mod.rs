@@ -22,7 +22,7 @@ pub mod revisit;
 pub mod search;
 pub mod soft404;
 
-use crate::extract::media::extension;
+use crate::extract::urls::extension;
 use crate::fetch::Fetcher;
 use crate::model::MediaKind;
 use crate::model::{SiteGraph, UrlId, Verified, VerifyOutcome};

@@ -83,18 +83,7 @@ pub fn body_says_not_found(html: &str) -> Option<&'static str> {
     NOT_FOUND_PHRASES.iter().copied().find(|p| head.contains(p))
 }
 
-/// `<title>` text of an HTML body, whitespace-collapsed.
-pub fn title_of(html: &str) -> Option<String> {
-    let lower = html.to_ascii_lowercase();
-    let start = lower.find("<title")?;
-    let open_end = start + lower[start..].find('>')? + 1;
-    let end = open_end + lower[open_end..].find("</title")?;
-    let t: String = html[open_end..end]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    (!t.is_empty()).then_some(t)
-}
+pub use crate::sniff::title_of;
 
 /// A path a home page is served under (`/`, `/index.html`, `/default.htm` …).
 pub fn is_home_path(url: &Url) -> bool {
