@@ -127,8 +127,41 @@ pub(crate) fn collect(ix: &PageIndex<'_>, flat: &str, facts: &PageFacts) -> Mark
             .is_some_and(|n| n.trim().eq_ignore_ascii_case("viewport"))
     });
     m.search |= ix.forms.iter().any(|f| super::search::is_search_form(*f));
+    m.input_form = ix
+        .forms
+        .iter()
+        .any(|f| !super::search::is_search_form(*f) && visitor_form(*f));
     m.search |= ix.inputs.iter().any(|i| super::search::is_query_input(*i));
     m
+}
+
+/// A form a visitor fills in: a text area, or a posted form with a field, or two fields.
+fn visitor_form(f: scraper::ElementRef<'_>) -> bool {
+    let posted = f
+        .value()
+        .attr("method")
+        .is_some_and(|m| m.trim().eq_ignore_ascii_case("post"));
+    let mut fields = 0;
+    for n in f.descendants() {
+        let Some(e) = n.value().as_element() else {
+            continue;
+        };
+        match e.name() {
+            "textarea" => return true,
+            "select" => fields += 1,
+            "input" => {
+                let t = e.attr("type").unwrap_or("text").trim().to_ascii_lowercase();
+                if matches!(
+                    t.as_str(),
+                    "text" | "" | "email" | "tel" | "number" | "date" | "file"
+                ) {
+                    fields += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    fields >= 2 || (posted && fields >= 1)
 }
 
 /// Collapse all whitespace out of a matched marker (`蒙ICP备 13001412号 -2` → `蒙ICP备13001412号-2`).
@@ -266,6 +299,29 @@ mod tests {
 
     fn page() -> Url {
         Url::parse("http://www.x.gov.cn/").unwrap()
+    }
+
+    #[test]
+    fn visitor_forms_are_told_from_search_boxes() {
+        let form = |h: &str| extract(h, &page()).markers.input_form;
+        // a search box alone is no service form
+        assert!(!form(
+            r#"<form action="/search" method="get"><input name="q"><input type="submit" value="搜索"></form>"#
+        ));
+        // a letter form with a text area, a posted one-field form, a two-field form
+        assert!(form(
+            r#"<form method="get" action="/was5/web/search"><input name="searchword"></form><form method="post" action="/hdjl/submit"><input name="bt"><textarea name="nr"></textarea></form>"#
+        ));
+        assert!(form(
+            r#"<form method="POST" action="/x"><input name="bt"></form>"#
+        ));
+        assert!(form(
+            r#"<form action="/apply"><input name="name"><select name="kind"><option>1</option></select></form>"#
+        ));
+        // hidden fields and buttons are not fields
+        assert!(!form(
+            r#"<form action="/x"><input type="hidden" name="a"><input type="submit"></form>"#
+        ));
     }
 
     #[test]

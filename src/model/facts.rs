@@ -123,6 +123,10 @@ pub struct Markers {
     pub sponsor: Option<Txt>,
     /// page mentions a mobile twin (`_wap.html`, `m.` host) or 手机版
     pub mobile_version: bool,
+    /// a form a visitor fills in (application, letter, enquiry): not a search form, with a
+    /// text area, or posted, or with two fields or more
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub input_form: bool,
     /// the site-search form as a browser submits it (see `extract::search`)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_form: Option<Box<super::search::SearchForm>>,

@@ -184,6 +184,7 @@ fn full_markers() -> Markers {
         search: true,
         sponsor: Some("测试局".into()),
         mobile_version: false,
+        input_form: false,
         search_form: None,
     }
 }

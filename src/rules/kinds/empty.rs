@@ -87,6 +87,10 @@ pub fn emptiness(site: &Site, i: usize, text_slack: usize) -> Option<Emptiness> 
     if !p.frames.is_empty() {
         return Some(Emptiness::Filled);
     }
+    // an application, letter or enquiry form is a service, not an empty list
+    if p.markers.input_form {
+        return Some(Emptiness::Filled);
+    }
     let content = site.content(i);
     // (label–value pairs do not count: a breadcrumb reads as 当前位置：首页 > …)
     if site.listed(i) > 0 || !content.phones.is_empty() {
