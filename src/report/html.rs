@@ -3,8 +3,11 @@
 //! when the report's language is English. All text is HTML-escaped by the template engine;
 //! the charts are built here with every label escaped.
 
-use super::{Counts, FormatError, environment, html_escape, view};
+use super::FormatError;
+use crate::escape::html_escape;
 use crate::report::Report;
+use crate::report::templates::environment;
+use crate::report::view::{Counts, view};
 use std::fmt::Write;
 
 /// The HTML template (embedded).

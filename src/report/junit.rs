@@ -5,9 +5,10 @@
 //! has the requirement, the evidence and how to fix); an undecided check (`warn`) and a check
 //! that does not apply are `<skipped>` with the reason; a passing check is a success.
 
-use super::{FormatError, check_meta};
+use super::FormatError;
 use crate::i18n::Lang;
 use crate::report::Report;
+use crate::report::view::check_meta;
 use crate::rules::Status;
 use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus, TestSuite};
 use std::fmt::Write;

@@ -2,8 +2,10 @@
 //! as the HTML report (charts become count tables); every text is escaped for Markdown
 //! (`|` and line breaks in table cells included).
 
-use super::{FormatError, environment, view};
+use super::FormatError;
 use crate::report::Report;
+use crate::report::templates::environment;
+use crate::report::view::view;
 
 /// The Markdown template (embedded).
 pub const TEMPLATE: &str = include_str!("templates/report.md.j2");

@@ -5,7 +5,10 @@
 pub mod crawl_view;
 pub mod diff;
 pub mod formats;
+pub mod labels;
 pub mod summary;
+pub mod templates;
+pub mod view;
 pub mod xlsx;
 pub mod xlsx_index;
 

@@ -7,9 +7,11 @@
 //! Hand-written serde structs cover the part of the 2.1.0 schema we emit; the tests
 //! validate the output against the official schema.
 
-use super::{FormatError, check_meta};
+use super::FormatError;
+use crate::escape::md_inline;
 use crate::i18n::Lang;
 use crate::report::Report;
+use crate::report::view::check_meta;
 use crate::rules::{Severity, Status};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -202,9 +204,9 @@ pub fn log(report: &Report) -> Log {
                     ),
                     markdown: format!(
                         "**{req}**: {}\n\n**{how}**: {}\n\n**{office}**: {}",
-                        super::md_inline(&c.requirement),
-                        super::md_inline(&fix),
-                        super::md_inline(&c.office)
+                        md_inline(&c.requirement),
+                        md_inline(&fix),
+                        md_inline(&c.office)
                     ),
                 },
                 default_configuration: Configuration {

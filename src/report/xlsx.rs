@@ -10,7 +10,7 @@
 //! entry. Header rows are bold and frozen with an autofilter; long text wraps.
 
 use super::Report;
-use super::formats::{EVIDENCE_SHOWN, office_name, web_href};
+use super::view::{EVIDENCE_SHOWN, office_name, web_href};
 use crate::i18n::Lang;
 use crate::rules::{CheckResult, Status};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Url, Workbook, Worksheet, XlsxError};
