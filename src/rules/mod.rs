@@ -192,8 +192,6 @@ mod ci_tests;
 #[cfg(test)]
 mod dates_tests;
 #[cfg(test)]
-mod kinds_tests;
-#[cfg(test)]
 mod pack_tests;
 #[cfg(test)]
 pub(crate) mod testgraph;

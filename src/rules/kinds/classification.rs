@@ -113,3 +113,7 @@ impl Params {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "classification_tests.rs"]
+mod tests;

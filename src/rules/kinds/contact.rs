@@ -294,3 +294,7 @@ fn phone_evidence(url: &str, ph: &crate::extract::Phone) -> Evidence {
         screenshot: None,
     }
 }
+
+#[cfg(test)]
+#[path = "contact_tests.rs"]
+mod tests;

@@ -307,3 +307,7 @@ impl Params {
             .with_deduction(self.per_column * counted as f64)
     }
 }
+
+#[cfg(test)]
+#[path = "empty_tests.rs"]
+mod tests;

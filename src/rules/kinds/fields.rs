@@ -159,3 +159,7 @@ impl Params {
         .with_deduction(self.per_missing * missing_count as f64)
     }
 }
+
+#[cfg(test)]
+#[path = "fields_tests.rs"]
+mod tests;

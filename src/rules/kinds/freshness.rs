@@ -749,3 +749,7 @@ impl Params {
         o
     }
 }
+
+#[cfg(test)]
+#[path = "freshness_tests.rs"]
+mod tests;

@@ -645,3 +645,7 @@ impl Params {
         Outcome::new(status, msgs.join(lang.pick("；", "; "))).with_evidence(ev)
     }
 }
+
+#[cfg(test)]
+#[path = "items_tests.rs"]
+mod tests;

@@ -258,3 +258,7 @@ impl Params {
         .with_deduction(self.per_missing * missing as f64)
     }
 }
+
+#[cfg(test)]
+#[path = "linkage_tests.rs"]
+mod tests;

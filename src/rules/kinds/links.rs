@@ -372,3 +372,7 @@ impl Params {
         .with_evidence(ev)
     }
 }
+
+#[cfg(test)]
+#[path = "links_tests.rs"]
+mod tests;

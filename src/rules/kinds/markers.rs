@@ -368,3 +368,7 @@ impl Params {
         out
     }
 }
+
+#[cfg(test)]
+#[path = "markers_tests.rs"]
+mod tests;

@@ -216,3 +216,7 @@ fn unvisited(site: &crate::rules::site::Site, pages: &[usize]) -> Option<(usize,
     missed.sort();
     missed.first().map(|f| (missed.len(), f.to_string()))
 }
+
+#[cfg(test)]
+#[path = "media_tests.rs"]
+mod tests;

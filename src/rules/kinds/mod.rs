@@ -284,3 +284,9 @@ fn last_year() -> i32 {
 fn default_extra() -> u32 {
     2
 }
+
+#[cfg(test)]
+pub(crate) mod test_support;
+#[cfg(test)]
+#[path = "all_tests.rs"]
+mod tests;

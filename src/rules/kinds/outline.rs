@@ -190,3 +190,7 @@ impl Params {
         .with_evidence(ev)
     }
 }
+
+#[cfg(test)]
+#[path = "outline_tests.rs"]
+mod tests;

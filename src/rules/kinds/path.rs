@@ -180,3 +180,7 @@ impl Params {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "path_tests.rs"]
+mod tests;

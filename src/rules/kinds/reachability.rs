@@ -238,3 +238,7 @@ impl Params {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "reachability_tests.rs"]
+mod tests;

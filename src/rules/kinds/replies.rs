@@ -543,3 +543,7 @@ impl Params {
 
 /// Working days a year's holidays can take out of a reply lag (春节: up to 6 weekdays).
 const HOLIDAY_MARGIN: i64 = 6;
+
+#[cfg(test)]
+#[path = "replies_tests.rs"]
+mod tests;

@@ -284,3 +284,7 @@ impl Params {
         Outcome::new(status, msg).with_evidence(ev)
     }
 }
+
+#[cfg(test)]
+#[path = "subcolumns_tests.rs"]
+mod tests;
