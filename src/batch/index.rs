@@ -223,99 +223,75 @@ impl Index {
         ]
     }
 
-    /// Markdown: ranking table, then the matrix.
+    /// Markdown: ranking table, then the matrix (through `templates/index.md.j2`).
     pub fn markdown(&self) -> String {
+        let render = || -> Result<String, minijinja::Error> {
+            let mut env = crate::report::templates::environment()?;
+            env.add_template("index.md.j2", MD_TEMPLATE)?;
+            env.get_template("index.md.j2")?
+                .render(minijinja::value::Serde(&self.md_view()))
+        };
+        render().expect("the embedded index template renders")
+    }
+
+    /// What the Markdown template shows.
+    fn md_view(&self) -> MdView<'_> {
         let l = self.lang;
-        let esc = crate::escape::md_inline;
-        let mut m = String::new();
-        let _ = writeln!(
-            m,
-            "# {}\n",
-            l.pick("政务公开检查汇总", "Government openness check: index")
-        );
-        let _ = writeln!(
-            m,
-            "{} {} · zwgk {}{}\n",
-            l.pick("生成时间", "Generated"),
-            self.generated_at,
-            self.tool_version,
-            self.shard
+        let row = |s: &'_ IndexEntry| MdRow {
+            rank: s.rank,
+            name: s.name.clone(),
+            has_dir: s.dir.is_some(),
+            dir: s.dir.clone().unwrap_or_default(),
+            url: s.url.clone(),
+            verdict: self.verdict_text(s),
+            vetoes: s.vetoes.join(", "),
+            deductions: s.deductions.map(|d| format!("{d:.1}")).unwrap_or_default(),
+            fail_high: s.fail_high,
+            fail_medium: s.fail_medium,
+            fail_low: s.fail_low,
+            warn: s.warn,
+            pages: s.pages,
+            errors: s.errors,
+            error: s.error.clone().unwrap_or_default(),
+            icons: self
+                .check_ids
+                .iter()
+                .map(|id| s.statuses.get(id).map_or("", |st| st.icon()))
+                .collect(),
+        };
+        MdView {
+            title: l.pick("政务公开检查汇总", "Government openness check: index"),
+            generated: l.pick("生成时间", "Generated"),
+            generated_at: &self.generated_at,
+            tool_version: &self.tool_version,
+            shard_suffix: self
+                .shard
                 .as_ref()
                 .map(|s| format!(" · shard {s}"))
-                .unwrap_or_default()
-        );
-        let h = self.headers();
-        let _ = writeln!(m, "| {} |", h.join(" | "));
-        let _ = writeln!(m, "|{}", "---|".repeat(h.len()));
-        for s in &self.sites {
-            let site = match &s.dir {
-                Some(d) => format!("[{}]({d}/report.json)", esc(&s.name)),
-                None => esc(&s.name),
-            };
-            let _ = writeln!(
-                m,
-                "| {} | {} | {} | {} | {} | {}/{}/{} | {} | {} | {} |",
-                s.rank,
-                site,
-                self.verdict_text(s),
-                esc(&s.vetoes.join(", ")),
-                s.deductions.map(|d| format!("{d:.1}")).unwrap_or_default(),
-                s.fail_high,
-                s.fail_medium,
-                s.fail_low,
-                s.warn,
-                s.pages,
-                s.errors
-            );
+                .unwrap_or_default(),
+            headers: self.headers(),
+            rows: self.sites.iter().map(row).collect(),
+            failed_heading: l.pick("未能检查的站点", "Sites that could not be checked"),
+            failed: self
+                .sites
+                .iter()
+                .filter(|s| s.error.is_some())
+                .map(row)
+                .collect(),
+            matrix_heading: l.pick("检查矩阵", "Check matrix"),
+            legend: [
+                Status::Pass,
+                Status::Fail,
+                Status::Warn,
+                Status::NotApplicable,
+            ]
+            .map(|st| Legend {
+                icon: st.icon(),
+                label: st.short_label(l),
+            }),
+            site_heading: l.pick("站点", "Site"),
+            check_ids: &self.check_ids,
         }
-        let failed: Vec<&IndexEntry> = self.sites.iter().filter(|s| s.error.is_some()).collect();
-        if !failed.is_empty() {
-            let _ = writeln!(
-                m,
-                "\n## {}\n",
-                l.pick("未能检查的站点", "Sites that could not be checked")
-            );
-            for s in failed {
-                let _ = writeln!(
-                    m,
-                    "- {} ({}): {}",
-                    esc(&s.name),
-                    s.url,
-                    esc(s.error.as_deref().unwrap_or(""))
-                );
-            }
-        }
-        if !self.check_ids.is_empty() {
-            let _ = writeln!(m, "\n## {}\n", l.pick("检查矩阵", "Check matrix"));
-            let _ = writeln!(
-                m,
-                "{} {} · {} {} · {} {} · {} {}\n",
-                Status::Pass.icon(),
-                Status::Pass.short_label(l),
-                Status::Fail.icon(),
-                Status::Fail.short_label(l),
-                Status::Warn.icon(),
-                Status::Warn.short_label(l),
-                Status::NotApplicable.icon(),
-                Status::NotApplicable.short_label(l)
-            );
-            let _ = writeln!(
-                m,
-                "| {} | {} |",
-                l.pick("站点", "Site"),
-                self.check_ids.join(" | ")
-            );
-            let _ = writeln!(m, "|---|{}", "---|".repeat(self.check_ids.len()));
-            for s in &self.sites {
-                let cells: Vec<&str> = self
-                    .check_ids
-                    .iter()
-                    .map(|id| s.statuses.get(id).map_or("", |st| st.icon()))
-                    .collect();
-                let _ = writeln!(m, "| {} | {} |", esc(&s.name), cells.join(" | "));
-            }
-        }
-        m
     }
 
     /// Self-contained HTML.
@@ -440,6 +416,55 @@ impl Index {
         h.push_str("</body></html>\n");
         h
     }
+}
+
+/// The Markdown template of the index (embedded).
+pub const MD_TEMPLATE: &str = include_str!("templates/index.md.j2");
+
+/// One site's row as the Markdown template shows it.
+#[derive(Debug, Serialize)]
+struct MdRow {
+    rank: usize,
+    name: String,
+    has_dir: bool,
+    dir: String,
+    url: String,
+    verdict: &'static str,
+    vetoes: String,
+    deductions: String,
+    fail_high: usize,
+    fail_medium: usize,
+    fail_low: usize,
+    warn: usize,
+    pages: usize,
+    errors: usize,
+    error: String,
+    /// the status icon of each check ID (empty when the site has no such check)
+    icons: Vec<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+struct Legend {
+    icon: &'static str,
+    label: &'static str,
+}
+
+/// What the Markdown template of the index shows.
+#[derive(Debug, Serialize)]
+struct MdView<'a> {
+    title: &'static str,
+    generated: &'static str,
+    generated_at: &'a str,
+    tool_version: &'a str,
+    shard_suffix: String,
+    headers: [&'static str; 9],
+    rows: Vec<MdRow>,
+    failed_heading: &'static str,
+    failed: Vec<MdRow>,
+    matrix_heading: &'static str,
+    legend: [Legend; 4],
+    site_heading: &'static str,
+    check_ids: &'a [String],
 }
 
 const INDEX_CSS: &str = "body{font-family:system-ui,'PingFang SC','Microsoft YaHei',sans-serif;margin:2em;color:#222}\

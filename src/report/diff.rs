@@ -8,12 +8,10 @@
 //! that blocks the crawler never looks like a fix.
 
 use super::Report;
-use crate::escape::md_inline;
 use crate::i18n::Lang;
 use crate::rules::{CheckResult, Severity, Status};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::fmt::Write;
 
 /// One check in a comparison.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -192,88 +190,108 @@ pub(crate) fn counts_line(c: &Comparison, lang: Lang) -> String {
     )
 }
 
-fn render_text(c: &Comparison, lang: Lang) -> String {
-    let mut s = String::new();
-    let _ = writeln!(s, "{}{}", lang.pick("基线：", "baseline: "), c.baseline);
-    let _ = writeln!(s, "{}", counts_line(c, lang));
-    for (heading, items) in groups(c, lang) {
-        if items.is_empty() {
-            continue;
-        }
-        let _ = writeln!(s, "\n{heading} ({})", items.len());
-        for i in items {
-            let _ = writeln!(
-                s,
-                "  [{}] {} {} — {}  ({} → {})",
-                severity_label(i.severity, lang),
-                i.id,
-                i.title,
-                if i.office.is_empty() {
-                    "—"
-                } else {
-                    &i.office
-                },
-                status_label(i.before, lang),
-                status_label(i.after, lang)
-            );
-            if !i.message.is_empty() {
-                let _ = writeln!(s, "      {}", i.message.replace('\n', " "));
-            }
-            for u in &i.new_evidence {
-                let _ = writeln!(s, "      + {u}");
-            }
-        }
-    }
-    s
+/// The text template of `zwgk diff` (embedded).
+pub const TEXT_TEMPLATE: &str = include_str!("templates/diff.txt.j2");
+/// The Markdown template of `zwgk diff` (embedded).
+pub const MD_TEMPLATE: &str = include_str!("templates/diff.md.j2");
+
+/// One check of a comparison as the templates show it.
+#[derive(Debug, Serialize)]
+struct ItemView<'a> {
+    id: &'a str,
+    title: &'a str,
+    office: &'a str,
+    /// the office, `—` when none
+    office_or_dash: &'a str,
+    severity: &'static str,
+    before: &'static str,
+    after: &'static str,
+    message: &'a str,
+    /// the message on one line
+    message_line: String,
+    new_evidence: &'a [String],
 }
 
-fn render_md(c: &Comparison, lang: Lang) -> String {
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "## {}\n",
-        lang.pick("与基线比较", "Comparison with the baseline")
-    );
-    let _ = writeln!(
-        s,
-        "{}{}\n",
-        lang.pick("基线：", "Baseline: "),
-        md_inline(&c.baseline)
-    );
-    let _ = writeln!(s, "{}\n", counts_line(c, lang));
-    for (heading, items) in groups(c, lang) {
-        if items.is_empty() {
-            continue;
-        }
-        let _ = writeln!(s, "### {heading} ({})\n", items.len());
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|",
+#[derive(Debug, Serialize)]
+struct GroupView<'a> {
+    heading: &'static str,
+    items: Vec<ItemView<'a>>,
+}
+
+/// What the comparison templates show.
+#[derive(Debug, Serialize)]
+struct DiffView<'a> {
+    title: &'static str,
+    baseline_label: &'static str,
+    baseline: &'a str,
+    counts: String,
+    headers: [&'static str; 6],
+    groups: Vec<GroupView<'a>>,
+}
+
+fn diff_view(c: &Comparison, lang: Lang, md: bool) -> DiffView<'_> {
+    DiffView {
+        title: lang.pick("与基线比较", "Comparison with the baseline"),
+        baseline_label: if md {
+            lang.pick("基线：", "Baseline: ")
+        } else {
+            lang.pick("基线：", "baseline: ")
+        },
+        baseline: &c.baseline,
+        counts: counts_line(c, lang),
+        headers: [
             lang.pick("编号", "ID"),
             lang.pick("检查项", "Check"),
             lang.pick("牵头处室", "Office"),
             lang.pick("严重程度", "Severity"),
             lang.pick("变化", "Change"),
             lang.pick("说明", "Message"),
-        );
-        for i in items {
-            let mut msg = md_inline(&i.message);
-            for u in &i.new_evidence {
-                msg.push_str(&format!("<br>+ {}", md_inline(u)));
-            }
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} | {} → {} | {} |",
-                md_inline(&i.id),
-                md_inline(&i.title),
-                md_inline(&i.office),
-                severity_label(i.severity, lang),
-                status_label(i.before, lang),
-                status_label(i.after, lang),
-                msg
-            );
-        }
-        s.push('\n');
+        ],
+        groups: groups(c, lang)
+            .into_iter()
+            .filter(|(_, items)| !items.is_empty())
+            .map(|(heading, items)| GroupView {
+                heading,
+                items: items
+                    .iter()
+                    .map(|i| ItemView {
+                        id: &i.id,
+                        title: &i.title,
+                        office: &i.office,
+                        office_or_dash: if i.office.is_empty() {
+                            "—"
+                        } else {
+                            &i.office
+                        },
+                        severity: severity_label(i.severity, lang),
+                        before: status_label(i.before, lang),
+                        after: status_label(i.after, lang),
+                        message: &i.message,
+                        message_line: i.message.replace('\n', " "),
+                        new_evidence: &i.new_evidence,
+                    })
+                    .collect(),
+            })
+            .collect(),
     }
-    s
+}
+
+/// Render a comparison through one of its templates (embedded, so an error is a bug the
+/// tests catch).
+fn render_template(c: &Comparison, lang: Lang, name: &str, template: &str) -> String {
+    let render = || -> Result<String, minijinja::Error> {
+        let mut env = super::templates::environment()?;
+        env.add_template(name, template)?;
+        let v = diff_view(c, lang, name.ends_with(".md.j2"));
+        env.get_template(name)?.render(minijinja::value::Serde(&v))
+    };
+    render().expect("the embedded comparison templates render")
+}
+
+fn render_text(c: &Comparison, lang: Lang) -> String {
+    render_template(c, lang, "diff.txt.j2", TEXT_TEMPLATE)
+}
+
+fn render_md(c: &Comparison, lang: Lang) -> String {
+    render_template(c, lang, "diff.md.j2", MD_TEMPLATE)
 }
