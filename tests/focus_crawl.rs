@@ -65,7 +65,7 @@ fn evidence_urls(c: &Value) -> Vec<String> {
 
 /// Full crawl, then a crawl with 30 % of its pages as budget; compare.
 /// `strict_all_path`: also checks that combine a path with other steps must match.
-fn compare(fx: &Fixture, host: &str, strict_all_path: bool) {
+fn compare(fx: &Fixture, host: &str, strict_all_path: bool) -> Value {
     let (out, full, _d1) = check(fx, host, &["--rate", "0"]);
     assert_eq!(
         full["crawl"]["stop_reason"],
@@ -141,12 +141,28 @@ fn compare(fx: &Fixture, host: &str, strict_all_path: bool) {
     if let Some(n) = p01["decided_after_requests"].as_u64() {
         assert!(text.contains(&format!("ZW-P01 {n}")), "{text}");
     }
+    cut
 }
 
 #[test]
 fn demo_portal_path_checks_are_decided_within_thirty_percent() {
     let fx = Fixture::serve("demo");
-    compare(&fx, "www.xsq.cq.gov.cn", false);
+    let cut = compare(&fx, "www.xsq.cq.gov.cn", false);
+    // the 政策解读 media under the budget: warn, naming why and a page of the column not fetched
+    let m01 = cut["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "ZW-M01")
+        .unwrap();
+    let msg = m01["message"].as_str().unwrap();
+    assert_eq!(m01["status"], "warn", "{msg}");
+    assert!(msg.contains("页面数上限（--max-pages）"), "{msg}");
+    assert!(
+        msg.contains("未抓取（如 http://www.xsq.cq.gov.cn:"),
+        "{msg}"
+    );
+    assert!(msg.contains("/zwgk_229/fdzdgknr/zcjd/"), "{msg}");
 }
 
 #[test]

@@ -101,13 +101,6 @@ fn engine_kinds() -> BTreeSet<String> {
         .collect()
 }
 
-fn host_path(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(u) => format!("{}{}", u.host_str().unwrap_or(""), u.path()),
-        Err(_) => url.to_string(),
-    }
-}
-
 fn matches(pattern: &str, url: &str) -> bool {
     match pattern.strip_suffix('*') {
         Some(prefix) => url.starts_with(prefix),
@@ -429,7 +422,7 @@ fn the_same_site_gives_the_same_report_twice() {
         site: sites,
         case: Vec::new(),
     };
-    let port = regex_lite_port();
+    let port = without_ports();
     let digest = |reports: &BTreeMap<String, Value>| -> Vec<String> {
         let mut out = Vec::new();
         for (name, r) in reports {
@@ -475,7 +468,7 @@ fn the_same_site_gives_the_same_report_twice() {
 }
 
 /// Drops `:PORT` after a host (each crawl runs on its own loopback port).
-fn regex_lite_port() -> impl Fn(&str) -> String {
+fn without_ports() -> impl Fn(&str) -> String {
     |s: &str| {
         let mut out = String::with_capacity(s.len());
         let b: Vec<char> = s.chars().collect();

@@ -62,11 +62,6 @@ fn finding(report: &Value, id: &str) -> Finding {
     }
 }
 
-fn host_path(url: &str) -> String {
-    let u = url::Url::parse(url).unwrap();
-    format!("{}{}", u.host_str().unwrap_or(""), u.path())
-}
-
 fn assert_status(report: &Value, id: &str, want: &str) -> Finding {
     let f = finding(report, id);
     assert_eq!(f.status, want, "{id}: {} {:?}", f.message, f.urls);

@@ -46,11 +46,6 @@ struct Finding {
     requirement: String,
 }
 
-fn host_path(url: &str) -> String {
-    let u = url::Url::parse(url).unwrap();
-    format!("{}{}", u.host_str().unwrap_or(""), u.path())
-}
-
 fn finding(report: &Value, id: &str) -> Finding {
     let c = report["checks"]
         .as_array()

@@ -48,9 +48,9 @@ pub fn cut(site: &Site) -> Option<StopReason> {
 
 /// Message of a whole-site check the budget cut short: the coverage, then what the part
 /// showed (never presented as the whole).
-pub fn cut_message(lang: Lang, cov: &Coverage, reason: StopReason, part: &str) -> String {
-    let pct = cov.percent();
-    let why = match reason {
+/// Why a crawl was cut short, as a finding says it (`页面数上限（--max-pages）`).
+pub fn cut_reason(lang: Lang, reason: StopReason) -> &'static str {
+    match reason {
         StopReason::PageBudget => {
             lang.pick("页面数上限（--max-pages）", "the page budget (--max-pages)")
         }
@@ -59,7 +59,12 @@ pub fn cut_message(lang: Lang, cov: &Coverage, reason: StopReason, part: &str) -
             "the time budget (--max-duration)",
         ),
         _ => lang.pick("中断", "an interruption"),
-    };
+    }
+}
+
+pub fn cut_message(lang: Lang, cov: &Coverage, reason: StopReason, part: &str) -> String {
+    let pct = cov.percent();
+    let why = cut_reason(lang, reason);
     tr!(
         lang,
         "抓取因{}提前结束，此项只覆盖了已知页面的 {}%（{}/{}），不能代表全站，无法判定；已抓取部分的结果：{}",

@@ -8,7 +8,7 @@ use crate::extract::urls::{date_like, is_calendar_url};
 use crate::model::{CrawlError, ErrorClass, Page, SiteGraph, StopReason, UrlId};
 use crate::model::{LinkKind, Txt};
 use jiff::civil::Date;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 /// A link as seen on a page.
 #[derive(Debug, Clone, Copy)]
@@ -233,13 +233,10 @@ impl<'g> Site<'g> {
         // sub-columns in other directories (Hanweb `/col/colN/`, JSP `?channelId=`), found
         // the way a person finds them in a side menu: their breadcrumb is this column's
         // plus one segment
-        let trail: Vec<String> = crumbs(&self.g.pages[col]).iter().map(|t| norm(t)).collect();
+        let trail = trail_of(&self.g.pages[col]);
         let child = |t: usize| {
-            if trail.is_empty() || self.is_detail(t) {
-                return false;
-            }
-            let c = crumbs(&self.g.pages[t]);
-            c.len() == trail.len() + 1 && c.iter().zip(&trail).all(|(a, b)| norm(a) == *b)
+            !self.is_detail(t)
+                && below(&self.g.pages[t], &trail).is_some_and(|(_, depth)| depth == 1)
         };
         // pages whose own list counts: the column (and its frames), then its sub-columns
         let mut lists: HashMap<usize, HashSet<UrlId>> = HashMap::new();
@@ -276,6 +273,28 @@ impl<'g> Site<'g> {
         out
     }
 
+    /// Pages the content regions of `pages` link to on their own host that the crawl
+    /// neither fetched nor failed on (a crawl cut short): how many, and the first by URL.
+    pub fn unfetched(&self, pages: &[usize]) -> Option<(usize, String)> {
+        let host = |u: &str| url::Url::parse(u).ok()?.host_str().map(str::to_string);
+        let mut missed: BTreeSet<&str> = BTreeSet::new();
+        for &i in pages {
+            let Some(own) = host(self.url(i)) else {
+                continue;
+            };
+            for l in self.content(i).links {
+                let u = self.g.url(l.to);
+                if self.idx(l.to).is_none()
+                    && self.error(l.to).is_none()
+                    && host(u).as_deref() == Some(own.as_str())
+                {
+                    missed.insert(u);
+                }
+            }
+        }
+        missed.first().map(|f| (missed.len(), f.to_string()))
+    }
+
     /// Is this error class one that hides content without meaning "missing"?
     pub fn blocking(class: ErrorClass) -> bool {
         matches!(
@@ -289,6 +308,22 @@ impl<'g> Site<'g> {
                 | ErrorClass::ServerError
         )
     }
+}
+
+/// A page's breadcrumb, normalised: the trail that names where it stands.
+pub fn trail_of(p: &Page) -> Vec<String> {
+    crumbs(p).iter().map(|c| norm(c)).collect()
+}
+
+/// Where a page stands below a non-empty `trail`: the breadcrumb segment right after it (as
+/// written) and how many segments further down the page is (1 = a direct child).
+pub fn below<'p>(p: &'p Page, trail: &[String]) -> Option<(&'p str, usize)> {
+    if trail.is_empty() {
+        return None;
+    }
+    let c = crumbs(p);
+    (c.len() > trail.len() && c.iter().zip(trail).all(|(a, b)| norm(a) == *b))
+        .then(|| (c[trail.len()], c.len() - trail.len()))
 }
 
 /// Breadcrumb segments without the leading 首页 and a trailing 正文/详情.

@@ -214,6 +214,15 @@ pub fn error_paths(report: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
+/// `host/path` of a URL (port and query dropped): how evidence is compared across runs on
+/// different loopback ports.
+pub fn host_path(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(u) => format!("{}{}", u.host_str().unwrap_or(""), u.path()),
+        Err(_) => url.to_string(),
+    }
+}
+
 pub fn path_of(url: &str) -> String {
     let u = url::Url::parse(url).expect("url");
     match u.query() {

@@ -173,13 +173,13 @@ impl Params {
         // seen is not a pass
         if let (Some(reason), Some(missed)) = (
             site.truncated(),
-            self.column.as_ref().and(unvisited(site, &pages)),
+            self.column.as_ref().and(site.unfetched(&pages)),
         ) {
             return Outcome::warn(tr!(
                 cx.lang,
-                "抓取未完成（{:?}），{}的{}个页面未抓取（如 {}）；已抓取部分共{}个媒体/附件，均能正常加载，其余无法检查",
-                "the crawl stopped early ({:?}); {} has {} pages that were not fetched (e.g. {}); the {} media/attachments fetched all load, the rest could not be checked",
-                reason,
+                "抓取因{}提前结束，{}的{}个页面未抓取（如 {}）；已抓取部分共{}个媒体/附件，均能正常加载，其余无法检查",
+                "the crawl was cut short by {}; {} has {} pages that were not fetched (e.g. {}); the {} media/attachments fetched all load, the rest could not be checked",
+                crate::rules::coverage::cut_reason(cx.lang, reason),
                 where_,
                 missed.0,
                 missed.1,
@@ -194,27 +194,6 @@ impl Params {
             media.len()
         ))
     }
-}
-
-/// Pages a column's own lists link to on its host that the crawl did not fetch (nor
-/// fail on): how many, and the first.
-fn unvisited(site: &crate::rules::site::Site, pages: &[usize]) -> Option<(usize, String)> {
-    let mut missed: Vec<&str> = Vec::new();
-    for &i in pages {
-        let host = url::Url::parse(site.url(i)).ok()?.host_str()?.to_string();
-        for l in site.content(i).links {
-            let u = site.g.url(l.to);
-            if site.idx(l.to).is_none()
-                && site.error(l.to).is_none()
-                && url::Url::parse(u).is_ok_and(|x| x.host_str() == Some(host.as_str()))
-                && !missed.contains(&u)
-            {
-                missed.push(u);
-            }
-        }
-    }
-    missed.sort();
-    missed.first().map(|f| (missed.len(), f.to_string()))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::rules::aliases::{AliasTable, NameSet, Quality};
 use crate::rules::engine::{Cx, Outcome};
 use crate::rules::locate::path_label;
 use crate::rules::norm::norm;
-use crate::rules::site::{Site, crumbs, last_dir};
+use crate::rules::site::{Site, below, crumbs, last_dir, trail_of};
 use crate::rules::{Evidence, Status};
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -113,10 +113,7 @@ pub fn find_child(
 /// column's own name when the page stands deeper (a section landing page that redirects
 /// to its first sub-column carries the sub-column's breadcrumb).
 pub fn trail(site: &Site, col: &Located) -> Vec<String> {
-    let all: Vec<String> = crumbs(site.page(col.page))
-        .iter()
-        .map(|c| norm(c))
-        .collect();
+    let all = trail_of(site.page(col.page));
     let own = col.chain.last().map(|s| norm(&s.text));
     match own.and_then(|n| all.iter().position(|c| *c == n)) {
         Some(k) => all[..=k].to_vec(),
@@ -124,42 +121,40 @@ pub fn trail(site: &Site, col: &Located) -> Vec<String> {
     }
 }
 
-/// A child column read off the site's breadcrumbs: a crawled column page whose breadcrumb
-/// continues `trail` with a segment matching `set` (a person sees the section in every
-/// breadcrumb below it, wherever its pages live and even when its own URL redirects). The
-/// child's page is its shallowest page that lists something, else its shallowest page.
+/// The columns the site's breadcrumbs put below `trail` (a person sees a section in
+/// every breadcrumb under it, wherever its pages live and even when its own URL
+/// redirects): each crawled column page with the segment right after the trail, its
+/// depth below it and whether it lists nothing. Read once per step.
+pub fn crumb_columns<'g>(
+    site: &Site<'g>,
+    trail: &[String],
+) -> Vec<(usize, &'g str, (bool, usize))> {
+    (0..site.g.pages.len())
+        .filter(|&i| !site.is_detail(i))
+        .filter_map(|i| {
+            below(site.page(i), trail)
+                .map(|(label, depth)| (i, label, (site.listed(i) == 0, depth)))
+        })
+        .collect()
+}
+
+/// A child column read off the breadcrumbs (see [`crumb_columns`]) matching `set`: its
+/// shallowest page that lists something, else its shallowest page.
 pub fn crumb_child(
     site: &Site,
-    trail: &[String],
+    columns: &[(usize, &str, (bool, usize))],
     set: &NameSet,
     used: &HashSet<String>,
 ) -> Option<Child> {
-    if trail.is_empty() {
-        return None;
-    }
-    let mut best: Option<((bool, usize), usize, String)> = None;
-    for i in 0..site.g.pages.len() {
-        if site.is_detail(i) || used.contains(site.url(i)) {
-            continue;
-        }
-        let c = crumbs(site.page(i));
-        if c.len() <= trail.len() || !c.iter().zip(trail).all(|(a, b)| norm(a) == *b) {
-            continue;
-        }
-        let label = c[trail.len()];
-        if set.match_text(label).is_none() {
-            continue;
-        }
-        let key = (site.listed(i) == 0, c.len());
-        if best.as_ref().is_none_or(|(k, _, _)| key < *k) {
-            best = Some((key, i, label.to_string()));
-        }
-    }
-    best.map(|(_, i, label)| Child {
-        page: Some(i),
-        url: site.url(i).to_string(),
-        text: label,
-    })
+    columns
+        .iter()
+        .filter(|(i, label, _)| set.match_text(label).is_some() && !used.contains(site.url(*i)))
+        .min_by_key(|(_, _, key)| *key)
+        .map(|&(i, label, _)| Child {
+            page: Some(i),
+            url: site.url(i).to_string(),
+            text: label.to_string(),
+        })
 }
 
 impl Params {
@@ -203,14 +198,13 @@ impl Params {
         let site = cx.site;
         let scope = site.scope(col.page, 200);
         let trail = trail(site, &col);
-        // a section whose URL redirects to its first sub-column is named as the section
-        // (the URL that was clicked), not as the sub-column it lands on
-        let (name, shown) = match col.chain.last() {
-            Some(s) if trail.len() < crumbs(site.page(col.page)).len() => {
-                (s.text.trim().to_string(), s.url.clone())
-            }
-            _ => (site.name(col.page), site.url(col.page).to_string()),
+        // a section whose URL redirects to its first sub-column is named as the section,
+        // not as the sub-column it lands on
+        let name = match col.chain.last() {
+            Some(s) if trail.len() < crumbs(site.page(col.page)).len() => s.text.trim().to_string(),
+            _ => site.name(col.page),
         };
+        let mut by_crumbs = None;
         let mut used = HashSet::new();
         let mut ok = Vec::new();
         let mut missing = Vec::new();
@@ -219,8 +213,10 @@ impl Params {
         let mut ev = vec![column_evidence(cx, &col, name.clone())];
         for name in &self.children {
             let set = cx.aliases.term(name);
-            let found = find_child(site, col.page, &scope, &set, &used)
-                .or_else(|| crumb_child(site, &trail, &set, &used));
+            let found = find_child(site, col.page, &scope, &set, &used).or_else(|| {
+                let columns = by_crumbs.get_or_insert_with(|| crumb_columns(site, &trail));
+                crumb_child(site, columns, &set, &used)
+            });
             match found {
                 None => missing.push(name.clone()),
                 Some(c) => {
@@ -273,7 +269,7 @@ impl Params {
             "“{}”（{}）下应有子栏目 {}（{}）；已有：{}；缺少：{}；空白：{}；未能打开：{}",
             "under “{}” ({}) expected child columns {} ({}); present: {}; missing: {}; empty: {}; could not open: {}",
             name,
-            shown,
+            site.url(col.page),
             self.children.join("、"),
             need_text,
             list(&ok),
